@@ -1,0 +1,43 @@
+// The engine interface inside the generator worker: one contract that web-llm, and the
+// deterministic test engine in test/, both implement. Types only.
+import type { CompletionRequest, CompletionResult } from '../run/ports';
+
+/** What the browser offers for running a model, read once in the generator worker. */
+export interface DeviceReport {
+  webgpu: boolean;
+  /** Why WebGPU cannot be used, in words a user can act on; absent when it can. */
+  problem?: string;
+  adapter?: { vendor: string; architecture: string; description: string };
+  /** Without it only q4f32 models run: q4f16 kernels fail to compile. */
+  shaderF16: boolean;
+  maxBufferSize?: number;
+  maxStorageBufferBindingSize?: number;
+}
+
+/** A model a user can pick, already filtered for this device. */
+export interface ModelOption {
+  id: string;
+  /** A short human name, e.g. "Qwen2.5 1.5B Instruct (q4f32)". */
+  label: string;
+  /** GPU memory the model needs at its default context, in MB, where known. */
+  vramMB?: number;
+  contextWindow?: number;
+  /** True for the one model this device should start with. */
+  recommended: boolean;
+}
+
+export interface LoadProgress {
+  /** 0..1 */
+  fraction: number;
+  text: string;
+}
+
+export interface Engine {
+  /** The models this engine can run on this device, best first. */
+  catalog(device: DeviceReport): ModelOption[];
+  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
+  /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */
+  interrupt(): void;
+  unload(): Promise<void>;
+}

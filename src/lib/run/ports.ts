@@ -1,0 +1,197 @@
+// The run loop's three ports (generate, novelty, store) and the values they carry.
+// Types only, importing nothing: workers, the loop, the UI and the test doubles all share them.
+
+/** One example of a task: what goes in, what should come out. `input` may be empty. */
+export interface Instance {
+  input: string;
+  output: string;
+}
+
+/** A task written by a person, in the Self-Instruct seed file's shape. */
+export interface SeedTask {
+  id: string;
+  name: string;
+  instruction: string;
+  instances: Instance[];
+  isClassification: boolean;
+}
+
+// ---- Generate -------------------------------------------------------------------------------
+
+/** Which step of the method a model call serves; journaled with the call. */
+export type CallPurpose = 'instructions' | 'classify' | 'instances';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface SamplingParams {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  /** Passed to the model so a run can be replayed. */
+  seed?: number;
+}
+
+/** Chat mode goes through the model's chat template; text mode is a raw completion. */
+export type CompletionRequest = { purpose: CallPurpose; params: SamplingParams } & (
+  | { mode: 'chat'; messages: ChatMessage[] }
+  | { mode: 'text'; prompt: string }
+);
+
+export type FinishReason = 'stop' | 'length' | 'abort';
+
+export interface CompletionResult {
+  text: string;
+  finishReason: FinishReason;
+  promptTokens: number;
+  completionTokens: number;
+  durationMs: number;
+  /** Decode speed as the engine measured it, when it reports one. */
+  tokensPerSecond?: number;
+}
+
+/** The generate port: one completion at a time, streamed through `onText` (the text so far). */
+export interface Generator {
+  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
+}
+
+// ---- Novelty --------------------------------------------------------------------------------
+
+/** An instruction in the pool (seed or accepted), as the novelty index knows it. */
+export interface PoolEntry {
+  id: string;
+  instruction: string;
+}
+
+export interface NoveltyVerdict {
+  /** False when the best ROUGE-L F is strictly above the threshold, as rouge_score-based Self-Instruct does. */
+  novel: boolean;
+  /** The best ROUGE-L F against the pool (0 when the pool is empty). */
+  score: number;
+  nearest: PoolEntry | null;
+}
+
+/** The novelty port: ROUGE-L against every instruction in the pool. */
+export interface Novelty {
+  loadPool(entries: PoolEntry[], threshold: number): Promise<void>;
+  check(instruction: string): Promise<NoveltyVerdict>;
+  add(entry: PoolEntry): Promise<void>;
+}
+
+// ---- Store ----------------------------------------------------------------------------------
+
+/** Where a generated task is: rejected for good, or accepted and waiting for its next step. */
+export type TaskStage = 'rejected' | 'classify' | 'instances' | 'done';
+
+export type HeuristicRule =
+  | 'empty'
+  | 'too-short'
+  | 'too-long'
+  | 'blacklisted-word'
+  | 'write-a-program'
+  | 'starts-with-punctuation'
+  | 'starts-with-non-ascii';
+
+export type RejectionReason =
+  | { rule: HeuristicRule; detail: string }
+  | { rule: 'rouge'; score: number; nearest: PoolEntry };
+
+/** A candidate instruction the model proposed, with what became of it. */
+export interface Task {
+  id: string;
+  projectId: string;
+  runId: string;
+  instruction: string;
+  stage: TaskStage;
+  /** Set when stage is 'rejected'. */
+  reason?: RejectionReason;
+  /** The best ROUGE-L match in the pool when the candidate was screened. */
+  nearest?: { entry: PoolEntry; score: number };
+  /** Unknown until the classify step has run. */
+  isClassification?: boolean;
+  /** How many instances survived the instance filters (written with the instances). */
+  instanceCount?: number;
+  /** The model call that proposed this instruction. */
+  callId: string;
+  created: number;
+}
+
+export interface StoredInstance extends Instance {
+  id: string;
+  projectId: string;
+  taskId: string;
+  callId: string;
+}
+
+/** One model call, as it happened: the whole request, the raw text and the figures. */
+export interface CallRecord {
+  id: string;
+  projectId: string;
+  runId: string;
+  purpose: CallPurpose;
+  request: CompletionRequest;
+  modelId: string;
+  result: CompletionResult;
+  created: number;
+}
+
+/** Everything about a run that decides what it produces. */
+export interface RunConfig {
+  modelId: string;
+  /** Accepted machine-generated instructions to reach. */
+  targetSize: number;
+  rougeThreshold: number;
+  /** Drives every sampling decision of the run, and is passed to the model. */
+  rngSeed: number;
+}
+
+export interface Run {
+  id: string;
+  projectId: string;
+  config: RunConfig;
+  started: number;
+  /** Last time the run made progress or changed state. */
+  updated: number;
+  status: 'running' | 'paused' | 'finished' | 'failed';
+  error?: string;
+}
+
+export interface PoolCounts {
+  seeds: number;
+  accepted: number;
+  rejected: number;
+  /** Accepted tasks still waiting for the classify or instances step. */
+  pending: number;
+  instances: number;
+}
+
+/** What one instruction-generation step writes, in one transaction. */
+export interface GenerationStep {
+  call: CallRecord;
+  candidates: Task[];
+}
+
+/** What one classify or instances step writes, in one transaction. */
+export interface TaskStep {
+  call: CallRecord;
+  task: Task;
+  instances: StoredInstance[];
+}
+
+export interface TaskStore {
+  seeds(projectId: string): Promise<SeedTask[]>;
+  /** Accepted machine instructions, oldest first. */
+  acceptedTasks(projectId: string): Promise<Task[]>;
+  /** The oldest accepted task whose classify or instances step has not run. */
+  nextPending(projectId: string): Promise<Task | undefined>;
+  counts(projectId: string): Promise<PoolCounts>;
+  saveGeneration(step: GenerationStep): Promise<void>;
+  saveTaskStep(step: TaskStep): Promise<void>;
+  saveRun(run: Run): Promise<void>;
+  latestRun(projectId: string): Promise<Run | undefined>;
+}
