@@ -1,0 +1,45 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
+
+export type StudioDatabase = IDBPDatabase<StudioDB>;
+
+/**
+ * Opens (and creates or upgrades) the app's database. `factory` lets tests pass a fresh
+ * fake-indexeddb IDBFactory; the browser's own is the default.
+ */
+export function openStudioDB(factory?: IDBFactory): Promise<StudioDatabase> {
+  const restore = swapFactory(factory);
+  try {
+    return openDB<StudioDB>(DB_NAME, DB_VERSION, { upgrade });
+  } finally {
+    restore();
+  }
+}
+
+// A ladder of version steps: each runs once, in order, and is never edited after release.
+function upgrade(db: StudioDatabase, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('projects', { keyPath: 'id' });
+    db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
+    const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
+    tasks.createIndex('by-project', 'projectId');
+    tasks.createIndex('by-project-stage', ['projectId', 'stage']);
+    const instances = db.createObjectStore('instances', { keyPath: 'id' });
+    instances.createIndex('by-project', 'projectId');
+    instances.createIndex('by-task', 'taskId');
+    db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
+    db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+  }
+}
+
+// idb's openDB reads the global indexedDB; pointing it at a given factory for the one call keeps
+// tests isolated without a global fake.
+function swapFactory(factory: IDBFactory | undefined): () => void {
+  if (!factory) return () => {};
+  const previous = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+  Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true, writable: true });
+  return () => {
+    if (previous) Object.defineProperty(globalThis, 'indexedDB', previous);
+    else delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  };
+}

@@ -1,0 +1,162 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type {
+  GenerationStep,
+  PoolCounts,
+  Run,
+  SeedTask,
+  StoredInstance,
+  Task,
+  TaskStep,
+  TaskStore,
+} from '../run/ports';
+import type { StudioDatabase } from './open-studio-db';
+import type { StoredSeed, StudioDB } from './schema';
+import { toStorageError } from './storage-error';
+
+/** A task with its surviving instances and the model that wrote it, as the exporters read it. */
+export interface TaskWithInstances {
+  task: Task;
+  instances: StoredInstance[];
+  modelId: string;
+}
+
+/** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
+export class PoolStore implements TaskStore {
+  constructor(private readonly db: StudioDatabase) {}
+
+  async ensureProject(id: string, name: string): Promise<void> {
+    await this.write(['projects'], async (tx) => {
+      const projects = tx.objectStore('projects');
+      if (!(await projects.get(id))) await projects.put({ id, name, created: Date.now() });
+    });
+  }
+
+  /** Replaces the project's seed tasks, keeping their order. */
+  async putSeeds(projectId: string, seeds: readonly SeedTask[]): Promise<void> {
+    await this.write(['seeds'], async (tx) => {
+      const store = tx.objectStore('seeds');
+      const previous = await store.index('by-project').getAllKeys(projectId);
+      await Promise.all(previous.map((key) => store.delete(key)));
+      await Promise.all(seeds.map((seed, position) => store.put({ ...seed, projectId, position })));
+    });
+  }
+
+  async seeds(projectId: string): Promise<SeedTask[]> {
+    const rows = await this.db.getAllFromIndex('seeds', 'by-project', projectId);
+    return rows.sort((a, b) => a.position - b.position).map(withoutStorageFields);
+  }
+
+  async acceptedTasks(projectId: string): Promise<Task[]> {
+    const rows = await this.db.getAllFromIndex('tasks', 'by-project', projectId);
+    return rows.filter((task) => task.stage !== 'rejected');
+  }
+
+  async nextPending(projectId: string): Promise<Task | undefined> {
+    // A task is classified before its instances are made, so older classify work comes first.
+    for (const stage of ['classify', 'instances'] as const) {
+      const task = await this.db.getFromIndex('tasks', 'by-project-stage', [projectId, stage]);
+      if (task) return task;
+    }
+    return undefined;
+  }
+
+  async counts(projectId: string): Promise<PoolCounts> {
+    const tx = this.db.transaction(['seeds', 'tasks', 'instances', 'calls']);
+    const byStage = tx.objectStore('tasks').index('by-project-stage');
+    const [seeds, rejected, classify, instancesStage, done, instances, generationCalls] = await Promise.all([
+      tx.objectStore('seeds').index('by-project').count(projectId),
+      byStage.count([projectId, 'rejected']),
+      byStage.count([projectId, 'classify']),
+      byStage.count([projectId, 'instances']),
+      byStage.count([projectId, 'done']),
+      tx.objectStore('instances').index('by-project').count(projectId),
+      tx.objectStore('calls').index('by-project-purpose').count([projectId, 'instructions']),
+    ]);
+    const pending = classify + instancesStage;
+    return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
+  }
+
+  /** The newest candidates first, accepted and rejected, for the live view. */
+  async newestTasks(projectId: string, limit: number): Promise<Task[]> {
+    const newest: Task[] = [];
+    let cursor = await this.db.transaction('tasks').store.index('by-project').openCursor(projectId, 'prev');
+    while (cursor && newest.length < limit) {
+      newest.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return newest;
+  }
+
+  /** Finished tasks with their instances, oldest first. */
+  async finishedTasks(projectId: string): Promise<TaskWithInstances[]> {
+    const tx = this.db.transaction(['tasks', 'instances', 'runs']);
+    const [tasks, instances, runs] = await Promise.all([
+      tx.objectStore('tasks').index('by-project-stage').getAll([projectId, 'done']),
+      tx.objectStore('instances').index('by-project').getAll(projectId),
+      tx.objectStore('runs').index('by-project').getAll(projectId),
+    ]);
+    const byTask = new Map<string, StoredInstance[]>();
+    for (const instance of instances) byTask.set(instance.taskId, [...(byTask.get(instance.taskId) ?? []), instance]);
+    const models = new Map(runs.map((run) => [run.id, run.config.modelId]));
+    return tasks.map((task) => ({ task, instances: byTask.get(task.id) ?? [], modelId: models.get(task.runId) ?? 'unknown' }));
+  }
+
+  async saveGeneration({ call, candidates }: GenerationStep): Promise<void> {
+    await this.write(['calls', 'tasks'], async (tx) => {
+      await tx.objectStore('calls').add(call);
+      await Promise.all(candidates.map((task) => tx.objectStore('tasks').add(task)));
+    });
+  }
+
+  async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
+    await this.write(['calls', 'tasks', 'instances'], async (tx) => {
+      await tx.objectStore('calls').add(call);
+      await tx.objectStore('tasks').put(task);
+      await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
+    });
+  }
+
+  async saveRun(run: Run): Promise<void> {
+    await this.write(['runs'], (tx) => tx.objectStore('runs').put(run));
+  }
+
+  async latestRun(projectId: string): Promise<Run | undefined> {
+    const runs = await this.db.getAllFromIndex('runs', 'by-project', projectId);
+    return runs.sort((a, b) => a.started - b.started).at(-1);
+  }
+
+  /**
+   * Runs `work` in one readwrite transaction and waits for it to commit. Any failure aborts the
+   * whole transaction, so a step is written completely or not at all, and surfaces as a
+   * StorageError.
+   */
+  private async write<Names extends StoreNames<StudioDB>[]>(
+    names: Names,
+    work: (tx: IDBPTransaction<StudioDB, Names, 'readwrite'>) => Promise<unknown>,
+  ): Promise<void> {
+    const tx = this.db.transaction(names, 'readwrite');
+    // The request's own error names the problem; the transaction's AbortError that follows does not.
+    const done = tx.done;
+    done.catch(() => {});
+    try {
+      await work(tx);
+      await done;
+    } catch (error) {
+      abortQuietly(tx);
+      await done.catch(() => {});
+      throw toStorageError(error);
+    }
+  }
+}
+
+function withoutStorageFields({ projectId: _project, position: _position, ...seed }: StoredSeed): SeedTask {
+  return seed;
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by the failing request: nothing left to undo.
+  }
+}

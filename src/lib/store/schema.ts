@@ -1,0 +1,34 @@
+// The IndexedDB schema, one interface naming every store, key and index (idb's DBSchema), so a
+// wrong store name or value shape does not compile.
+import type { DBSchema } from 'idb';
+import type { CallRecord, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
+
+export const DB_NAME = 'self-instruct-studio';
+export const DB_VERSION = 1;
+
+export interface Project {
+  id: string;
+  name: string;
+  created: number;
+}
+
+export interface StoredSeed extends SeedTask {
+  projectId: string;
+  /** Keeps the seed file's order, which the prompts sample from. */
+  position: number;
+}
+
+export interface StudioDB extends DBSchema {
+  projects: { key: string; value: Project };
+  seeds: { key: [string, number]; value: StoredSeed; indexes: { 'by-project': string } };
+  // Index entries with equal keys are ordered by primary key, and task ids sort by creation
+  // (see ids.ts), so these indexes list tasks oldest first.
+  tasks: {
+    key: string;
+    value: Task;
+    indexes: { 'by-project': string; 'by-project-stage': [string, TaskStage] };
+  };
+  instances: { key: string; value: StoredInstance; indexes: { 'by-project': string; 'by-task': string } };
+  calls: { key: string; value: CallRecord; indexes: { 'by-project-purpose': [string, CallRecord['purpose']] } };
+  runs: { key: string; value: Run; indexes: { 'by-project': string } };
+}

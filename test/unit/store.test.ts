@@ -1,0 +1,104 @@
+// PoolStore on fake-indexeddb: every step is one transaction, queries list oldest first, and
+// storage failures surface as StorageError with the pool left as it was.
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import type { CallRecord, GenerationStep, Task } from '../../src/lib/run';
+import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
+
+const PROJECT = 'p1';
+
+async function freshStore(): Promise<PoolStore> {
+  return new PoolStore(await openStudioDB(new IDBFactory()));
+}
+
+function call(id: string): CallRecord {
+  return {
+    id,
+    projectId: PROJECT,
+    runId: 'run-1',
+    purpose: 'instructions',
+    request: { mode: 'chat', purpose: 'instructions', messages: [], params: { temperature: 0.7, topP: 0.5, maxTokens: 10 } },
+    modelId: 'm',
+    result: { text: '', finishReason: 'stop', promptTokens: 1, completionTokens: 1, durationMs: 1 },
+    created: 1,
+  };
+}
+
+function task(id: string, stage: Task['stage'], callId = 'call-1'): Task {
+  return { id, projectId: PROJECT, runId: 'run-1', instruction: `Instruction ${id}`, stage, callId, created: 1 };
+}
+
+function step(callId: string, ...tasks: Task[]): GenerationStep {
+  return { call: call(callId), candidates: tasks };
+}
+
+describe('PoolStore', () => {
+  test('counts accepted, rejected, pending and generation calls per project', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'classify'), task('t2', 'rejected'), task('t3', 'done')));
+    await store.saveGeneration(step('call-2', task('t4', 'instances')));
+    expect(await store.counts(PROJECT)).toEqual({ seeds: 0, accepted: 3, rejected: 1, pending: 2, instances: 0, generationCalls: 2 });
+    expect((await store.counts('other')).accepted).toBe(0);
+  });
+
+  test('nextPending returns the oldest task waiting to be classified before any waiting for instances', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'instances'), task('t2', 'classify'), task('t3', 'classify')));
+    expect((await store.nextPending(PROJECT))?.id).toBe('t2');
+  });
+
+  test('a task step writes the task, its instances and the call together', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'instances')));
+    const instances = [{ id: 'i1', projectId: PROJECT, taskId: 't1', callId: 'call-2', input: 'a', output: 'b' }];
+    await store.saveTaskStep({ call: call('call-2'), task: { ...task('t1', 'done'), instanceCount: 1 }, instances });
+    const [finished] = await store.finishedTasks(PROJECT);
+    expect(finished?.task.instanceCount).toBe(1);
+    expect(finished?.instances.map(({ input, output }) => ({ input, output }))).toEqual([{ input: 'a', output: 'b' }]);
+  });
+
+  test('a failing step writes nothing at all and throws a StorageError', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'classify')));
+    // The second candidate reuses an existing id, so its add fails after the call was added.
+    const failing = store.saveGeneration(step('call-2', task('t2', 'classify'), task('t1', 'classify')));
+    await expect(failing).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+    expect(await store.counts(PROJECT)).toMatchObject({ accepted: 1, generationCalls: 1 });
+  });
+
+  test('seeds keep their order and replacing them drops the old set', async () => {
+    const store = await freshStore();
+    const seed = (id: string) => ({ id, name: id, instruction: `Do ${id}`, instances: [{ input: '', output: 'x' }], isClassification: false });
+    await store.putSeeds(PROJECT, [seed('b'), seed('a'), seed('c')]);
+    expect((await store.seeds(PROJECT)).map((s) => s.id)).toEqual(['b', 'a', 'c']);
+    await store.putSeeds(PROJECT, [seed('z')]);
+    expect(await store.seeds(PROJECT)).toEqual([seed('z')]);
+  });
+
+  test('newestTasks lists the newest first, up to the limit', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'classify'), task('t2', 'rejected'), task('t3', 'classify')));
+    expect((await store.newestTasks(PROJECT, 2)).map((t) => t.id)).toEqual(['t3', 't2']);
+  });
+
+  test('the latest run is the one started last', async () => {
+    const store = await freshStore();
+    const config = { modelId: 'm', targetSize: 5, rougeThreshold: 0.7, rngSeed: 1 };
+    await store.saveRun({ id: 'r2', projectId: PROJECT, config, started: 2, updated: 2, status: 'paused' });
+    await store.saveRun({ id: 'r1', projectId: PROJECT, config, started: 1, updated: 1, status: 'finished' });
+    expect((await store.latestRun(PROJECT))?.id).toBe('r2');
+  });
+});
+
+describe('toStorageError', () => {
+  test('names a full disk as a quota problem and says what to do', () => {
+    const error = toStorageError(new DOMException('full', 'QuotaExceededError'));
+    expect(error).toBeInstanceOf(StorageError);
+    expect(error.problem).toBe('quota');
+    expect(error.message).toMatch(/Free disk space/);
+  });
+
+  test('keeps any other failure as unavailable with its message', () => {
+    expect(toStorageError(new Error('boom'))).toMatchObject({ problem: 'unavailable', message: expect.stringContaining('boom') });
+  });
+});
