@@ -1,0 +1,1 @@
+export { WebLlmEngine } from './webllm-engine';

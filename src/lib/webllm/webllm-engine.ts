@@ -1,0 +1,90 @@
+// The web-llm adapter. Only the generator worker imports this area, so the ~6 MB runtime never
+// reaches the page's own bundle.
+import {
+  MLCEngine,
+  prebuiltAppConfig,
+  type ChatCompletionChunk,
+  type Completion,
+  type CompletionUsage,
+} from '@mlc-ai/web-llm';
+import { rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption } from '../engine';
+import type { CompletionRequest, CompletionResult, FinishReason, SamplingParams } from '../run/ports';
+
+type Chunk = ChatCompletionChunk | Completion;
+
+/** web-llm's MLCEngine behind our engine interface, hosted directly in our own worker. */
+export class WebLlmEngine implements Engine {
+  #engine: MLCEngine | undefined;
+
+  catalog(device: DeviceReport): ModelOption[] {
+    return rankModels(prebuiltAppConfig.model_list, device);
+  }
+
+  async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
+    this.#engine ??= new MLCEngine({ appConfig: prebuiltAppConfig, logLevel: 'WARN' });
+    this.#engine.setInitProgressCallback((report) => onProgress({ fraction: report.progress, text: report.text }));
+    // web-llm fetches the config, tokenizer and model library before its first report.
+    onProgress({ fraction: 0, text: 'Preparing the model…' });
+    await this.#engine.reload(modelId);
+  }
+
+  async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
+    const engine = this.#engine;
+    if (!engine) throw new Error('No model is loaded.');
+    const started = performance.now();
+    const chunks = await this.openStream(engine, request);
+    let text = '';
+    let finishReason: FinishReason = 'stop';
+    let usage: CompletionUsage | undefined;
+    for await (const chunk of chunks) {
+      const choice = chunk.choices[0];
+      const piece = choice ? ('delta' in choice ? choice.delta.content : choice.text) : undefined;
+      if (piece) {
+        text += piece;
+        onText?.(text);
+      }
+      if (choice?.finish_reason) finishReason = toFinishReason(choice.finish_reason);
+      if (chunk.usage) usage = chunk.usage;
+    }
+    const result: CompletionResult = {
+      text,
+      finishReason,
+      promptTokens: usage?.prompt_tokens ?? 0,
+      completionTokens: usage?.completion_tokens ?? 0,
+      durationMs: performance.now() - started,
+    };
+    if (usage?.extra?.decode_tokens_per_s) result.tokensPerSecond = usage.extra.decode_tokens_per_s;
+    return result;
+  }
+
+  interrupt(): void {
+    void this.#engine?.interruptGenerate();
+  }
+
+  async unload(): Promise<void> {
+    await this.#engine?.unload();
+  }
+
+  private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
+    const sampling = { ...toSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
+    return request.mode === 'chat'
+      ? engine.chat.completions.create({ ...sampling, messages: request.messages })
+      : engine.completions.create({ ...sampling, prompt: request.prompt });
+  }
+}
+
+function toSampling(params: SamplingParams) {
+  return {
+    temperature: params.temperature,
+    top_p: params.topP,
+    max_tokens: params.maxTokens,
+    presence_penalty: params.presencePenalty ?? 0,
+    frequency_penalty: params.frequencyPenalty ?? 0,
+    ...(params.stop?.length ? { stop: params.stop } : {}),
+    ...(params.seed !== undefined ? { seed: params.seed } : {}),
+  };
+}
+
+function toFinishReason(reason: string): FinishReason {
+  return reason === 'length' || reason === 'abort' ? reason : 'stop';
+}

@@ -1,0 +1,55 @@
+// The engine host routes a model to the engine that offers it, and reports load failures as values.
+import { expect, test, vi } from 'vitest';
+import { EngineHost, type DeviceReport, type Engine, type ModelOption } from '../../src/lib/engine';
+import type { CompletionResult } from '../../src/lib/run';
+
+const DEVICE: DeviceReport = { webgpu: false, shaderF16: false };
+const RESULT: CompletionResult = { text: 'hi', finishReason: 'stop', promptTokens: 1, completionTokens: 1, durationMs: 1 };
+
+function fakeEngine(modelId: string, load: Engine['load'] = async () => {}): Engine {
+  const option: ModelOption = { id: modelId, label: modelId, recommended: false };
+  return { catalog: () => [option], load, complete: vi.fn(async () => RESULT), interrupt: vi.fn(), unload: vi.fn(async () => {}) };
+}
+
+test('probes once and lists every engine’s models', async () => {
+  const probe = vi.fn(async () => DEVICE);
+  const host = new EngineHost([fakeEngine('a'), fakeEngine('b')], probe);
+  await host.probe();
+  const { models } = await host.probe();
+  expect(models.map((model) => model.id)).toEqual(['a', 'b']);
+  expect(probe).toHaveBeenCalledTimes(1);
+});
+
+test('loads a model on the engine that offers it and completes with that engine', async () => {
+  const a = fakeEngine('a');
+  const b = fakeEngine('b');
+  const host = new EngineHost([a, b], async () => DEVICE);
+  expect(await host.load('b', () => {})).toEqual({ ok: true, modelId: 'b' });
+  const request = { mode: 'text' as const, purpose: 'classify' as const, prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } };
+  expect(await host.complete(request)).toBe(RESULT);
+  expect(b.complete).toHaveBeenCalled();
+  expect(a.complete).not.toHaveBeenCalled();
+});
+
+test('a failed load is a value with advice, and leaves no model loaded', async () => {
+  const host = new EngineHost([fakeEngine('a', async () => Promise.reject(new Error('DeviceLostError: lost')))], async () => DEVICE);
+  const outcome = await host.load('a', () => {});
+  expect(outcome).toMatchObject({ ok: false, failure: { kind: 'out-of-memory' } });
+  const request = { mode: 'text' as const, purpose: 'classify' as const, prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } };
+  await expect(host.complete(request)).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+});
+
+test('an unknown model id is refused without touching any engine', async () => {
+  const engine = fakeEngine('a');
+  const host = new EngineHost([engine], async () => DEVICE);
+  expect(await host.load('zzz', () => {})).toMatchObject({ ok: false, failure: { kind: 'unknown' } });
+  expect(engine.unload).not.toHaveBeenCalled();
+});
+
+test('loading another model unloads the previous one first', async () => {
+  const a = fakeEngine('a');
+  const host = new EngineHost([a, fakeEngine('b')], async () => DEVICE);
+  await host.load('a', () => {});
+  await host.load('b', () => {});
+  expect(a.unload).toHaveBeenCalledTimes(1);
+});
