@@ -55,9 +55,16 @@ export interface CompletionResult {
   tokensPerSecond?: number;
 }
 
-/** The generate port: one completion at a time, streamed through `onText` (the text so far). */
+export interface CompleteOptions {
+  /** Called with the whole text so far as it streams in. */
+  onText?: (textSoFar: string) => void;
+  /** Aborting ends the call early; it then resolves with finishReason 'abort'. */
+  signal?: AbortSignal;
+}
+
+/** The generate port: one completion at a time. */
 export interface Generator {
-  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
+  complete(request: CompletionRequest, options?: CompleteOptions): Promise<CompletionResult>;
 }
 
 // ---- Novelty --------------------------------------------------------------------------------
@@ -168,6 +175,8 @@ export interface PoolCounts {
   /** Accepted tasks still waiting for the classify or instances step. */
   pending: number;
   instances: number;
+  /** Instruction-generation calls made so far: the loop's step number. */
+  generationCalls: number;
 }
 
 /** What one instruction-generation step writes, in one transaction. */

@@ -1,0 +1,1 @@
+export { toSelfInstructJsonl, type SelfInstructRecord } from './self-instruct-jsonl';

@@ -1,0 +1,34 @@
+import type { Instance, Task } from '../run/ports';
+
+/** One line of the Self-Instruct-style dataset file, with where it came from. */
+export interface SelfInstructRecord {
+  id: string;
+  instruction: string;
+  instances: Instance[];
+  is_classification: boolean;
+  provenance: { model: string; run: string; created: string };
+}
+
+/**
+ * The accepted tasks as JSON Lines, one task per line, in the shape of the Self-Instruct seed
+ * file plus provenance. Tasks left with no usable instance are not training data, so they are
+ * left out, as the paper's final step does (research/self_instruct_anchor.md §1.4).
+ */
+export function toSelfInstructJsonl(
+  rows: readonly { task: Task; instances: readonly Instance[]; modelId: string }[],
+): string {
+  return rows
+    .filter(({ instances }) => instances.length > 0)
+    .map(({ task, instances, modelId }) => JSON.stringify(toRecord(task, instances, modelId)) + '\n')
+    .join('');
+}
+
+function toRecord(task: Task, instances: readonly Instance[], modelId: string): SelfInstructRecord {
+  return {
+    id: task.id,
+    instruction: task.instruction,
+    instances: instances.map(({ input, output }) => ({ input, output })),
+    is_classification: task.isClassification ?? false,
+    provenance: { model: modelId, run: task.runId, created: new Date(task.created).toISOString() },
+  };
+}

@@ -1,0 +1,1 @@
+export { NoveltyPool } from './novelty-pool';

@@ -1,0 +1,1 @@
+export { parseSeedFile, type SeedFileResult } from './parse-seed-file';

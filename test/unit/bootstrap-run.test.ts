@@ -1,0 +1,160 @@
+// The bootstrap loop end to end in Node, on its real parts: the scripted engine behind the engine
+// host and the comlink client, the ROUGE-L novelty pool, and PoolStore on fake-indexeddb.
+import { expose, type Endpoint } from 'comlink';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, test } from 'vitest';
+import { connectWorker, GeneratorClient, type GeneratorApi } from '../../src/lib/clients';
+import { EngineHost } from '../../src/lib/engine';
+import { NoveltyPool } from '../../src/lib/novelty';
+import { runBootstrap, type RunConfig, type RunEvent, type RunPorts, type Task } from '../../src/lib/run';
+import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
+import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
+
+const PROJECT = 'p1';
+const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rougeThreshold: 0.7, rngSeed: 7 };
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const channel of channels.splice(0)) channel.port1.close();
+});
+
+/** The generator as the page sees it: a comlink client over a channel to the engine host. */
+async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
+  const host = new EngineHost([new ScriptedEngine(options)], async () => ({ webgpu: false, shaderF16: false }));
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const api: GeneratorApi = {
+    probe: () => host.probe(),
+    load: (id, onProgress) => host.load(id, onProgress),
+    complete: (request, onText) => host.complete(request, onText),
+    interrupt: () => host.interrupt(),
+    unload: () => host.unload(),
+  };
+  expose(api, channel.port2 as unknown as Endpoint);
+  const client = new GeneratorClient(connectWorker<GeneratorApi>(channel.port1 as unknown as Worker, 'model worker'));
+  expect(await client.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
+  return client;
+}
+
+async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore }> {
+  const store = new PoolStore(await openStudioDB(new IDBFactory()));
+  await store.putSeeds(PROJECT, SEED_TASKS);
+  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
+}
+
+function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
+  return runBootstrap(ports, PROJECT, config, { signal, ...(onEvent ? { onEvent } : {}) });
+}
+
+async function allTasks(store: PoolStore): Promise<Task[]> {
+  return store.newestTasks(PROJECT, Number.MAX_SAFE_INTEGER);
+}
+
+describe('runBootstrap', () => {
+  test('reaches the target with every accepted task classified and given instances', async () => {
+    const ports = await freshPorts();
+    const outcome = await run(ports);
+    expect(outcome).toMatchObject({ status: 'finished', counts: { pending: 0 } });
+    const counts = await ports.store.counts(PROJECT);
+    expect(counts.accepted).toBeGreaterThanOrEqual(CONFIG.targetSize);
+    const finished = await ports.store.finishedTasks(PROJECT);
+    expect(finished).toHaveLength(counts.accepted);
+    expect(finished.every(({ task }) => typeof task.isClassification === 'boolean')).toBe(true);
+    expect(finished.some(({ task }) => task.isClassification)).toBe(true);
+    expect(finished.filter(({ instances }) => instances.length > 0).length).toBeGreaterThan(counts.accepted / 2);
+    expect(finished.every(({ instances, task }) => instances.length === task.instanceCount && instances.length <= 5)).toBe(true);
+    expect((await ports.store.latestRun(PROJECT))?.status).toBe('finished');
+  });
+
+  test('rejects candidates by heuristics and by ROUGE-L, naming the rule or the nearest instruction', async () => {
+    const ports = await freshPorts();
+    await run(ports);
+    const rejected = (await allTasks(ports.store)).filter((task) => task.stage === 'rejected');
+    const rouge = rejected.filter((task) => task.reason?.rule === 'rouge');
+    expect(rouge.length).toBeGreaterThan(0);
+    for (const task of rouge) {
+      if (task.reason?.rule !== 'rouge') continue;
+      expect(task.reason.score).toBeGreaterThan(0.7);
+      expect(task.reason.nearest.instruction.length).toBeGreaterThan(0);
+    }
+    expect(rejected.some((task) => task.reason && task.reason.rule !== 'rouge')).toBe(true);
+  });
+
+  test('no two accepted instructions, nor an accepted one and a seed, are near-duplicates', async () => {
+    const ports = await freshPorts();
+    await run(ports);
+    const accepted = await ports.store.acceptedTasks(PROJECT);
+    const check = new NoveltyPool();
+    await check.loadPool(SEED_TASKS.map(({ id, instruction }) => ({ id, instruction })), 0.7);
+    for (const task of accepted) {
+      expect((await check.check(task.instruction)).novel).toBe(true);
+      await check.add({ id: task.id, instruction: task.instruction });
+    }
+  });
+
+  test('journals every model call with its request and raw text, linked from the tasks', async () => {
+    const ports = await freshPorts();
+    await run(ports, { ...CONFIG, targetSize: 5 });
+    const counts = await ports.store.counts(PROJECT);
+    const tasks = await allTasks(ports.store);
+    expect(counts.generationCalls).toBeGreaterThan(0);
+    expect(new Set(tasks.map((task) => task.callId)).size).toBe(counts.generationCalls);
+  });
+
+  test('the same seed and settings give the same pool', async () => {
+    const first = await freshPorts();
+    const second = await freshPorts();
+    await run(first, { ...CONFIG, targetSize: 10 });
+    await run(second, { ...CONFIG, targetSize: 10 });
+    const instructions = async (ports: { store: PoolStore }) => (await allTasks(ports.store)).map((task) => [task.instruction, task.stage]);
+    expect(await instructions(first)).toEqual(await instructions(second));
+  });
+
+  test('a paused run resumes from the store and ends where an uninterrupted one does', async () => {
+    const uninterrupted = await freshPorts();
+    await run(uninterrupted);
+
+    const ports = await freshPorts({ delayMs: 1 });
+    const controller = new AbortController();
+    let steps = 0;
+    const paused = await run(ports, CONFIG, controller.signal, (event) => {
+      if (event.type === 'step' && ++steps === 6) controller.abort();
+    });
+    expect(paused.status).toBe('paused');
+    expect((await ports.store.latestRun(PROJECT))?.status).toBe('paused');
+    const stored = await allTasks(ports.store);
+    expect(stored.length).toBeGreaterThan(0);
+
+    // A new loop, as after a reload: fresh novelty index, state read back from the store only.
+    const resumed = await run({ ...ports, novelty: new NoveltyPool() });
+    expect(resumed.status).toBe('finished');
+    const after = await allTasks(ports.store);
+    // Every task stored before the pause is still there, with its text; stages move on.
+    const byId = new Map(after.map((task) => [task.id, task.instruction]));
+    expect(stored.map((task) => byId.get(task.id))).toEqual(stored.map((task) => task.instruction));
+    const summary = (tasks: Task[]) => tasks.map((task) => [task.instruction, task.stage, task.instanceCount]);
+    expect(summary(after)).toEqual(summary(await allTasks(uninterrupted.store)));
+  });
+
+  test('a storage failure fails the run with the store’s message and keeps the pool as it was', async () => {
+    const ports = await freshPorts();
+    await run(ports, { ...CONFIG, targetSize: 3 });
+    const before = await ports.store.counts(PROJECT);
+    const failingStore = Object.assign(Object.create(ports.store) as PoolStore, {
+      saveGeneration: async () => {
+        throw new StorageError('quota', 'The browser ran out of storage for this site.');
+      },
+    });
+    const outcome = await run({ ...ports, store: failingStore }, { ...CONFIG, targetSize: 10 });
+    expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.' });
+    expect(await ports.store.counts(PROJECT)).toEqual(before);
+    expect((await ports.store.latestRun(PROJECT))?.error).toMatch(/ran out of storage/);
+  });
+
+  test('a project without seed tasks fails with a message that says what to do', async () => {
+    const ports = await freshPorts();
+    await ports.store.putSeeds(PROJECT, []);
+    expect(await run(ports)).toEqual({ status: 'failed', error: expect.stringContaining('Add seed tasks') });
+  });
+});
