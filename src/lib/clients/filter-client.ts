@@ -1,0 +1,28 @@
+import type { Novelty, NoveltyVerdict, PoolEntry } from '../run/ports';
+import type { WorkerConnection } from './worker-connection';
+
+/** The verbs the filter worker serves (workers/filter.worker.ts satisfies this). */
+export interface FilterApi extends Novelty {
+  size(): number;
+}
+
+/** The page's side of the filter worker: the novelty port. */
+export class FilterClient implements Novelty {
+  constructor(private readonly connection: WorkerConnection<FilterApi>) {}
+
+  loadPool(entries: PoolEntry[], threshold: number): Promise<void> {
+    return this.connection.guard(this.connection.remote.loadPool(entries, threshold));
+  }
+
+  check(instruction: string): Promise<NoveltyVerdict> {
+    return this.connection.guard(this.connection.remote.check(instruction));
+  }
+
+  add(entry: PoolEntry): Promise<void> {
+    return this.connection.guard(this.connection.remote.add(entry));
+  }
+
+  size(): Promise<number> {
+    return this.connection.guard(this.connection.remote.size());
+  }
+}

@@ -1,0 +1,44 @@
+import { proxy } from 'comlink';
+import type { LoadOutcome, LoadProgress, ProbeResult } from '../engine';
+import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../run/ports';
+import type { WorkerConnection } from './worker-connection';
+
+/** The verbs the generator worker serves (workers/generator.worker.ts satisfies this). */
+export interface GeneratorApi {
+  probe(): Promise<ProbeResult>;
+  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
+  interrupt(): void;
+  unload(): Promise<void>;
+}
+
+const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptTokens: 0, completionTokens: 0, durationMs: 0 };
+
+/** The page's side of the generator worker: the generate port plus model loading. */
+export class GeneratorClient implements Generator {
+  constructor(private readonly connection: WorkerConnection<GeneratorApi>) {}
+
+  probe(): Promise<ProbeResult> {
+    return this.connection.guard(this.connection.remote.probe());
+  }
+
+  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+    // comlink types a union result as a union of promises; name the outcome type to join them.
+    return this.connection.guard<LoadOutcome>(this.connection.remote.load(modelId, proxy(onProgress)));
+  }
+
+  async complete(request: CompletionRequest, { onText, signal }: CompleteOptions = {}): Promise<CompletionResult> {
+    if (signal?.aborted) return ABORTED;
+    const interrupt = () => void this.connection.remote.interrupt();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+      return await this.connection.guard(this.connection.remote.complete(request, onText && proxy(onText)));
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+    }
+  }
+
+  unload(): Promise<void> {
+    return this.connection.guard(this.connection.remote.unload());
+  }
+}

@@ -1,0 +1,3 @@
+export { connectWorker, WorkerCrashedError, type WorkerConnection } from './worker-connection';
+export { GeneratorClient, type GeneratorApi } from './generator-client';
+export { FilterClient, type FilterApi } from './filter-client';

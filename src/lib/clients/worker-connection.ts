@@ -1,0 +1,36 @@
+import { wrap, type Remote } from 'comlink';
+
+/** A worker died (an uncaught error, or its script failed to load); its pending calls are void. */
+export class WorkerCrashedError extends Error {
+  override readonly name = 'WorkerCrashedError';
+  constructor(workerName: string, detail: string) {
+    super(`The ${workerName} stopped unexpectedly (${detail}). Reload the page to restart it; the pool is safe in storage.`);
+  }
+}
+
+export interface WorkerConnection<Api> {
+  remote: Remote<Api>;
+  /** Settles like `call`, or rejects with WorkerCrashedError if the worker dies first. */
+  guard<T>(call: Promise<T>): Promise<T>;
+}
+
+/**
+ * comlink never settles a call whose worker has died (comlink issue #601), so every call goes
+ * through `guard`, which races it against the worker's error event.
+ */
+export function connectWorker<Api>(worker: Worker, workerName: string): WorkerConnection<Api> {
+  let crash: WorkerCrashedError | undefined;
+  const crashed = new Promise<never>((_, reject) => {
+    const fail = (detail: string) => {
+      crash ??= new WorkerCrashedError(workerName, detail);
+      reject(crash);
+    };
+    worker.addEventListener('error', (event) => fail(event.message || 'script error'));
+    worker.addEventListener('messageerror', () => fail('a message could not be read'));
+  });
+  crashed.catch(() => {});
+  return {
+    remote: wrap<Api>(worker),
+    guard: (call) => (crash ? Promise.reject(crash) : Promise.race([call, crashed])),
+  };
+}

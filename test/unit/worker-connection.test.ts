@@ -1,0 +1,99 @@
+// The page's worker clients over a real comlink boundary (a MessageChannel in one realm): calls
+// and streamed callbacks cross it, and a dead worker rejects pending calls instead of hanging.
+import { expose, type Endpoint } from 'comlink';
+import { afterEach, expect, test } from 'vitest';
+import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../../src/lib/clients';
+import { NoveltyPool } from '../../src/lib/novelty';
+import type { CompletionResult } from '../../src/lib/run';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const channel of channels.splice(0)) {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+/** A MessagePort that can also raise a worker's error event, standing in for a Worker. */
+function fakeWorker(api: object): { worker: Worker; crash: () => void } {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  expose(api, channel.port2 as unknown as Endpoint);
+  const port = channel.port1;
+  return {
+    worker: port as unknown as Worker,
+    crash: () => port.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' })),
+  };
+}
+
+const RESULT: CompletionResult = { text: 'one two', finishReason: 'stop', promptTokens: 3, completionTokens: 2, durationMs: 5 };
+
+function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
+  return {
+    probe: async () => ({ device: { webgpu: false, shaderF16: false }, models: [] }),
+    load: async (modelId) => ({ ok: true, modelId }),
+    complete: async (_request, onText) => {
+      await onText?.('one');
+      await onText?.('one two');
+      return RESULT;
+    },
+    interrupt: () => {},
+    unload: async () => {},
+    ...overrides,
+  };
+}
+
+const REQUEST = { mode: 'text' as const, purpose: 'instructions' as const, prompt: 'p', params: { temperature: 0, topP: 1, maxTokens: 5 } };
+
+test('streams text through the callback and returns the result', async () => {
+  const { worker } = fakeWorker(generatorApi());
+  const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+  const seen: string[] = [];
+  expect(await client.complete(REQUEST, { onText: (text) => seen.push(text) })).toEqual(RESULT);
+  expect(seen).toEqual(['one', 'one two']);
+});
+
+test('aborting the signal interrupts the worker, and an already aborted call does not start', async () => {
+  let interrupted = 0;
+  let release: () => void = () => {};
+  const { worker } = fakeWorker(
+    generatorApi({
+      interrupt: () => {
+        interrupted++;
+        release();
+      },
+      complete: () => new Promise<CompletionResult>((resolve) => (release = () => resolve({ ...RESULT, finishReason: 'abort' }))),
+    }),
+  );
+  const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+  const controller = new AbortController();
+  const pending = client.complete(REQUEST, { signal: controller.signal });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  controller.abort();
+  expect((await pending).finishReason).toBe('abort');
+  expect(interrupted).toBe(1);
+  expect((await client.complete(REQUEST, { signal: controller.signal })).finishReason).toBe('abort');
+  expect(interrupted).toBe(1);
+});
+
+test('a crashed worker rejects the call in flight and every later call with WorkerCrashedError', async () => {
+  const { worker, crash } = fakeWorker(generatorApi({ complete: () => new Promise<CompletionResult>(() => {}) }));
+  const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+  const pending = client.complete(REQUEST);
+  crash();
+  await expect(pending).rejects.toMatchObject({ name: 'WorkerCrashedError', message: expect.stringContaining('model worker') });
+  await expect(client.probe()).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+});
+
+test('the filter client checks novelty against the pool in the other realm', async () => {
+  const pool = new NoveltyPool();
+  const { worker } = fakeWorker({ loadPool: pool.loadPool.bind(pool), check: pool.check.bind(pool), add: pool.add.bind(pool), size: () => pool.size } satisfies FilterApi);
+  const filter = new FilterClient(connectWorker<FilterApi>(worker, 'filter worker'));
+  await filter.loadPool([{ id: 's1', instruction: 'Summarize the article in two sentences.' }], 0.7);
+  const verdict = await filter.check('Summarize the article in two short sentences.');
+  expect(verdict).toMatchObject({ novel: false, nearest: { id: 's1' } });
+  expect(verdict.score).toBeGreaterThan(0.7);
+  await filter.add({ id: 't1', instruction: 'Translate the menu into French.' });
+  expect(await filter.size()).toBe(2);
+  expect((await filter.check('Name three rivers in Africa.')).novel).toBe(true);
+});
