@@ -1,0 +1,17 @@
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { startServices } from './ui/app-services';
+import { errorMessage } from './ui/handle-error';
+import './ui/app.css';
+
+const target = document.getElementById('app')!;
+
+startServices().then(
+  (services) => mount(App, { target, props: { services } }),
+  (error: unknown) => {
+    // Without storage nothing could be kept; say so instead of showing a half-working page.
+    const notice = Object.assign(document.createElement('div'), { className: 'notice error', role: 'alert' });
+    notice.textContent = `Self-Instruct Studio could not start: ${errorMessage(error)} Private windows and some privacy settings block the browser storage it needs.`;
+    target.replaceChildren(notice);
+  },
+);
