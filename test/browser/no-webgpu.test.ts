@@ -1,0 +1,31 @@
+// The production site in Chromium without WebGPU: it explains the problem, both workers start,
+// nothing crashes and nothing is fetched from another host.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('without WebGPU the page says so and what to do, with no uncaught error and no foreign request', async () => {
+  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const notice = page.getByTestId('no-webgpu');
+  await notice.waitFor();
+  expect(await notice.textContent()).toMatch(/WebGPU is not available.*Chrome or Edge/s);
+  await expect.poll(() => page.getByTestId('filter-status').textContent()).toBe('ready');
+  expect(await page.getByTestId('generator-status').textContent()).toBe('ready');
+  expect(await page.getByTestId('model-select').count()).toBe(0);
+  expect(await page.getByTestId('start').isDisabled()).toBe(true);
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).not.toBe('0');
+  expect(errors).toEqual([]);
+  expect(foreignRequests(requests)).toEqual([]);
+});

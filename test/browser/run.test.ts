@@ -1,0 +1,101 @@
+// The e2e site (the real app with the deterministic test engine added) end to end: load a model,
+// run the bootstrap loop, reload, pause and resume, and download the dataset.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+
+const SCRIPTED_MODEL = 'scripted-test-model';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist-e2e');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function loadScriptedModel(page: Page): Promise<void> {
+  await page.getByTestId('model-select').selectOption(SCRIPTED_MODEL);
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+}
+
+async function count(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId(`count-${name}`).textContent());
+}
+
+async function waitForStatus(page: Page, status: string): Promise<void> {
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 90_000 }).toBe(status);
+}
+
+async function downloadDataset(page: Page): Promise<Record<string, unknown>[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  expect(download.suggestedFilename()).toMatch(/^self-instruct-\d{4}-\d\d-\d\d\.jsonl$/);
+  const text = await readFile(await download.path(), 'utf8');
+  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+test('a run reaches its target, survives a reload, and downloads as JSONL', async () => {
+  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  await loadScriptedModel(page);
+  await page.getByTestId('target-size').fill('12');
+  await page.getByTestId('start').click();
+  await waitForStatus(page, 'finished');
+
+  const accepted = await count(page, 'accepted');
+  expect(accepted).toBeGreaterThanOrEqual(12);
+  expect(await count(page, 'rejected')).toBeGreaterThan(0);
+  expect(await count(page, 'instances')).toBeGreaterThan(0);
+  const rows = await page.getByTestId('task-row').allTextContents();
+  expect(rows.some((row) => /rejected.*near-duplicate: ROUGE-L [01]\.\d\d like/.test(row))).toBe(true);
+
+  await page.reload();
+  await expect.poll(() => count(page, 'accepted')).toBe(accepted);
+  expect(await page.getByTestId('task-row').allTextContents()).toEqual(rows);
+
+  const records = await downloadDataset(page);
+  expect(records.length).toBeGreaterThan(0);
+  expect(records.length).toBeLessThanOrEqual(accepted);
+  for (const record of records) {
+    expect(record).toEqual({
+      id: expect.any(String),
+      instruction: expect.any(String),
+      instances: expect.arrayContaining([{ input: expect.any(String), output: expect.any(String) }]),
+      is_classification: expect.any(Boolean),
+      provenance: { model: SCRIPTED_MODEL, run: expect.any(String), created: expect.any(String) },
+    });
+  }
+  expect(errors).toEqual([]);
+  expect(foreignRequests(requests)).toEqual([]);
+});
+
+test('a paused run keeps every stored task across a reload and resumes without duplicates', async () => {
+  const { page, errors } = await openWatchedPage(browser, site.url);
+  await loadScriptedModel(page);
+  await page.getByTestId('target-size').fill('40');
+  await page.getByTestId('start').click();
+  await expect.poll(() => count(page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+  await page.getByTestId('pause').click();
+  await waitForStatus(page, 'paused');
+  const before = { accepted: await count(page, 'accepted'), rejected: await count(page, 'rejected') };
+
+  await page.reload();
+  await expect.poll(() => count(page, 'accepted')).toBe(before.accepted);
+  expect(await count(page, 'rejected')).toBe(before.rejected);
+  expect(await page.getByTestId('run-status').textContent()).toBe('paused');
+
+  await loadScriptedModel(page);
+  await page.getByTestId('start').click();
+  await waitForStatus(page, 'finished');
+  expect(await count(page, 'accepted')).toBeGreaterThanOrEqual(40);
+  const records = await downloadDataset(page);
+  const instructions = records.map((record) => record.instruction);
+  expect(new Set(instructions).size).toBe(instructions.length);
+  expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
+  expect(errors).toEqual([]);
+});

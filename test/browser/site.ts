@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+const BASE_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// SwiftShader's CPU WebGPU adapter: real WebGPU, without shader-f16.
+const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
+
+/** Serves a built site (dist or dist-e2e) on 127.0.0.1, on a free port. */
+export async function serveSite(outDir: 'dist' | 'dist-e2e'): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server did not report its URL.');
+  return { url, close: () => server.close() };
+}
+
+export async function launchChromium({ webgpu }: { webgpu: boolean }): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does this).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : [])] });
+}
+
+/** A page that records every request and every uncaught error, to assert on at the end. */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+export async function openWatchedPage(browser: Browser, url: string, context?: BrowserContext): Promise<WatchedPage> {
+  const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  ctx.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { context: ctx, page, requests, errors };
+}
+
+/** The URLs that went anywhere but the test server's own host. */
+export function foreignRequests(requests: readonly string[]): string[] {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return !(protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1');
+  });
+}

@@ -1,0 +1,31 @@
+// The production site on SwiftShader's WebGPU adapter, which lacks shader-f16: only models that
+// can run there are offered, and nothing leaves the origin before the user asks for a model.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist');
+  browser = await launchChromium({ webgpu: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('without shader-f16 the model list offers only f32 models, a recommended one first', async () => {
+  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const select = page.getByTestId('model-select');
+  await select.waitFor();
+  expect(await page.getByTestId('device').textContent()).toMatch(/not available \(q4f32 models only\)/);
+  const ids = await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  expect(ids.length).toBeGreaterThan(5);
+  expect(ids.filter((id) => /-q\df16/.test(id))).toEqual([]);
+  expect(ids[0]).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+  expect(await select.inputValue()).toBe(ids[0]);
+  expect(errors).toEqual([]);
+  expect(foreignRequests(requests)).toEqual([]);
+});
