@@ -18,6 +18,8 @@ export class RunState {
   #error = $state<string | undefined>();
   #exporting = $state(false);
   targetSize = $state(100);
+  /** Drives every sampling decision of the run; the same seed and settings repeat a run. */
+  rngSeed = $state(randomSeed());
   #controller: AbortController | undefined;
 
   constructor(
@@ -37,6 +39,8 @@ export class RunState {
     const latest = await this.ports.store.latestRun(this.projectId);
     if (latest) {
       this.targetSize = latest.config.targetSize;
+      // An unfinished run keeps its seed, so resuming it makes the same choices.
+      if (latest.status !== 'finished') this.rngSeed = latest.config.rngSeed;
       this.#status = latest.status === 'running' ? 'paused' : latest.status;
       this.#error = latest.error;
     }
@@ -49,12 +53,10 @@ export class RunState {
     this.#controller = controller;
     this.#status = 'running';
     this.#error = undefined;
-    const config = {
-      modelId,
-      targetSize: this.targetSize,
-      rougeThreshold: 0.7,
-      rngSeed: await this.rngSeed(),
-    };
+    // An emptied number field reads as null: fall back to sensible values rather than fail.
+    this.targetSize = Math.max(1, Math.floor(Number(this.targetSize) || 1));
+    if (!Number.isInteger(this.rngSeed) || this.rngSeed < 0) this.rngSeed = randomSeed();
+    const config = { modelId, targetSize: this.targetSize, rougeThreshold: 0.7, rngSeed: this.rngSeed >>> 0 };
     const outcome = await runBootstrap(this.ports, this.projectId, config, {
       signal: controller.signal,
       onEvent: (event) => {
@@ -95,11 +97,8 @@ export class RunState {
     this.#counts = counts;
     this.#newest = newest;
   }
+}
 
-  /** An unfinished run keeps its seed, so resuming it makes the same choices; a new one draws one. */
-  private async rngSeed(): Promise<number> {
-    const latest = await this.ports.store.latestRun(this.projectId);
-    if (latest && latest.status !== 'finished') return latest.config.rngSeed;
-    return crypto.getRandomValues(new Uint32Array(1))[0]!;
-  }
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }

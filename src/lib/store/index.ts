@@ -1,4 +1,5 @@
 export { openStudioDB, type StudioDatabase } from './open-studio-db';
 export { PoolStore, type TaskWithInstances } from './pool-store';
+export { ProjectStore, renumber, type ProjectRows } from './project-store';
 export { StorageError, toStorageError, type StorageProblem } from './storage-error';
-export type { Project } from './schema';
+export type { Project, StoredSeed } from './schema';

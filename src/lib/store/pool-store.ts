@@ -1,4 +1,3 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
 import type {
   GenerationStep,
   PoolCounts,
@@ -10,8 +9,8 @@ import type {
   TaskStore,
 } from '../run/ports';
 import type { StudioDatabase } from './open-studio-db';
-import type { StoredSeed, StudioDB } from './schema';
-import { toStorageError } from './storage-error';
+import type { StoredSeed } from './schema';
+import { writeTransaction } from './write-transaction';
 
 /** A task with its surviving instances and the model that wrote it, as the exporters read it. */
 export interface TaskWithInstances {
@@ -24,16 +23,9 @@ export interface TaskWithInstances {
 export class PoolStore implements TaskStore {
   constructor(private readonly db: StudioDatabase) {}
 
-  async ensureProject(id: string, name: string): Promise<void> {
-    await this.write(['projects'], async (tx) => {
-      const projects = tx.objectStore('projects');
-      if (!(await projects.get(id))) await projects.put({ id, name, created: Date.now() });
-    });
-  }
-
   /** Replaces the project's seed tasks, keeping their order. */
   async putSeeds(projectId: string, seeds: readonly SeedTask[]): Promise<void> {
-    await this.write(['seeds'], async (tx) => {
+    await writeTransaction(this.db, ['seeds'], async (tx) => {
       const store = tx.objectStore('seeds');
       const previous = await store.index('by-project').getAllKeys(projectId);
       await Promise.all(previous.map((key) => store.delete(key)));
@@ -102,14 +94,14 @@ export class PoolStore implements TaskStore {
   }
 
   async saveGeneration({ call, candidates }: GenerationStep): Promise<void> {
-    await this.write(['calls', 'tasks'], async (tx) => {
+    await writeTransaction(this.db, ['calls', 'tasks'], async (tx) => {
       await tx.objectStore('calls').add(call);
       await Promise.all(candidates.map((task) => tx.objectStore('tasks').add(task)));
     });
   }
 
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
-    await this.write(['calls', 'tasks', 'instances'], async (tx) => {
+    await writeTransaction(this.db, ['calls', 'tasks', 'instances'], async (tx) => {
       await tx.objectStore('calls').add(call);
       await tx.objectStore('tasks').put(task);
       await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
@@ -117,35 +109,12 @@ export class PoolStore implements TaskStore {
   }
 
   async saveRun(run: Run): Promise<void> {
-    await this.write(['runs'], (tx) => tx.objectStore('runs').put(run));
+    await writeTransaction(this.db, ['runs'], (tx) => tx.objectStore('runs').put(run));
   }
 
   async latestRun(projectId: string): Promise<Run | undefined> {
     const runs = await this.db.getAllFromIndex('runs', 'by-project', projectId);
     return runs.sort((a, b) => a.started - b.started).at(-1);
-  }
-
-  /**
-   * Runs `work` in one readwrite transaction and waits for it to commit. Any failure aborts the
-   * whole transaction, so a step is written completely or not at all, and surfaces as a
-   * StorageError.
-   */
-  private async write<Names extends StoreNames<StudioDB>[]>(
-    names: Names,
-    work: (tx: IDBPTransaction<StudioDB, Names, 'readwrite'>) => Promise<unknown>,
-  ): Promise<void> {
-    const tx = this.db.transaction(names, 'readwrite');
-    // The request's own error names the problem; the transaction's AbortError that follows does not.
-    const done = tx.done;
-    done.catch(() => {});
-    try {
-      await work(tx);
-      await done;
-    } catch (error) {
-      abortQuietly(tx);
-      await done.catch(() => {});
-      throw toStorageError(error);
-    }
   }
 }
 
@@ -153,10 +122,3 @@ function withoutStorageFields({ projectId: _project, position: _position, ...see
   return seed;
 }
 
-function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the failing request: nothing left to undo.
-  }
-}

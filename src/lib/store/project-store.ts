@@ -1,0 +1,146 @@
+import { createIdFactory } from '../run/ids';
+import type { CallRecord, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../run/ports';
+import type { StudioDatabase } from './open-studio-db';
+import type { Project, StoredSeed } from './schema';
+import { toStorageError } from './storage-error';
+import { writeTransaction } from './write-transaction';
+
+const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'runs'] as const;
+
+/** Every row of one project, as a backup holds it and a duplicate copies it. */
+export interface ProjectRows {
+  project: Project;
+  seeds: StoredSeed[];
+  tasks: Task[];
+  instances: StoredInstance[];
+  calls: CallRecord[];
+  runs: Run[];
+}
+
+/** The projects in this browser: independent datasets, each with its own seeds, pool and runs. */
+export class ProjectStore {
+  readonly #newId = createIdFactory();
+
+  constructor(private readonly db: StudioDatabase) {}
+
+  /** Oldest first. */
+  async list(): Promise<Project[]> {
+    return (await this.db.getAll('projects')).sort((a, b) => a.created - b.created);
+  }
+
+  async get(id: string): Promise<Project | undefined> {
+    return this.db.get('projects', id);
+  }
+
+  async create(name: string): Promise<Project> {
+    const project = { id: this.#newId('project'), name: cleanName(name), created: Date.now() };
+    await this.guard(this.db.add('projects', project));
+    return project;
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const project = await this.get(id);
+    if (project) await this.guard(this.db.put('projects', { ...project, name: cleanName(name) }));
+  }
+
+  /** A full copy, with new ids, that grows on its own from then on. */
+  async duplicate(id: string, name: string): Promise<Project> {
+    const rows = await this.read(id);
+    const project = { id: this.#newId('project'), name: cleanName(name), created: Date.now() };
+    await this.write(renumber(rows, project));
+    return project;
+  }
+
+  /** Deletes the project and every row of it, in one transaction. */
+  async remove(id: string): Promise<void> {
+    await writeTransaction(this.db, [...PROJECT_STORES], async (tx) => {
+      await tx.objectStore('projects').delete(id);
+      for (const name of ['seeds', 'tasks', 'instances', 'runs'] as const) {
+        const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
+        await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
+      }
+      const callKeys = await tx.objectStore('calls').index('by-project-purpose').getAllKeys(callsOf(id));
+      await Promise.all(callKeys.map((key) => tx.objectStore('calls').delete(key)));
+    });
+  }
+
+  /** Every row of a project, read in one transaction. */
+  async read(id: string): Promise<ProjectRows> {
+    const tx = this.db.transaction(PROJECT_STORES);
+    const project = await tx.objectStore('projects').get(id);
+    if (!project) throw new Error(`There is no project with id "${id}".`);
+    const [seeds, tasks, instances, calls, runs] = await Promise.all([
+      tx.objectStore('seeds').index('by-project').getAll(id),
+      tx.objectStore('tasks').index('by-project').getAll(id),
+      tx.objectStore('instances').index('by-project').getAll(id),
+      tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
+      tx.objectStore('runs').index('by-project').getAll(id),
+    ]);
+    return { project, seeds, tasks, instances, calls, runs };
+  }
+
+  /** Adds a whole project in one transaction; fails whole if any of its ids is taken. */
+  async write(rows: ProjectRows): Promise<void> {
+    await writeTransaction(this.db, [...PROJECT_STORES], async (tx) => {
+      await tx.objectStore('projects').add(rows.project);
+      await Promise.all([
+        ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
+        ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
+        ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
+        ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
+        ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
+      ]);
+    });
+  }
+
+  /** The first project, created under `name` when there is none yet. */
+  async ensureOne(name: string): Promise<Project> {
+    return (await this.list())[0] ?? (await this.create(name));
+  }
+
+  private async guard<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+}
+
+/** Every [projectId, purpose] key of one project. */
+function callsOf(projectId: string): IDBKeyRange {
+  return IDBKeyRange.bound([projectId, ''], [projectId, '\uffff']);
+}
+
+function cleanName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').slice(0, 120) || 'Untitled dataset';
+}
+
+/**
+ * The rows under a new project, every task, instance, call and run id given a suffix so the copy
+ * never collides with its original; a common suffix keeps the ids in creation order.
+ */
+export function renumber(rows: ProjectRows, project: Project): ProjectRows {
+  const suffix = `~${project.id}`;
+  const copied = new Set([...rows.tasks, ...rows.instances, ...rows.calls, ...rows.runs].map((row) => row.id));
+  const id = (old: string) => (copied.has(old) ? old + suffix : old);
+  const entry = (pool: PoolEntry): PoolEntry => ({ ...pool, id: id(pool.id) });
+  const reason = (why: RejectionReason): RejectionReason => (why.rule === 'rouge' ? { ...why, nearest: entry(why.nearest) } : why);
+  const projectId = project.id;
+  return {
+    project,
+    seeds: rows.seeds.map((seed) => ({ ...seed, projectId })),
+    tasks: rows.tasks.map((task) => ({
+      ...task,
+      projectId,
+      id: id(task.id),
+      runId: id(task.runId),
+      callId: id(task.callId),
+      ...(task.reason ? { reason: reason(task.reason) } : {}),
+      ...(task.nearest ? { nearest: { ...task.nearest, entry: entry(task.nearest.entry) } } : {}),
+    })),
+    instances: rows.instances.map((row) => ({ ...row, projectId, id: id(row.id), taskId: id(row.taskId), callId: id(row.callId) })),
+    calls: rows.calls.map((call) => ({ ...call, projectId, id: id(call.id), runId: id(call.runId) })),
+    runs: rows.runs.map((run) => ({ ...run, projectId, id: id(run.id) })),
+  };
+}

@@ -1,0 +1,51 @@
+// Projects in the real page: several independent datasets in one browser, created, switched,
+// duplicated and deleted (with a confirmation), each remembered across a reload.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage, serveSite } from './site';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist-e2e');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function projectNames(page: Page): Promise<string[]> {
+  return page.getByTestId('project-select').locator('option').allTextContents();
+}
+
+async function shown(page: Page): Promise<string> {
+  return page.getByTestId('project-select').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+}
+
+test('projects are created with the default seeds, switched, duplicated and deleted after confirmation', async () => {
+  const { page, errors } = await openWatchedPage(browser, site.url);
+  await expect.poll(() => projectNames(page)).toEqual(['My dataset']);
+
+  await page.getByTestId('project-new').click();
+  await page.getByTestId('project-name').fill('Cooking tasks');
+  await page.getByTestId('project-save').click();
+  await expect.poll(() => shown(page)).toBe('Cooking tasks');
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
+
+  await page.getByTestId('project-duplicate').click();
+  await expect.poll(() => shown(page)).toBe('Cooking tasks (copy)');
+
+  await page.reload();
+  await expect.poll(() => shown(page)).toBe('Cooking tasks (copy)');
+  expect(await projectNames(page)).toEqual(['My dataset', 'Cooking tasks', 'Cooking tasks (copy)']);
+
+  await page.getByTestId('project-delete').click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await projectNames(page)).toHaveLength(3);
+  await page.getByTestId('project-delete').click();
+  await page.getByTestId('project-delete-confirm').click();
+  await expect.poll(() => projectNames(page)).toEqual(['My dataset', 'Cooking tasks']);
+  expect(errors).toEqual([]);
+});

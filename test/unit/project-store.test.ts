@@ -1,0 +1,109 @@
+// Projects on fake-indexeddb: independent datasets that can be created, renamed, duplicated and
+// deleted, each change in one transaction.
+import { IDBFactory } from 'fake-indexeddb';
+import { expect, test } from 'vitest';
+import type { CallRecord, Task } from '../../src/lib/run';
+import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+
+async function fresh() {
+  const db = await openStudioDB(new IDBFactory());
+  return { projects: new ProjectStore(db), pool: new PoolStore(db) };
+}
+
+function call(projectId: string, id: string): CallRecord {
+  return {
+    id,
+    projectId,
+    runId: 'run-1',
+    purpose: 'instructions',
+    request: { mode: 'text', purpose: 'instructions', prompt: 'p', params: { temperature: 0, topP: 1, maxTokens: 1 } },
+    modelId: 'm',
+    result: { text: '', finishReason: 'stop', promptTokens: 0, completionTokens: 0, durationMs: 0 },
+    created: 0,
+  };
+}
+
+/** A small pool: one accepted task with an instance, one task rejected as a near-copy of it. */
+async function fillPool(pool: PoolStore, projectId: string): Promise<void> {
+  const base = { projectId, runId: 'run-1', callId: 'call-1', created: 0 };
+  const accepted: Task = { ...base, id: 'task-1', instruction: 'Name a prime.', stage: 'instances', isClassification: false };
+  const rejected: Task = {
+    ...base,
+    id: 'task-2',
+    instruction: 'Name a prime number.',
+    stage: 'rejected',
+    reason: { rule: 'rouge', score: 0.86, nearest: { id: 'task-1', instruction: 'Name a prime.' } },
+  };
+  await pool.putSeeds(projectId, [{ id: 's1', name: 's', instruction: 'Add two numbers.', instances: [], isClassification: false }]);
+  await pool.saveGeneration({ call: call(projectId, 'call-1'), candidates: [accepted, rejected] });
+  await pool.saveTaskStep({
+    call: call(projectId, 'call-2'),
+    task: { ...accepted, stage: 'done', instanceCount: 1 },
+    instances: [{ id: 'inst-1', projectId, taskId: 'task-1', callId: 'call-2', input: '', output: '7' }],
+  });
+  await pool.saveRun({ id: 'run-1', projectId, config: { modelId: 'm', targetSize: 1, rougeThreshold: 0.7, rngSeed: 1 }, started: 0, updated: 0, status: 'finished' });
+}
+
+test('creates projects with clean names and lists them oldest first', async () => {
+  const { projects } = await fresh();
+  const a = await projects.create('  Recipes   dataset ');
+  const b = await projects.create('');
+  expect((await projects.list()).map((p) => [p.id, p.name])).toEqual([
+    [a.id, 'Recipes dataset'],
+    [b.id, 'Untitled dataset'],
+  ]);
+  await projects.rename(a.id, 'Cooking');
+  expect((await projects.get(a.id))?.name).toBe('Cooking');
+});
+
+test('ensureOne creates a first project only when there is none', async () => {
+  const { projects } = await fresh();
+  const first = await projects.ensureOne('My dataset');
+  expect(await projects.ensureOne('Other')).toEqual(first);
+  expect(await projects.list()).toHaveLength(1);
+});
+
+test('a duplicate copies every row under new ids, with its references followed, and leaves the original alone', async () => {
+  const { projects, pool } = await fresh();
+  const original = await projects.create('Original');
+  await fillPool(pool, original.id);
+  const copy = await projects.duplicate(original.id, 'Copy');
+
+  expect(await pool.counts(copy.id)).toEqual(await pool.counts(original.id));
+  const copied = await projects.read(copy.id);
+  const source = await projects.read(original.id);
+  expect(copied.tasks.map((t) => t.id).some((id) => source.tasks.some((s) => s.id === id))).toBe(false);
+  const [finished] = await pool.finishedTasks(copy.id);
+  expect(finished?.instances[0]?.taskId).toBe(finished?.task.id);
+  expect(finished?.modelId).toBe('m');
+  const rejected = copied.tasks.find((t) => t.stage === 'rejected');
+  expect(rejected?.reason?.rule === 'rouge' && rejected.reason.nearest.id).toBe(finished?.task.id);
+  expect(copied.seeds.map((s) => s.id)).toEqual(['s1']);
+  expect(await projects.read(original.id)).toEqual(source);
+});
+
+test('deleting a project removes all its rows and nothing of another project', async () => {
+  const { projects, pool } = await fresh();
+  const keep = await projects.create('Keep');
+  const drop = await projects.create('Drop');
+  await fillPool(pool, keep.id);
+  await pool.saveRun({ id: 'run-x', projectId: drop.id, config: { modelId: 'm', targetSize: 1, rougeThreshold: 0.7, rngSeed: 1 }, started: 0, updated: 0, status: 'paused' });
+  const other = await projects.duplicate(keep.id, 'Other');
+  const before = await projects.read(keep.id);
+  await projects.remove(other.id);
+  await projects.remove(drop.id);
+  expect((await projects.list()).map((p) => p.id)).toEqual([keep.id]);
+  expect(await pool.counts(other.id)).toEqual({ seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 });
+  expect(await pool.latestRun(drop.id)).toBeUndefined();
+  expect(await projects.read(keep.id)).toEqual(before);
+});
+
+test('writing a project whose ids are taken writes nothing', async () => {
+  const { projects, pool } = await fresh();
+  const original = await projects.create('Original');
+  await fillPool(pool, original.id);
+  const rows = await projects.read(original.id);
+  const clash = { ...rows, project: { ...rows.project, id: 'project-new' } };
+  await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+  expect(await projects.get('project-new')).toBeUndefined();
+});
