@@ -1,3 +1,4 @@
+import { TabCoordinator } from '../lib/coordination';
 import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../lib/clients';
 import { parseSeedFile } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
@@ -7,6 +8,7 @@ export interface AppServices {
   filter: FilterClient;
   pool: PoolStore;
   projects: ProjectStore;
+  tabs: TabCoordinator;
 }
 
 /** Starts both workers and opens the database. */
@@ -20,6 +22,7 @@ export async function startServices(): Promise<AppServices> {
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
+    tabs: new TabCoordinator(navigator.locks),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { toSelfInstructJsonl } from '../lib/export';
 import { runBootstrap, type CallPurpose, type PoolCounts, type RunPorts, type Task } from '../lib/run';
 import type { PoolStore } from '../lib/store';
@@ -17,15 +18,21 @@ export class RunState {
   #live = $state.raw<{ purpose: CallPurpose; text: string } | undefined>();
   #error = $state<string | undefined>();
   #exporting = $state(false);
+  /** Another tab holds this project's run: this one shows its progress and cannot start. */
+  #otherTab = $state(false);
   targetSize = $state(100);
   /** Drives every sampling decision of the run; the same seed and settings repeat a run. */
   rngSeed = $state(randomSeed());
   #controller: AbortController | undefined;
+  readonly #unsubscribe: () => void;
 
   constructor(
     private readonly ports: RunPorts & { store: PoolStore },
     private readonly projectId: string,
-  ) {}
+    private readonly tabs: TabCoordinator,
+  ) {
+    this.#unsubscribe = tabs.subscribe((news) => this.hear(news));
+  }
 
   get status() { return this.#status; }
   get counts() { return this.#counts; }
@@ -33,6 +40,7 @@ export class RunState {
   get live() { return this.#live; }
   get error() { return this.#error; }
   get exporting() { return this.#exporting; }
+  get otherTab() { return this.#otherTab; }
 
   /** Reads the pool and the last run back from storage, as after a reload. */
   async restore(): Promise<void> {
@@ -44,7 +52,13 @@ export class RunState {
       this.#status = latest.status === 'running' ? 'paused' : latest.status;
       this.#error = latest.error;
     }
+    this.#otherTab = this.#status !== 'running' && (await this.tabs.isRunning(this.projectId));
     await this.refresh();
+  }
+
+  /** Stops listening to other tabs; the page calls it when it shows another project. */
+  dispose(): void {
+    this.#unsubscribe();
   }
 
   async start(modelId: string): Promise<void> {
@@ -57,17 +71,26 @@ export class RunState {
     this.targetSize = Math.max(1, Math.floor(Number(this.targetSize) || 1));
     if (!Number.isInteger(this.rngSeed) || this.rngSeed < 0) this.rngSeed = randomSeed();
     const config = { modelId, targetSize: this.targetSize, rougeThreshold: 0.7, rngSeed: this.rngSeed >>> 0 };
-    const outcome = await runBootstrap(this.ports, this.projectId, config, {
-      signal: controller.signal,
-      onEvent: (event) => {
-        if (event.type === 'text') this.#live = { purpose: event.purpose, text: event.text };
-        else void this.refresh();
-      },
-    });
+    const held = await this.tabs.runExclusively(this.projectId, () =>
+      runBootstrap(this.ports, this.projectId, config, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'text') this.#live = { purpose: event.purpose, text: event.text };
+          else void this.refresh().then(() => this.tell('running'));
+        },
+      }),
+    );
     this.#live = undefined;
+    if (!held) {
+      this.#otherTab = true;
+      this.#status = 'paused';
+      return;
+    }
+    const outcome = held.value;
     this.#status = outcome.status;
     if (outcome.status === 'failed') this.#error = outcome.error;
     await this.refresh();
+    this.tell(outcome.status);
   }
 
   pause(): void {
@@ -87,6 +110,19 @@ export class RunState {
     } finally {
       this.#exporting = false;
     }
+  }
+
+  private tell(status: RunNews['status']): void {
+    this.tabs.publish({ projectId: this.projectId, status, counts: this.#counts });
+  }
+
+  /** Another tab's progress on this project: the pool it writes is the same IndexedDB. */
+  private hear(news: RunNews): void {
+    if (news.projectId !== this.projectId || this.#status === 'running' || this.#status === 'pausing') return;
+    this.#otherTab = news.status === 'running';
+    this.#status = news.status === 'running' ? 'paused' : news.status;
+    this.#counts = news.counts;
+    void this.refresh();
   }
 
   private async refresh(): Promise<void> {

@@ -1,0 +1,1 @@
+export { TabCoordinator, type LockManagerLike, type RunNews } from './tab-coordinator';

@@ -1,0 +1,135 @@
+// Nothing is lost or half-written: a tab closed mid-run, a full disk, and two tabs on one project.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage, serveSite } from './site';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist-e2e');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function startRun(page: Page, target: number): Promise<void> {
+  await page.getByTestId('model-select').selectOption('scripted-test-model');
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+  await page.getByTestId('target-size').fill(String(target));
+  await page.getByTestId('rng-seed').fill('11');
+  await page.getByTestId('start').click();
+}
+
+async function count(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId(`count-${name}`).textContent());
+}
+
+interface PoolSnapshot {
+  tasks: { id: string; stage: string; instanceCount?: number }[];
+  instanceTaskIds: string[];
+}
+
+/** Reads the pool straight from IndexedDB, bypassing the app. */
+function readPool(page: Page): Promise<PoolSnapshot> {
+  return page.evaluate(
+    () =>
+      new Promise<PoolSnapshot>((resolve, reject) => {
+        const open = indexedDB.open('self-instruct-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['tasks', 'instances']);
+          const tasks = tx.objectStore('tasks').getAll();
+          const instances = tx.objectStore('instances').getAll();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ tasks: tasks.result, instanceTaskIds: instances.result.map((row: { taskId: string }) => row.taskId) });
+          };
+        };
+      }),
+  );
+}
+
+/** Every finished task has exactly its instances, and no instance belongs to an unfinished task. */
+function expectConsistent(pool: PoolSnapshot): void {
+  const done = new Map(pool.tasks.filter((task) => task.stage === 'done').map((task) => [task.id, task.instanceCount]));
+  const perTask = new Map<string, number>();
+  for (const id of pool.instanceTaskIds) perTask.set(id, (perTask.get(id) ?? 0) + 1);
+  for (const [id, instanceCount] of done) expect(perTask.get(id) ?? 0).toBe(instanceCount);
+  expect([...perTask.keys()].filter((id) => !done.has(id))).toEqual([]);
+  expect(new Set(pool.tasks.map((task) => task.id)).size).toBe(pool.tasks.length);
+}
+
+test('closing the tab mid-run keeps every stored task, and the run continues from there', async () => {
+  const context = await browser.newContext();
+  const first = await openWatchedPage(browser, site.url, context);
+  await startRun(first.page, 40);
+  await expect.poll(() => count(first.page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+  const before = await readPool(first.page);
+  await first.page.close();
+
+  const second = await openWatchedPage(browser, site.url, context);
+  await expect.poll(async () => (await readPool(second.page)).tasks.length).toBeGreaterThanOrEqual(before.tasks.length);
+  const reopened = await readPool(second.page);
+  expectConsistent(reopened);
+  const ids = new Set(reopened.tasks.map((task) => task.id));
+  expect(before.tasks.filter((task) => !ids.has(task.id))).toEqual([]);
+  expect(await second.page.getByTestId('run-status').textContent()).toBe('paused');
+
+  await startRun(second.page, 40);
+  await expect.poll(() => second.page.getByTestId('run-status').textContent(), { timeout: 90_000 }).toBe('finished');
+  expectConsistent(await readPool(second.page));
+  expect(second.errors).toEqual([]);
+  await context.close();
+});
+
+test('a full disk stops the run with a message saying what to do, and the pool stays whole', async () => {
+  const context = await browser.newContext();
+  // Once the test raises the flag, every IndexedDB write fails as it does when the quota is used up.
+  await context.addInitScript(() => {
+    for (const method of ['add', 'put'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        if ((globalThis as { failWrites?: boolean }).failWrites) throw new DOMException('Quota exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  const { page, errors } = await openWatchedPage(browser, site.url, context);
+  await startRun(page, 40);
+  await expect.poll(() => count(page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+  await page.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = true));
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toBe('failed');
+  expect(await page.getByTestId('run-error').textContent()).toMatch(/ran out of storage.*Free disk space/);
+  const atFailure = await readPool(page);
+  expectConsistent(atFailure);
+
+  await page.reload();
+  await expect.poll(async () => (await readPool(page)).tasks.length).toBe(atFailure.tasks.length);
+  await expect.poll(() => count(page, 'accepted')).toBe(atFailure.tasks.filter((task) => task.stage !== 'rejected').length);
+  expect(errors.filter((error) => !error.includes('QuotaExceededError') && !error.includes('ran out of storage'))).toEqual([]);
+  await context.close();
+});
+
+test('a second tab cannot run the same project and shows the first tab’s progress live', async () => {
+  const context = await browser.newContext();
+  const runner = await openWatchedPage(browser, site.url, context);
+  const watcher = await openWatchedPage(browser, site.url, context);
+  await startRun(runner.page, 60);
+  await watcher.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
+  const seen = await count(watcher.page, 'accepted');
+  await expect.poll(() => count(watcher.page, 'accepted'), { timeout: 30_000 }).toBeGreaterThan(seen);
+  await watcher.page.getByTestId('model-select').selectOption('scripted-test-model');
+  await watcher.page.getByTestId('load-model').click();
+  await watcher.page.getByTestId('model-loaded').waitFor();
+  expect(await watcher.page.getByTestId('start').isDisabled()).toBe(true);
+
+  await runner.page.getByTestId('pause').click();
+  await expect.poll(() => watcher.page.getByTestId('other-tab').count(), { timeout: 30_000 }).toBe(0);
+  expect(await watcher.page.getByTestId('start').isDisabled()).toBe(false);
+  expect([...runner.errors, ...watcher.errors]).toEqual([]);
+  await context.close();
+});
