@@ -45,7 +45,11 @@ export class ProjectStore {
 
   /** A full copy, with new ids, that grows on its own from then on. */
   async duplicate(id: string, name: string): Promise<Project> {
-    const rows = await this.read(id);
+    return this.adopt(await this.read(id), name);
+  }
+
+  /** Adds the rows of a project (a backup, or a copy) as a new project under new ids. */
+  async adopt(rows: ProjectRows, name: string): Promise<Project> {
     const project = { id: this.#newId('project'), name: cleanName(name), created: Date.now() };
     await this.write(renumber(rows, project));
     return project;

@@ -1,0 +1,1 @@
+export { readBackup, writeBackup, type BackupResult } from './project-backup';
