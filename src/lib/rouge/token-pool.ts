@@ -1,0 +1,64 @@
+import { IntList } from './int-list';
+
+/**
+ * Pool entries as token-id sequences in one flat array, with an inverted index from each token
+ * id to the entries that hold it (each entry once, in the order added).
+ */
+export class TokenPool {
+  #tokens = new IntList(1024);
+  #starts = new IntList(256);
+  #lengths = new IntList(256);
+  #postings: IntList[] = [];
+  #longest = 0;
+
+  constructor() {
+    this.#starts.push(0);
+  }
+
+  get size(): number {
+    return this.#starts.length - 1;
+  }
+
+  /** The most tokens any entry has. */
+  get longest(): number {
+    return this.#longest;
+  }
+
+  /** All entries' token ids end to end; entry e runs from `starts[e]` for `lengths[e]` tokens. */
+  get tokens(): Int32Array {
+    return this.#tokens.items;
+  }
+
+  get starts(): Int32Array {
+    return this.#starts.items;
+  }
+
+  /** Token count per entry. */
+  get lengths(): Int32Array {
+    return this.#lengths.items;
+  }
+
+  add(tokens: Int32Array): void {
+    const entry = this.size;
+    this.#tokens.pushAll(tokens);
+    this.#starts.push(this.#tokens.length);
+    this.#lengths.push(tokens.length);
+    this.#longest = Math.max(this.#longest, tokens.length);
+    for (const id of new Set(tokens)) {
+      this.#postings[id] ??= new IntList();
+      this.#postings[id].push(entry);
+    }
+  }
+
+  /** The entries holding token `id`, ascending; the list may be longer than `frequency(id)`. */
+  postings(id: number): Int32Array {
+    return this.#postings[id]?.items ?? EMPTY;
+  }
+
+  /** How many entries hold token `id`. */
+  frequency(id: number): number {
+    return this.#postings[id]?.length ?? 0;
+  }
+}
+
+const EMPTY = new Int32Array(0);
