@@ -1,4 +1,6 @@
 import type { Instance, Task } from '../run/ports';
+import { jsonLines } from './chunks';
+import type { ExportRow } from './types';
 
 /** One line of the Self-Instruct-style dataset file, with where it came from. */
 export interface SelfInstructRecord {
@@ -14,13 +16,19 @@ export interface SelfInstructRecord {
  * file plus provenance. Tasks left with no usable instance are not training data, so they are
  * left out, as the paper's final step does (research/self_instruct_anchor.md §1.4).
  */
-export function toSelfInstructJsonl(
-  rows: readonly { task: Task; instances: readonly Instance[]; modelId: string }[],
-): string {
-  return rows
-    .filter(({ instances }) => instances.length > 0)
-    .map(({ task, instances, modelId }) => JSON.stringify(toRecord(task, instances, modelId)) + '\n')
-    .join('');
+export function* writeSelfInstructJsonl(rows: Iterable<ExportRow>): Generator<string> {
+  yield* jsonLines(records(rows));
+}
+
+/** The whole file as one string, for small exports. */
+export function toSelfInstructJsonl(rows: Iterable<ExportRow>): string {
+  return [...writeSelfInstructJsonl(rows)].join('');
+}
+
+function* records(rows: Iterable<ExportRow>): Generator<SelfInstructRecord> {
+  for (const { task, instances, modelId } of rows) {
+    if (instances.length > 0) yield toRecord(task, instances, modelId);
+  }
 }
 
 function toRecord(task: Task, instances: readonly Instance[], modelId: string): SelfInstructRecord {

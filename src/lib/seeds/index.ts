@@ -1,1 +1,4 @@
+export { MAX_IMPORT_BYTES } from './decode-text';
+export type { ImportResult, SeedFormat } from './import-result';
+export { importPastedText, importSeeds } from './import-seeds';
 export { parseSeedFile, type SeedFileResult } from './parse-seed-file';

@@ -1,0 +1,88 @@
+import type { DatasetCardInfo, DatasetCounts } from './types';
+
+const GENERATOR = 'Self-Instruct Studio';
+
+const LICENCE_REMINDER =
+  'A model’s licence and its provider’s use policy can restrict what its outputs may be used for, ' +
+  'and seed tasks keep the licence of their source. Check both before you share this dataset or train a model on it.';
+
+const CITATION = `@inproceedings{wang-etal-2023-self-instruct,
+  title = {Self-Instruct: Aligning Language Models with Self-Generated Instructions},
+  author = {Wang, Yizhong and Kordi, Yeganeh and Mishra, Swaroop and Liu, Alisa and Smith, Noah A. and Khashabi, Daniel and Hajishirzi, Hannaneh},
+  booktitle = {Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)},
+  year = {2023},
+  pages = {13484--13508},
+  doi = {10.18653/v1/2023.acl-long.754}
+}`;
+
+/** One file in the export, for the card's list. */
+export interface CardFile {
+  name: string;
+  about: string;
+}
+
+/**
+ * The dataset card, README.md: what is in the export and how it was made (counts, models and
+ * their licence notes, method settings, seed set size, date), the files, and the citation.
+ */
+export function datasetCard(info: DatasetCardInfo, counts: DatasetCounts, files: readonly CardFile[]): string {
+  return [
+    `# ${inline(info.title)}`,
+    `An instruction-tuning dataset made with the Self-Instruct method (Wang et al., 2023) by ${GENERATOR}, which runs the model in the browser.`,
+    '## Contents',
+    contents(counts, info.seedCount),
+    '## Files',
+    files.map(({ name, about }) => `- \`${name}\`: ${about}`).join('\n'),
+    '## How it was made',
+    [`- Generator: ${GENERATOR}`, `- Date: ${info.created.toISOString()}`, ...models(info, counts)].join('\n'),
+    settings(info.settings),
+    '## Licence',
+    LICENCE_REMINDER,
+    '## Citation',
+    `\`\`\`bibtex\n${CITATION}\n\`\`\``,
+  ].join('\n\n') + '\n';
+}
+
+function contents(counts: DatasetCounts, seedCount: number): string {
+  const rows: [string, string][] = [
+    ['Tasks (accepted, with at least one instance)', number(counts.tasks)],
+    ['Instances', number(counts.instances)],
+    ['Classification tasks', `${number(counts.classification)} (${share(counts.classification, counts.tasks)})`],
+    ['Accepted tasks left out, no instance survived the filters', number(counts.withoutInstances)],
+    ['Rejected candidates', number(counts.rejected)],
+    ['Seed tasks', number(seedCount)],
+  ];
+  const byRule = Object.entries(counts.rejectedByRule).map(([rule, count]) => `${rule} ${number(count)}`);
+  return [table(['', 'count'], rows), ...(byRule.length > 0 ? [`Rejected by rule: ${byRule.join(', ')}.`] : [])].join('\n\n');
+}
+
+function models(info: DatasetCardInfo, counts: DatasetCounts): string[] {
+  if (counts.models.length === 0) return ['- Model: none (the dataset has no tasks)'];
+  return counts.models.map((id) => `- Model: \`${inline(id)}\`. Licence: ${inline(info.modelLicences[id] ?? 'not recorded; see the model’s page')}`);
+}
+
+function settings(values: DatasetCardInfo['settings']): string {
+  const rows = Object.entries(values).map(([name, value]): [string, string] => [name, String(value)]);
+  return rows.length === 0 ? 'Method settings: not recorded.' : `Method settings:\n\n${table(['setting', 'value'], rows)}`;
+}
+
+function table(header: [string, string], rows: readonly [string, string][]): string {
+  return [header, ['---', '---:'], ...rows].map((cells) => `| ${cells.map(cell).join(' | ')} |`).join('\n');
+}
+
+/** A table cell: on one line, with "|" escaped so that it cannot end the cell. */
+function cell(text: string): string {
+  return inline(text).replaceAll('|', '\\|');
+}
+
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function number(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function share(part: number, whole: number): string {
+  return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
+}

@@ -1,0 +1,46 @@
+// The values the export writers take and return. Types only.
+import type { Instance, Task } from '../run/ports';
+
+/** An accepted task with its instances and the model that wrote it. */
+export interface ExportRow {
+  task: Task;
+  instances: readonly Instance[];
+  modelId: string;
+}
+
+/** Text or bytes; either is a BlobPart, so a download can be built from the chunks as they come. */
+export type Chunk = string | Uint8Array<ArrayBuffer>;
+
+/** A file to download. `chunks` is lazy and can be read once; the caller may yield between chunks. */
+export interface ExportFile {
+  name: string;
+  mimeType: string;
+  chunks: Iterable<Chunk>;
+}
+
+/** What the dataset card says beyond what the rows tell. */
+export interface DatasetCardInfo {
+  /** The card's heading, e.g. the project's name. */
+  title: string;
+  /** Each model's licence note, by model id, as the model catalog gives it; only the models in the rows are shown. */
+  modelLicences: Readonly<Record<string, string>>;
+  /** The run's method settings as shown to the user, e.g. { "ROUGE-L threshold": 0.7 }. */
+  settings: Readonly<Record<string, string | number | boolean>>;
+  seedCount: number;
+  created: Date;
+}
+
+/** What the card counts, from the rows themselves. */
+export interface DatasetCounts {
+  /** Accepted tasks with at least one instance: the tasks in the dataset. */
+  tasks: number;
+  instances: number;
+  /** Of `tasks`, those marked as classification. */
+  classification: number;
+  /** Accepted tasks left out because no instance survived the filters. */
+  withoutInstances: number;
+  rejected: number;
+  rejectedByRule: Readonly<Record<string, number>>;
+  /** The models that wrote the tasks, in the order first seen. */
+  models: readonly string[];
+}

@@ -1,0 +1,43 @@
+import type { ImportProblem, RowsResult, SeedRow } from './import-result';
+import { splitLines } from './lines';
+import { readRecord } from './read-record';
+
+/**
+ * One JSON object per line, blank lines skipped: the Self-Instruct seed file, or JSONL of
+ * {instruction, input, output}. The first bad line fails the whole file, named by its number.
+ */
+export function parseJsonLines(text: string): RowsResult {
+  const rows: SeedRow[] = [];
+  for (const [index, line] of splitLines(text).entries()) {
+    if (line.trim() === '') continue;
+    const fields = readLine(line);
+    if (typeof fields === 'string') return rows.length === 0 ? firstLineProblem(text, index + 1, fields) : { ok: false, line: index + 1, problem: fields };
+    rows.push({ line: index + 1, ...fields });
+  }
+  return { ok: true, rows, notes: [] };
+}
+
+function readLine(line: string): ReturnType<typeof readRecord> {
+  try {
+    return readRecord(JSON.parse(line));
+  } catch {
+    return 'not valid JSON';
+  }
+}
+
+/** A pretty-printed JSON object fails on its first line; say what the file is instead. */
+function firstLineProblem(text: string, line: number, problem: string): ImportProblem {
+  if (problem === 'not valid JSON' && isJsonObject(text)) {
+    return { ok: false, line, problem: 'the file is a single JSON object; expected one JSON object per line, or a JSON array of tasks' };
+  }
+  return { ok: false, line, problem };
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
