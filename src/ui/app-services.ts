@@ -1,5 +1,6 @@
 import { TabCoordinator } from '../lib/coordination';
 import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../lib/clients';
+import type { SeedTask } from '../lib/run';
 import { parseSeedFile } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
 
@@ -17,8 +18,10 @@ export async function startServices(): Promise<AppServices> {
   const generatorWorker = new Worker(new URL('../../workers/generator.worker.ts', import.meta.url), { type: 'module', name: 'generator' });
   const filterWorker = new Worker(new URL('../../workers/filter.worker.ts', import.meta.url), { type: 'module', name: 'filter' });
   const db = await openStudioDB();
+  const generator = new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker'));
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __studio: { generator } });
   return {
-    generator: new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker')),
+    generator,
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
@@ -28,10 +31,14 @@ export async function startServices(): Promise<AppServices> {
 
 /** Gives a project without seed tasks the default seed set shipped with the site. */
 export async function ensureSeeds(pool: PoolStore, projectId: string): Promise<void> {
-  if ((await pool.seeds(projectId)).length > 0) return;
+  if ((await pool.seeds(projectId)).length === 0) await pool.putSeeds(projectId, await loadDefaultSeeds());
+}
+
+/** The 175 seed tasks written for this project (public/seeds/default.jsonl). */
+export async function loadDefaultSeeds(): Promise<SeedTask[]> {
   const response = await fetch(new URL('seeds/default.jsonl', document.baseURI));
   if (!response.ok) throw new Error(`The default seed tasks could not be loaded (HTTP ${response.status}). Reload the page.`);
   const parsed = parseSeedFile(await response.text());
   if (!parsed.ok) throw new Error(`The default seed file is damaged at line ${parsed.line}: ${parsed.problem}.`);
-  await pool.putSeeds(projectId, parsed.seeds);
+  return parsed.seeds;
 }

@@ -1,4 +1,7 @@
+import { readBackup, writeBackup } from '../lib/backup';
 import type { Project, ProjectStore } from '../lib/store';
+import { downloadFile } from './download-file';
+import { slug } from './slug';
 import { errorMessage } from './handle-error';
 
 const CURRENT_KEY = 'self-instruct-studio:project';
@@ -44,6 +47,23 @@ export class ProjectsState {
   duplicate(): Promise<void> {
     const name = `${this.current?.name ?? FIRST_NAME} (copy)`;
     return this.attempt(async () => this.refresh((await this.projects.duplicate(this.#currentId, name)).id));
+  }
+
+  /** Downloads the project on screen as one file that another browser can restore. */
+  backup(): Promise<void> {
+    return this.attempt(async () => {
+      const rows = await this.projects.read(this.#currentId);
+      downloadFile(`${slug(rows.project.name)}.studio-backup.gz`, [writeBackup(rows)], 'application/gzip');
+    });
+  }
+
+  /** Adds the project in a backup file as a new project and shows it; a bad file changes nothing. */
+  restore(file: File): Promise<void> {
+    return this.attempt(async () => {
+      const result = readBackup(new Uint8Array(await file.arrayBuffer()));
+      if (!result.ok) throw new Error(`${file.name}: ${result.problem}`);
+      await this.refresh((await this.projects.adopt(result.rows, result.rows.project.name)).id);
+    });
   }
 
   /** Deletes the project on screen and shows another; the last one is replaced by a fresh one. */

@@ -1,9 +1,6 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
-import { toSelfInstructJsonl } from '../lib/export';
 import { runBootstrap, type CallPurpose, type PoolCounts, type RunPorts, type Task } from '../lib/run';
 import type { PoolStore } from '../lib/store';
-import { downloadFile } from './download-file';
-import { errorMessage } from './handle-error';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
@@ -17,7 +14,6 @@ export class RunState {
   #newest = $state.raw<Task[]>([]);
   #live = $state.raw<{ purpose: CallPurpose; text: string } | undefined>();
   #error = $state<string | undefined>();
-  #exporting = $state(false);
   /** Another tab holds this project's run: this one shows its progress and cannot start. */
   #otherTab = $state(false);
   targetSize = $state(100);
@@ -39,7 +35,6 @@ export class RunState {
   get newest() { return this.#newest; }
   get live() { return this.#live; }
   get error() { return this.#error; }
-  get exporting() { return this.#exporting; }
   get otherTab() { return this.#otherTab; }
 
   /** Reads the pool and the last run back from storage, as after a reload. */
@@ -99,19 +94,6 @@ export class RunState {
     this.#controller?.abort();
   }
 
-  async download(): Promise<void> {
-    this.#exporting = true;
-    try {
-      const rows = await this.ports.store.finishedTasks(this.projectId);
-      const date = new Date().toISOString().slice(0, 10);
-      downloadFile(`self-instruct-${date}.jsonl`, toSelfInstructJsonl(rows), 'application/jsonl');
-    } catch (error) {
-      this.#error = errorMessage(error);
-    } finally {
-      this.#exporting = false;
-    }
-  }
-
   private tell(status: RunNews['status']): void {
     this.tabs.publish({ projectId: this.projectId, status, counts: this.#counts });
   }
@@ -125,7 +107,8 @@ export class RunState {
     void this.refresh();
   }
 
-  private async refresh(): Promise<void> {
+  /** Re-reads the counts and the newest candidates from the store. */
+  async refresh(): Promise<void> {
     const [counts, newest] = await Promise.all([
       this.ports.store.counts(this.projectId),
       this.ports.store.newestTasks(this.projectId, NEWEST_SHOWN),

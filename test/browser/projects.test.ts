@@ -49,3 +49,30 @@ test('projects are created with the default seeds, switched, duplicated and dele
   await expect.poll(() => projectNames(page)).toEqual(['My dataset', 'Cooking tasks']);
   expect(errors).toEqual([]);
 });
+
+test('a project backed up in one browser profile restores in another with the same pool', async () => {
+  const { page } = await openWatchedPage(browser, site.url);
+  await page.getByTestId('model-select').selectOption('scripted-test-model');
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+  await page.getByTestId('target-size').fill('6');
+  await page.getByTestId('rng-seed').fill('5');
+  await page.getByTestId('start').click();
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+  const counts = await page.getByTestId('counts').textContent();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('project-backup').click()]);
+  expect(download.suggestedFilename()).toBe('My-dataset.studio-backup.gz');
+  const backupPath = await download.path();
+
+  const elsewhere = await openWatchedPage(browser, site.url);
+  await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset']);
+  await elsewhere.page.getByTestId('project-restore').setInputFiles(backupPath);
+  await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset', 'My dataset']);
+  await expect.poll(() => elsewhere.page.getByTestId('counts').textContent()).toBe(counts);
+  expect(await elsewhere.page.getByTestId('run-status').textContent()).toBe('finished');
+
+  await elsewhere.page.getByTestId('project-restore').setInputFiles({ name: 'notes.gz', mimeType: 'application/gzip', buffer: Buffer.from('not a backup') });
+  await expect.poll(() => elsewhere.page.getByRole('alert').textContent()).toMatch(/notes\.gz: This is not a Self-Instruct Studio project backup/);
+  expect(await projectNames(elsewhere.page)).toHaveLength(2);
+  expect(elsewhere.errors.filter((error) => !error.includes('notes.gz'))).toEqual([]);
+});

@@ -35,7 +35,7 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
 
 async function downloadDataset(page: Page): Promise<Record<string, unknown>[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-  expect(download.suggestedFilename()).toMatch(/^self-instruct-\d{4}-\d\d-\d\d\.jsonl$/);
+  expect(download.suggestedFilename()).toBe('My-dataset-self-instruct.jsonl');
   const text = await readFile(await download.path(), 'utf8');
   return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 }

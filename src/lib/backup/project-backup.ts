@@ -20,11 +20,12 @@ export type BackupResult = { ok: true; rows: ProjectRows } | { ok: false; proble
  * A whole project as one file: gzip-compressed JSON Lines, a header line and then one
  * `{"store", "row"}` line per stored row, so another browser can import it and continue the run.
  */
-export function writeBackup(rows: ProjectRows, now = new Date()): Uint8Array {
+export function writeBackup(rows: ProjectRows, now = new Date()): Uint8Array<ArrayBuffer> {
   const header: BackupHeader = { format: FORMAT, version: 1, exported: now.toISOString(), project: rows.project };
   const lines = [JSON.stringify(header)];
   for (const store of ROW_STORES) for (const row of rows[store]) lines.push(JSON.stringify({ store, row }));
-  return gzipSync(new TextEncoder().encode(lines.join('\n') + '\n'));
+  // fflate allocates plain ArrayBuffers, never shared ones, so the bytes can go into a Blob.
+  return gzipSync(new TextEncoder().encode(lines.join('\n') + '\n')) as Uint8Array<ArrayBuffer>;
 }
 
 /** Reads a backup back; anything that is not one of ours, or is damaged, is named, and nothing is kept. */

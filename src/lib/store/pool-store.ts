@@ -79,6 +79,11 @@ export class PoolStore implements TaskStore {
     return newest;
   }
 
+  /** Rejected candidates with their reasons, oldest first. */
+  async rejectedTasks(projectId: string): Promise<Task[]> {
+    return this.db.getAllFromIndex('tasks', 'by-project-stage', [projectId, 'rejected']);
+  }
+
   /** Finished tasks with their instances, oldest first. */
   async finishedTasks(projectId: string): Promise<TaskWithInstances[]> {
     const tx = this.db.transaction(['tasks', 'instances', 'runs']);

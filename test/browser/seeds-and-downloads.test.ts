@@ -1,0 +1,68 @@
+// Seeds in and datasets out, through the real page: imports of good and broken files, pasted
+// instructions, and a multi-format download as one zip with a dataset card.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openWatchedPage, serveSite } from './site';
+
+const SHARED_SEEDS = resolve(import.meta.dirname, '../../../shared/data/seed_tasks.jsonl');
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist-e2e');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('imports the Self-Instruct seed file, refuses a broken file without a change, and takes pasted lines', async () => {
+  const { page, errors } = await openWatchedPage(browser, site.url);
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
+
+  await page.getByTestId('seeds-file').setInputFiles(SHARED_SEEDS);
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
+  await expect.poll(() => page.getByText('26 of them classification').count()).toBe(1);
+
+  const broken = '{"instruction": "Fine.", "instances": []}\n{"instruction": \n';
+  await page.getByTestId('seeds-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(broken) });
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/broken\.jsonl, line 2: .*Nothing was changed\./);
+  expect(await page.getByTestId('seed-count').textContent()).toBe('175');
+
+  await page.getByRole('button', { name: 'Paste instructions…' }).click();
+  await page.getByTestId('seeds-paste').fill('1. Summarize a news article in one sentence.\n2. Suggest a name for a bakery.\n3. List three uses of vinegar.');
+  await page.getByRole('button', { name: 'Use these instructions' }).click();
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('3');
+  expect(await page.getByTestId('count-seeds').textContent()).toBe('3');
+  expect(errors).toEqual([]);
+});
+
+test('several formats and the rejected candidates download as one zip with a dataset card', async () => {
+  const { page, errors } = await openWatchedPage(browser, site.url);
+  await page.getByTestId('model-select').selectOption('scripted-test-model');
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+  await page.getByTestId('target-size').fill('8');
+  await page.getByTestId('rng-seed').fill('3');
+  await page.getByTestId('start').click();
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+
+  await page.getByTestId('format-alpaca-json').check();
+  await page.getByTestId('format-parquet').check();
+  await page.getByTestId('include-rejected').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  expect(download.suggestedFilename()).toBe('My-dataset-dataset.zip');
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  expect(Object.keys(files).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl', 'self-instruct.jsonl', 'dataset.parquet'].sort());
+  const alpaca = JSON.parse(strFromU8(files['alpaca.json']!)) as { instruction: string; input: string; output: string }[];
+  expect(alpaca.length).toBeGreaterThan(0);
+  expect(alpaca[0]).toEqual({ instruction: expect.any(String), input: expect.any(String), output: expect.any(String) });
+  expect(strFromU8(files['rejected.jsonl']!).trim().split('\n').length).toBe(Number(await page.getByTestId('count-rejected').textContent()));
+  expect(strFromU8(files['README.md']!)).toContain('scripted-test-model');
+  expect(errors).toEqual([]);
+});
