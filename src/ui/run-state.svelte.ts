@@ -1,5 +1,5 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
-import { runBootstrap, type CallPurpose, type PoolCounts, type RunPorts, type Task } from '../lib/run';
+import { runBootstrap, type CallPurpose, type MethodSettings, type PoolCounts, type RunPorts, type Task } from '../lib/run';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
@@ -56,7 +56,7 @@ export class RunState {
     this.#unsubscribe();
   }
 
-  async start(modelId: string): Promise<void> {
+  async start(modelId: string, settings: MethodSettings): Promise<void> {
     if (this.#status === 'running' || this.#status === 'pausing') return;
     const controller = new AbortController();
     this.#controller = controller;
@@ -65,7 +65,7 @@ export class RunState {
     // An emptied number field reads as null: fall back to sensible values rather than fail.
     this.targetSize = Math.max(1, Math.floor(Number(this.targetSize) || 1));
     if (!Number.isInteger(this.rngSeed) || this.rngSeed < 0) this.rngSeed = randomSeed();
-    const config = { modelId, targetSize: this.targetSize, rougeThreshold: 0.7, rngSeed: this.rngSeed >>> 0 };
+    const config = { modelId, targetSize: this.targetSize, rngSeed: this.rngSeed >>> 0, settings };
     const held = await this.tabs.runExclusively(this.projectId, () =>
       runBootstrap(this.ports, this.projectId, config, {
         signal: controller.signal,

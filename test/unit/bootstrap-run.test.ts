@@ -5,14 +5,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { connectWorker, GeneratorClient, type GeneratorApi } from '../../src/lib/clients';
 import { EngineHost } from '../../src/lib/engine';
+import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
-import { runBootstrap, type RunConfig, type RunEvent, type RunPorts, type Task } from '../../src/lib/run';
+import { runBootstrap, type MethodSettings, type OutputMode, type PromptStyle, type RunConfig, type RunEvent, type RunPorts, type Task } from '../../src/lib/run';
 import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 
 const PROJECT = 'p1';
-const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rougeThreshold: 0.7, rngSeed: 7 };
+const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rngSeed: 7, settings: defaultSettings('self-instruct') };
+const POOL_OPTIONS = { threshold: 0.7, tokenizer: 'default' } as const;
 
 const channels: MessageChannel[] = [];
 afterEach(() => {
@@ -27,6 +29,7 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
   const api: GeneratorApi = {
     probe: () => host.probe(),
     load: (id, onProgress) => host.load(id, onProgress),
+    loadFile: (file, onProgress) => host.loadFile(file, onProgress),
     complete: (request, onText) => host.complete(request, onText),
     interrupt: () => host.interrupt(),
     unload: () => host.unload(),
@@ -86,7 +89,7 @@ describe('runBootstrap', () => {
     await run(ports);
     const accepted = await ports.store.acceptedTasks(PROJECT);
     const check = new NoveltyPool();
-    await check.loadPool(SEED_TASKS.map(({ id, instruction }) => ({ id, instruction })), 0.7);
+    await check.loadPool(SEED_TASKS.map(({ id, instruction }) => ({ id, instruction })), POOL_OPTIONS);
     for (const task of accepted) {
       expect((await check.check(task.instruction)).novel).toBe(true);
       await check.add({ id: task.id, instruction: task.instruction });
@@ -150,6 +153,78 @@ describe('runBootstrap', () => {
     expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.' });
     expect(await ports.store.counts(PROJECT)).toEqual(before);
     expect((await ports.store.latestRun(PROJECT))?.error).toMatch(/ran out of storage/);
+  });
+
+  const MODES: [PromptStyle, OutputMode][] = [
+    ['chat', 'text'],
+    ['chat', 'json'],
+    ['completion', 'text'],
+    ['completion', 'json'],
+  ];
+
+  test.each(MODES)('Self-Instruct with %s prompts and %s answers produces the paper’s data shapes', async (promptStyle, outputMode) => {
+    const ports = await freshPorts();
+    const settings: MethodSettings = { ...defaultSettings('self-instruct'), promptStyle, outputMode };
+    expect(await run(ports, { ...CONFIG, targetSize: 25, settings })).toMatchObject({ status: 'finished' });
+    const finished = await ports.store.finishedTasks(PROJECT);
+    expect(finished.length).toBeGreaterThanOrEqual(25);
+    expect(finished.some(({ task }) => task.isClassification)).toBe(true);
+    expect(finished.filter(({ instances }) => instances.length > 0).length).toBeGreaterThan(finished.length / 2);
+    const calls = await ports.store.counts(PROJECT);
+    expect(calls.rejected).toBeGreaterThan(0);
+  });
+
+  test.each(MODES)('Alpaca with %s prompts and %s answers stores whole tasks with one instance and no classify step', async (promptStyle, outputMode) => {
+    const ports = await freshPorts();
+    const settings: MethodSettings = { ...defaultSettings('alpaca'), promptStyle, outputMode };
+    expect(await run(ports, { ...CONFIG, targetSize: 15, settings })).toMatchObject({ status: 'finished', counts: { pending: 0 } });
+    const finished = await ports.store.finishedTasks(PROJECT);
+    expect(finished.length).toBeGreaterThanOrEqual(15);
+    expect(finished.every(({ instances, task }) => instances.length <= 1 && instances.length === task.instanceCount)).toBe(true);
+    expect(finished.filter(({ instances }) => instances.length === 1).length).toBeGreaterThan(finished.length / 2);
+    expect(finished.every(({ task }) => task.isClassification === undefined)).toBe(true);
+    expect((await ports.store.counts(PROJECT)).rejected).toBeGreaterThan(0);
+  });
+
+  test('every task carries the run’s settings fingerprint, and the run keeps the whole configuration', async () => {
+    const ports = await freshPorts();
+    await run(ports, { ...CONFIG, targetSize: 5 });
+    const latest = await ports.store.latestRun(PROJECT);
+    expect(latest?.config.settings).toEqual(CONFIG.settings);
+    expect(latest?.seedSetHash).toMatch(/^[0-9a-f]{16}$/);
+    const tasks = await allTasks(ports.store);
+    expect(new Set(tasks.map((task) => task.fingerprint))).toEqual(new Set([latest?.fingerprint]));
+  });
+
+  test('changed settings start a new run instead of continuing the paused one', async () => {
+    const ports = await freshPorts({ delayMs: 1 });
+    const controller = new AbortController();
+    await run(ports, CONFIG, controller.signal, (event) => event.type === 'step' && controller.abort());
+    const paused = await ports.store.latestRun(PROJECT);
+    const settings = { ...CONFIG.settings, rougeThreshold: 0.6 };
+    await run(ports, { ...CONFIG, targetSize: 3, settings });
+    const latest = await ports.store.latestRun(PROJECT);
+    expect(latest?.id).not.toBe(paused?.id);
+    expect(latest?.fingerprint).not.toBe(paused?.fingerprint);
+  });
+
+  test('templates with an unknown placeholder stop the run before any model call, saying what to fix', async () => {
+    const ports = await freshPorts();
+    const settings = structuredClone(CONFIG.settings);
+    settings.templates.instructions.chat.user += ' {nonsense}';
+    const outcome = await run(ports, { ...CONFIG, settings });
+    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/prompt templates need fixing.*nonsense/) });
+    expect((await ports.store.counts(PROJECT)).generationCalls).toBe(0);
+  });
+
+  test('the multilingual tokenizer catches near-duplicates that rouge_score’s ASCII tokenizer cannot see', async () => {
+    const entries = [{ id: 's1', instruction: 'Напишите короткое стихотворение о море.' }];
+    const ascii = new NoveltyPool();
+    await ascii.loadPool(entries, POOL_OPTIONS);
+    const multilingual = new NoveltyPool();
+    await multilingual.loadPool(entries, { threshold: 0.7, tokenizer: 'multilingual' });
+    expect((await ascii.check('Напишите короткое стихотворение о море.')).novel).toBe(true);
+    expect((await multilingual.check('Напишите короткое стихотворение о море.')).novel).toBe(false);
   });
 
   test('a project without seed tasks fails with a message that says what to do', async () => {

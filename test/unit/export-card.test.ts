@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { countDataset, datasetCard, type DatasetCardInfo, type ExportRow } from '../../src/lib/export';
 import type { Task } from '../../src/lib/run';
+import { taskRow } from '../fixtures/pool-rows';
 
 function task(id: string, extra: Partial<Task> = {}): Task {
-  return { id, projectId: 'p', runId: 'run-1', instruction: `Instruction ${id}`, stage: 'done', callId: 'c', created: 0, ...extra };
+  return taskRow({ id, ...extra });
 }
 
 const ROWS: ExportRow[] = [

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportFile, type ExportFormat, type ExportRow } from '../../src/lib/export';
 import type { Instance, Task } from '../../src/lib/run';
+import { taskRow } from '../fixtures/pool-rows';
 
 const UNTRUSTED = [
   'He said "stop", then left,\nand a second line',
@@ -15,7 +16,7 @@ const UNTRUSTED = [
 ];
 
 function task(id: string, instruction: string, isClassification = false): Task {
-  return { id, projectId: 'p', runId: 'run-1', instruction, stage: 'done', isClassification, callId: 'c', created: 0 };
+  return taskRow({ id, instruction, isClassification });
 }
 
 function row(id: string, instruction: string, instances: Instance[], isClassification = false): ExportRow {

@@ -1,8 +1,9 @@
 // screenInstruction: each of Self-Instruct's heuristic filters with a rejected and an accepted
-// case, their order, and the normalisation (anchor §1.1).
+// case, their order, the normalisation (anchor §1.1), every rule switched off, the editable
+// limits and blacklist, and the two blacklist presets (anchor §2.4).
 import { describe, expect, it } from 'vitest';
-import { BLACKLIST, screenInstruction } from '../../src/lib/method';
-import type { HeuristicRule } from '../../src/lib/run/ports';
+import { ALPACA_BLACKLIST, defaultSettings, screenInstruction, SELF_INSTRUCT_BLACKLIST } from '../../src/lib/method';
+import type { HeuristicRule, HeuristicSettings, SwitchableRule } from '../../src/lib/run/ports';
 
 function words(n: number): string {
   return ['Write', ...Array.from({ length: n - 1 }, () => 'word')].join(' ');
@@ -64,12 +65,86 @@ describe('screenInstruction normalises', () => {
 
 });
 
-describe('the blacklist', () => {
-  it('holds the 13 words of the original', () => {
-    expect(BLACKLIST).toHaveLength(13);
+describe('the blacklist presets', () => {
+  it("holds Self-Instruct's 13 words and Alpaca's 18, the 13 and five more", () => {
+    expect(SELF_INSTRUCT_BLACKLIST).toHaveLength(13);
+    expect(ALPACA_BLACKLIST).toEqual([...SELF_INSTRUCT_BLACKLIST, 'video', 'audio', 'music', 'flowchart', 'diagram']);
   });
 
-  it.each(BLACKLIST)('rejects "%s" as a whole word', (word) => {
+  it.each([...SELF_INSTRUCT_BLACKLIST])('rejects "%s" as a whole word by default', (word) => {
     expect(screenInstruction(`Please explain the ${word} in detail now.`)).toMatchObject({ ok: false, reason: { rule: 'blacklisted-word' } });
+  });
+
+  it.each(['video', 'audio', 'music', 'flowchart', 'diagram'])('rejects "%s" only with the Alpaca preset', (word) => {
+    const candidate = `Please explain the ${word} in detail now.`;
+    expect(screenInstruction(candidate, defaultSettings('self-instruct').heuristics).ok).toBe(true);
+    expect(screenInstruction(candidate, defaultSettings('alpaca').heuristics)).toEqual({
+      ok: false,
+      reason: { rule: 'blacklisted-word', detail: `contains "${word}"` },
+    });
+  });
+});
+
+function heuristics(change: Partial<HeuristicSettings>, off: SwitchableRule[] = []): HeuristicSettings {
+  const base = defaultSettings('self-instruct').heuristics;
+  const enabled = { ...base.enabled, ...Object.fromEntries(off.map((rule) => [rule, false])) };
+  return { ...base, ...change, enabled };
+}
+
+describe('screenInstruction with a rule switched off', () => {
+  it.each<[SwitchableRule, string]>([
+    ['too-short', 'Tell a joke.'],
+    ['too-long', words(151)],
+    ['blacklisted-word', 'Describe the image of a sunset over the sea.'],
+    ['write-a-program', 'Write a program that prints the first ten primes.'],
+    ['starts-with-punctuation', '(Optional) Describe a calm sunset.'],
+    ['starts-with-non-ascii', 'Écris une phrase sur la mer.'],
+  ])('accepts what %s alone rejected', (rule, candidate) => {
+    expect(screenInstruction(candidate)).toMatchObject({ ok: false, reason: { rule } });
+    expect(screenInstruction(candidate, heuristics({}, [rule]))).toMatchObject({ ok: true });
+  });
+
+  it('still applies the later rules', () => {
+    expect(screenInstruction('(Draw) a cat.', heuristics({}, ['too-short', 'blacklisted-word']))).toMatchObject({
+      ok: false,
+      reason: { rule: 'starts-with-punctuation' },
+    });
+  });
+
+  it('rejects an empty candidate with every rule off', () => {
+    const allOff = heuristics({}, ['too-short', 'too-long', 'blacklisted-word', 'write-a-program', 'starts-with-punctuation', 'starts-with-non-ascii']);
+    expect(screenInstruction('  ', allOff)).toEqual({ ok: false, reason: { rule: 'empty', detail: 'no text' } });
+    expect(screenInstruction('?', allOff)).toEqual({ ok: true, instruction: '?' });
+  });
+});
+
+describe('screenInstruction with edited limits and blacklist', () => {
+  it('rejects at minWords or fewer words, and accepts one more', () => {
+    expect(screenInstruction(words(5), heuristics({ minWords: 5 }))).toEqual({ ok: false, reason: { rule: 'too-short', detail: '5 words' } });
+    expect(screenInstruction(words(6), heuristics({ minWords: 5 })).ok).toBe(true);
+  });
+
+  it('rejects above maxWords, and accepts exactly maxWords', () => {
+    expect(screenInstruction(words(21), heuristics({ maxWords: 20 }))).toEqual({ ok: false, reason: { rule: 'too-long', detail: '21 words' } });
+    expect(screenInstruction(words(20), heuristics({ maxWords: 20 })).ok).toBe(true);
+  });
+
+  it('uses only the words of the edited blacklist', () => {
+    const custom = heuristics({ blacklist: ['weather', 'stock market'] });
+    expect(screenInstruction('Describe the weather in Lisbon today.', custom)).toMatchObject({ reason: { detail: 'contains "weather"' } });
+    expect(screenInstruction('Explain how the Stock Market works.', custom)).toMatchObject({ reason: { detail: 'contains "stock market"' } });
+    expect(screenInstruction('Describe the image of a sunset over the sea.', custom).ok).toBe(true);
+  });
+
+  it('matches a word with regex characters literally, and ignores blank entries', () => {
+    const custom = heuristics({ blacklist: ['', '  ', 'c++', 'a.b'] });
+    expect(screenInstruction('Explain templates in C++ to a student.', custom)).toMatchObject({ reason: { detail: 'contains "c++"' } });
+    expect(screenInstruction('Explain what axb means in this puzzle.', custom).ok).toBe(true);
+  });
+
+  it('matches a phrase written with extra spaces as single-spaced', () => {
+    expect(screenInstruction('Tell me how to go to the station.', heuristics({ blacklist: ['go   to'] }))).toMatchObject({
+      reason: { detail: 'contains "go to"' },
+    });
   });
 });

@@ -1,7 +1,7 @@
-// createRng and sampleInContext: determinism, ranges, sampling without replacement, and the
-// paper's machine/seed split of the in-context examples.
+// createRng and sampleInContext: determinism, ranges, sampling without replacement, the paper's
+// machine/seed split of the in-context examples, and Alpaca's seeds-only draw.
 import { describe, expect, it } from 'vitest';
-import { createRng, sampleInContext } from '../../src/lib/method';
+import { createRng, defaultSettings, sampleInContext } from '../../src/lib/method';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => `seed ${i}`);
 const MACHINE = Array.from({ length: 10 }, (_, i) => `machine ${i}`);
@@ -67,9 +67,19 @@ describe('sampleInContext', () => {
     expect(new Set(examples).size).toBe(8);
   });
 
-  it('honours total and machineMax, and takes every seed when there are too few', () => {
-    expect(sampleInContext(SEEDS, MACHINE, createRng(1), 5, 3).filter((e) => e.startsWith('machine'))).toHaveLength(3);
+  it('honours the settings\' total and machine sizes, and takes every seed when there are too few', () => {
+    const settings = { ...defaultSettings('self-instruct'), inContext: { total: 5, machine: 3, alpacaSeeds: 3 } };
+    const examples = sampleInContext(SEEDS, MACHINE, createRng(1), settings);
+    expect(examples).toHaveLength(5);
+    expect(examples.filter((e) => e.startsWith('machine'))).toHaveLength(3);
     expect(sampleInContext(SEEDS.slice(0, 3), MACHINE, createRng(1))).toHaveLength(5);
+  });
+
+  it('draws only 3 seeds, never machine items, for Alpaca', () => {
+    const examples = sampleInContext(SEEDS, MACHINE, createRng(1), defaultSettings('alpaca'));
+    expect(examples).toHaveLength(3);
+    examples.forEach((example) => expect(SEEDS).toContain(example));
+    expect(sampleInContext(SEEDS.slice(0, 2), MACHINE, createRng(1), defaultSettings('alpaca'))).toHaveLength(2);
   });
 
   it('is deterministic for a seed and varies between seeds', () => {

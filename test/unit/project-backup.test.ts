@@ -3,14 +3,15 @@ import { gzipSync } from 'fflate';
 import { expect, test } from 'vitest';
 import { readBackup, writeBackup } from '../../src/lib/backup';
 import type { ProjectRows } from '../../src/lib/store';
+import { runRow, taskRow } from '../fixtures/pool-rows';
 
 const ROWS: ProjectRows = {
   project: { id: 'project-1', name: 'Recipes', created: 5 },
   seeds: [{ id: 's1', name: 'n', instruction: 'Add two numbers.', instances: [{ input: '1 2', output: '3' }], isClassification: false, projectId: 'project-1', position: 0 }],
-  tasks: [{ id: 'task-1', projectId: 'project-1', runId: 'run-1', instruction: 'Name a “prime”.\nNow.', stage: 'done', callId: 'call-1', created: 1, instanceCount: 1 }],
+  tasks: [taskRow({ id: 'task-1', projectId: 'project-1', instruction: 'Name a “prime”.\nNow.', instanceCount: 1 })],
   instances: [{ id: 'inst-1', projectId: 'project-1', taskId: 'task-1', callId: 'call-2', input: '', output: '7' }],
   calls: [],
-  runs: [{ id: 'run-1', projectId: 'project-1', config: { modelId: 'm', targetSize: 1, rougeThreshold: 0.7, rngSeed: 3 }, started: 0, updated: 1, status: 'finished' }],
+  runs: [runRow({ id: 'run-1', projectId: 'project-1' })],
 };
 
 const gz = (text: string) => gzipSync(new TextEncoder().encode(text));

@@ -2,46 +2,34 @@
 // deleted, each change in one transaction.
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
-import type { CallRecord, Task } from '../../src/lib/run';
+import type { Task } from '../../src/lib/run';
+import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
 
 async function fresh() {
   const db = await openStudioDB(new IDBFactory());
   return { projects: new ProjectStore(db), pool: new PoolStore(db) };
 }
 
-function call(projectId: string, id: string): CallRecord {
-  return {
-    id,
-    projectId,
-    runId: 'run-1',
-    purpose: 'instructions',
-    request: { mode: 'text', purpose: 'instructions', prompt: 'p', params: { temperature: 0, topP: 1, maxTokens: 1 } },
-    modelId: 'm',
-    result: { text: '', finishReason: 'stop', promptTokens: 0, completionTokens: 0, durationMs: 0 },
-    created: 0,
-  };
-}
-
 /** A small pool: one accepted task with an instance, one task rejected as a near-copy of it. */
 async function fillPool(pool: PoolStore, projectId: string): Promise<void> {
-  const base = { projectId, runId: 'run-1', callId: 'call-1', created: 0 };
-  const accepted: Task = { ...base, id: 'task-1', instruction: 'Name a prime.', stage: 'instances', isClassification: false };
-  const rejected: Task = {
-    ...base,
+  const accepted: Task = taskRow({ projectId, id: 'task-1', instruction: 'Name a prime.', stage: 'instances', isClassification: false });
+  const rejected: Task = taskRow({
+    projectId,
     id: 'task-2',
     instruction: 'Name a prime number.',
     stage: 'rejected',
     reason: { rule: 'rouge', score: 0.86, nearest: { id: 'task-1', instruction: 'Name a prime.' } },
-  };
+  });
   await pool.putSeeds(projectId, [{ id: 's1', name: 's', instruction: 'Add two numbers.', instances: [], isClassification: false }]);
-  await pool.saveGeneration({ call: call(projectId, 'call-1'), candidates: [accepted, rejected] });
+  await pool.saveGeneration({ call: callRow(projectId, 'call-1'), candidates: [accepted, rejected], instances: [] });
   await pool.saveTaskStep({
-    call: call(projectId, 'call-2'),
+    call: callRow(projectId, 'call-2'),
     task: { ...accepted, stage: 'done', instanceCount: 1 },
     instances: [{ id: 'inst-1', projectId, taskId: 'task-1', callId: 'call-2', input: '', output: '7' }],
   });
-  await pool.saveRun({ id: 'run-1', projectId, config: { modelId: 'm', targetSize: 1, rougeThreshold: 0.7, rngSeed: 1 }, started: 0, updated: 0, status: 'finished' });
+  await pool.saveRun(runRow({ id: 'run-1', projectId }));
 }
 
 test('creates projects with clean names and lists them oldest first', async () => {
@@ -87,7 +75,7 @@ test('deleting a project removes all its rows and nothing of another project', a
   const keep = await projects.create('Keep');
   const drop = await projects.create('Drop');
   await fillPool(pool, keep.id);
-  await pool.saveRun({ id: 'run-x', projectId: drop.id, config: { modelId: 'm', targetSize: 1, rougeThreshold: 0.7, rngSeed: 1 }, started: 0, updated: 0, status: 'paused' });
+  await pool.saveRun(runRow({ id: 'run-x', projectId: drop.id, status: 'paused' }));
   const other = await projects.duplicate(keep.id, 'Other');
   const before = await projects.read(keep.id);
   await projects.remove(other.id);
@@ -106,4 +94,14 @@ test('writing a project whose ids are taken writes nothing', async () => {
   const clash = { ...rows, project: { ...rows.project, id: 'project-new' } };
   await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
   expect(await projects.get('project-new')).toBeUndefined();
+});
+
+test('a project keeps the method settings saved for it, and a duplicate copies them', async () => {
+  const { projects } = await fresh();
+  const project = await projects.create('Settings');
+  const settings = { ...defaultSettings('alpaca'), rougeThreshold: 0.6 };
+  await projects.saveSettings(project.id, settings);
+  expect((await projects.get(project.id))?.settings).toEqual(settings);
+  const copy = await projects.duplicate(project.id, 'Copy');
+  expect((await projects.get(copy.id))?.settings).toEqual(settings);
 });

@@ -1,12 +1,17 @@
-// ScriptedEngine: determinism, streaming, interrupt and load, and the Self-Instruct pipeline shape
-// it must support with the real method functions and ROUGE-L novelty index.
+// ScriptedEngine: determinism, streaming, interrupt and load, stop sequences and the token limit,
+// answers that parse in every prompt style and output mode, and the Self-Instruct and Alpaca
+// pipelines it must support with the real method functions and ROUGE-L novelty index.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  alpacaRequest,
   classifyRequest,
   createRng,
+  DEFAULT_SETTINGS,
+  defaultSettings,
   filterInstances,
   instancesRequest,
   instructionRequest,
+  parseAlpacaTasks,
   parseClassification,
   parseInstances,
   parseInstructions,
@@ -14,7 +19,7 @@ import {
   screenInstruction,
 } from '../../src/lib/method';
 import { NoveltyIndex } from '../../src/lib/rouge';
-import type { CompletionRequest, HeuristicRule } from '../../src/lib/run/ports';
+import type { CompletionRequest, HeuristicRule, MethodSettings } from '../../src/lib/run/ports';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 
@@ -93,36 +98,99 @@ describe('ScriptedEngine', () => {
   });
 });
 
+describe('ScriptedEngine as a real engine would limit it', () => {
+  const completion: MethodSettings = { ...defaultSettings('self-instruct'), promptStyle: 'completion' };
+
+  it('cuts its answer before the first stop sequence and finishes with "stop"', async () => {
+    const request = classifyRequest('Classify the tone of the message as calm or angry.', SEED_TASKS, completion);
+    const unstopped = await new ScriptedEngine().complete({ ...request, params: { ...request.params, stop: [] } });
+    const stopped = await new ScriptedEngine().complete(request);
+    expect(unstopped.text).toContain('\n');
+    expect(stopped).toMatchObject({ text: unstopped.text.slice(0, unstopped.text.indexOf('\n')), finishReason: 'stop' });
+  });
+
+  it('writes at most maxTokens words, finishing with "length", which the parser then drops', async () => {
+    const request = instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), 1);
+    const result = await new ScriptedEngine().complete({ ...request, params: { ...request.params, maxTokens: 12 } });
+    expect(result).toMatchObject({ finishReason: 'length', completionTokens: 12 });
+    expect(parseInstructions(result)).toEqual([]);
+  });
+
+  it.each(['chat', 'completion'] as const)('answers every purpose with JSON that parses when asked for it (%s style)', async (promptStyle) => {
+    const engine = new ScriptedEngine();
+    const json: MethodSettings = { ...defaultSettings('self-instruct'), promptStyle, outputMode: 'json' };
+    const alpaca: MethodSettings = { ...defaultSettings('alpaca'), promptStyle, outputMode: 'json' };
+    const requests = [
+      instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), 1, json),
+      classifyRequest('Sort these words.', SEED_TASKS, json),
+      instancesRequest('Sort these words.', false, SEED_TASKS, json),
+      instancesRequest('Classify the tone as calm or angry.', true, SEED_TASKS, json),
+      alpacaRequest(SEED_TASKS.slice(0, 3), 1, alpaca),
+    ];
+    for (const request of requests) {
+      const result = await engine.complete(request);
+      expect(() => JSON.parse(result.text), result.text).not.toThrow();
+      expect(result.finishReason).toBe('stop');
+    }
+  });
+});
+
 interface PipelineOutcome {
   accepted: string[];
-  heuristicRejections: HeuristicRule[];
+  heuristicRejections: { rule: HeuristicRule; detail: string }[];
   rougeRejections: number;
   tasks: { instruction: string; isClassification: boolean; parsed: number; kept: number }[];
 }
 
-// ~15 generation steps, then the classify and instances steps of every accepted instruction.
-async function runPipeline(engine: ScriptedEngine, steps: number): Promise<PipelineOutcome> {
-  const index = new NoveltyIndex({ threshold: 0.7 });
+/** A fresh outcome and ROUGE-L pool (the seeds), and how a candidate is judged against both. */
+function judge(settings: MethodSettings) {
+  const index = new NoveltyIndex({ threshold: settings.rougeThreshold });
   SEED_TASKS.forEach((task) => index.add(task.id, task.instruction));
   const outcome: PipelineOutcome = { accepted: [], heuristicRejections: [], rougeRejections: 0, tasks: [] };
+  const screen = (candidate: string): string | undefined => {
+    const screened = screenInstruction(candidate, settings.heuristics);
+    if (!screened.ok) outcome.heuristicRejections.push(screened.reason);
+    else if (!index.check(screened.instruction).novel) outcome.rougeRejections++;
+    else {
+      index.add(`machine-${outcome.accepted.length}`, screened.instruction);
+      outcome.accepted.push(screened.instruction);
+      return screened.instruction;
+    }
+    return undefined;
+  };
+  return { outcome, screen };
+}
+
+// Generation steps, then the classify and instances steps of every accepted instruction.
+async function runSelfInstruct(engine: ScriptedEngine, settings: MethodSettings, steps: number): Promise<PipelineOutcome> {
+  const { outcome, screen } = judge(settings);
   for (let step = 0; step < steps; step++) {
     const seed = 1000 + step;
-    const examples = sampleInContext(SEED_INSTRUCTIONS, outcome.accepted, createRng(seed));
-    for (const candidate of parseInstructions(await engine.complete(instructionRequest(examples, seed)))) {
-      const screened = screenInstruction(candidate);
-      if (!screened.ok) outcome.heuristicRejections.push(screened.reason.rule);
-      else if (!index.check(screened.instruction).novel) outcome.rougeRejections++;
-      else {
-        index.add(`machine-${outcome.accepted.length}`, screened.instruction);
-        outcome.accepted.push(screened.instruction);
-      }
-    }
+    const examples = sampleInContext(SEED_INSTRUCTIONS, outcome.accepted, createRng(seed), settings);
+    parseInstructions(await engine.complete(instructionRequest(examples, seed, settings)), settings).forEach(screen);
   }
   for (const [i, instruction] of outcome.accepted.entries()) {
-    const isClassification = parseClassification((await engine.complete(classifyRequest(instruction, SEED_TASKS))).text);
-    const parsed = parseInstances(await engine.complete(instancesRequest(instruction, isClassification, SEED_TASKS)), isClassification);
-    const kept = filterInstances(parsed, createRng(i));
+    const isClassification = parseClassification((await engine.complete(classifyRequest(instruction, SEED_TASKS, settings))).text, settings);
+    const answer = await engine.complete(instancesRequest(instruction, isClassification, SEED_TASKS, settings));
+    const parsed = parseInstances(answer, isClassification, settings);
+    const kept = filterInstances(parsed, createRng(i), settings.maxInstances);
     outcome.tasks.push({ instruction, isClassification, parsed: parsed.length, kept: kept.length });
+  }
+  return outcome;
+}
+
+// Alpaca's one-shot steps: whole tasks, screened like instructions, their one instance filtered.
+async function runAlpaca(engine: ScriptedEngine, settings: MethodSettings, steps: number): Promise<PipelineOutcome> {
+  const { outcome, screen } = judge(settings);
+  for (let step = 0; step < steps; step++) {
+    const seed = 2000 + step;
+    const examples = sampleInContext(SEED_TASKS, [], createRng(seed), settings);
+    for (const task of parseAlpacaTasks(await engine.complete(alpacaRequest(examples, seed, settings)), settings)) {
+      const instruction = screen(task.instruction);
+      if (instruction === undefined) continue;
+      const kept = filterInstances([task], createRng(step), settings.maxInstances);
+      outcome.tasks.push({ instruction, isClassification: false, parsed: 1, kept: kept.length });
+    }
   }
   return outcome;
 }
@@ -130,7 +198,7 @@ async function runPipeline(engine: ScriptedEngine, steps: number): Promise<Pipel
 describe('ScriptedEngine through the Self-Instruct pipeline', () => {
   let outcome: PipelineOutcome;
   beforeAll(async () => {
-    outcome = await runPipeline(new ScriptedEngine(), 15);
+    outcome = await runSelfInstruct(new ScriptedEngine(), DEFAULT_SETTINGS, 15);
   });
 
   it('reaches at least 60 accepted instructions in 15 generation steps', () => {
@@ -138,7 +206,7 @@ describe('ScriptedEngine through the Self-Instruct pipeline', () => {
   });
 
   it('has candidates rejected by the too-short and blacklist heuristics', () => {
-    expect(outcome.heuristicRejections).toEqual(expect.arrayContaining(['too-short', 'blacklisted-word']));
+    expect(outcome.heuristicRejections.map((reason) => reason.rule)).toEqual(expect.arrayContaining(['too-short', 'blacklisted-word']));
   });
 
   it('has candidates rejected as near-copies by ROUGE-L', () => {
@@ -147,7 +215,7 @@ describe('ScriptedEngine through the Self-Instruct pipeline', () => {
 
   it('classifies tasks as their wording says, with both answers present', () => {
     for (const task of outcome.tasks) {
-      expect(task.isClassification, task.instruction).toBe(/^(Classify|Decide whether|Label|Determine whether|Categorize)/.test(task.instruction));
+      expect(task.isClassification, task.instruction).toBe(CLASSIFICATION_WORDING.test(task.instruction));
     }
     expect(new Set(outcome.tasks.map((task) => task.isClassification))).toEqual(new Set([true, false]));
   });
@@ -156,5 +224,51 @@ describe('ScriptedEngine through the Self-Instruct pipeline', () => {
     const withInstances = outcome.tasks.filter((task) => task.kept >= 1).length;
     expect(withInstances / outcome.tasks.length).toBeGreaterThanOrEqual(0.9);
     expect(outcome.tasks.some((task) => task.kept < task.parsed)).toBe(true);
+  });
+});
+
+const CLASSIFICATION_WORDING = /^(Classify|Decide whether|Label|Determine whether|Categorize)/;
+const COMBINATIONS = (['chat', 'completion'] as const).flatMap((promptStyle) => (['text', 'json'] as const).map((outputMode) => ({ promptStyle, outputMode })));
+
+describe.each(COMBINATIONS)('ScriptedEngine through a short Self-Instruct run, $promptStyle style, $outputMode output', ({ promptStyle, outputMode }) => {
+  let outcome: PipelineOutcome;
+  beforeAll(async () => {
+    outcome = await runSelfInstruct(new ScriptedEngine(), { ...defaultSettings('self-instruct'), promptStyle, outputMode }, 6);
+  });
+
+  it('accepts at least 20 instructions in 6 steps and rejects some by heuristics and by ROUGE-L', () => {
+    expect(outcome.accepted.length).toBeGreaterThanOrEqual(20);
+    expect(outcome.heuristicRejections.length).toBeGreaterThan(0);
+    expect(outcome.rougeRejections).toBeGreaterThan(0);
+  });
+
+  it('classifies every task as its wording says', () => {
+    for (const task of outcome.tasks) expect(task.isClassification, task.instruction).toBe(CLASSIFICATION_WORDING.test(task.instruction));
+  });
+
+  it('leaves instances for 90% of tasks', () => {
+    expect(outcome.tasks.filter((task) => task.kept >= 1).length / outcome.tasks.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe.each(COMBINATIONS)('ScriptedEngine through a short Alpaca run, $promptStyle style, $outputMode output', ({ promptStyle, outputMode }) => {
+  let outcome: PipelineOutcome;
+  beforeAll(async () => {
+    outcome = await runAlpaca(new ScriptedEngine(), { ...defaultSettings('alpaca'), promptStyle, outputMode }, 4);
+  });
+
+  it('accepts at least 20 whole tasks in 4 steps and rejects some by heuristics and by ROUGE-L', () => {
+    expect(outcome.accepted.length).toBeGreaterThanOrEqual(20);
+    expect(outcome.heuristicRejections.length).toBeGreaterThan(0);
+    expect(outcome.rougeRejections).toBeGreaterThan(0);
+  });
+
+  it('gives every accepted task an instance that passes the instance filters', () => {
+    expect(outcome.tasks.every((task) => task.kept === 1)).toBe(true);
+  });
+
+  it("rejects a word that only Alpaca's blacklist holds", () => {
+    const details = outcome.heuristicRejections.map((reason) => reason.detail);
+    expect(details.some((detail) => /"(video|audio|music|flowchart|diagram)"/.test(detail))).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
 // storage failures surface as StorageError with the pool left as it was.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import type { CallRecord, GenerationStep, Task } from '../../src/lib/run';
+import type { GenerationStep, Task } from '../../src/lib/run';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
+import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
 
 const PROJECT = 'p1';
 
@@ -11,25 +12,12 @@ async function freshStore(): Promise<PoolStore> {
   return new PoolStore(await openStudioDB(new IDBFactory()));
 }
 
-function call(id: string): CallRecord {
-  return {
-    id,
-    projectId: PROJECT,
-    runId: 'run-1',
-    purpose: 'instructions',
-    request: { mode: 'chat', purpose: 'instructions', messages: [], params: { temperature: 0.7, topP: 0.5, maxTokens: 10 } },
-    modelId: 'm',
-    result: { text: '', finishReason: 'stop', promptTokens: 1, completionTokens: 1, durationMs: 1 },
-    created: 1,
-  };
-}
-
 function task(id: string, stage: Task['stage'], callId = 'call-1'): Task {
-  return { id, projectId: PROJECT, runId: 'run-1', instruction: `Instruction ${id}`, stage, callId, created: 1 };
+  return taskRow({ id, stage, callId, projectId: PROJECT });
 }
 
 function step(callId: string, ...tasks: Task[]): GenerationStep {
-  return { call: call(callId), candidates: tasks };
+  return { call: callRow(PROJECT, callId), candidates: tasks, instances: [] };
 }
 
 describe('PoolStore', () => {
@@ -51,7 +39,7 @@ describe('PoolStore', () => {
     const store = await freshStore();
     await store.saveGeneration(step('call-1', task('t1', 'instances')));
     const instances = [{ id: 'i1', projectId: PROJECT, taskId: 't1', callId: 'call-2', input: 'a', output: 'b' }];
-    await store.saveTaskStep({ call: call('call-2'), task: { ...task('t1', 'done'), instanceCount: 1 }, instances });
+    await store.saveTaskStep({ call: callRow(PROJECT, 'call-2'), task: { ...task('t1', 'done'), instanceCount: 1 }, instances });
     const [finished] = await store.finishedTasks(PROJECT);
     expect(finished?.task.instanceCount).toBe(1);
     expect(finished?.instances.map(({ input, output }) => ({ input, output }))).toEqual([{ input: 'a', output: 'b' }]);
@@ -83,9 +71,8 @@ describe('PoolStore', () => {
 
   test('the latest run is the one started last', async () => {
     const store = await freshStore();
-    const config = { modelId: 'm', targetSize: 5, rougeThreshold: 0.7, rngSeed: 1 };
-    await store.saveRun({ id: 'r2', projectId: PROJECT, config, started: 2, updated: 2, status: 'paused' });
-    await store.saveRun({ id: 'r1', projectId: PROJECT, config, started: 1, updated: 1, status: 'finished' });
+    await store.saveRun(runRow({ id: 'r2', projectId: PROJECT, started: 2, status: 'paused' }));
+    await store.saveRun(runRow({ id: 'r1', projectId: PROJECT, started: 1 }));
     expect((await store.latestRun(PROJECT))?.id).toBe('r2');
   });
 });

@@ -32,6 +32,7 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
   return {
     probe: async () => ({ device: { webgpu: false, shaderF16: false }, models: [] }),
     load: async (modelId) => ({ ok: true, modelId }),
+    loadFile: async (file) => ({ ok: true, modelId: file.name }),
     complete: async (_request, onText) => {
       await onText?.('one');
       await onText?.('one two');
@@ -89,7 +90,7 @@ test('the filter client checks novelty against the pool in the other realm', asy
   const pool = new NoveltyPool();
   const { worker } = fakeWorker({ loadPool: pool.loadPool.bind(pool), check: pool.check.bind(pool), add: pool.add.bind(pool), size: () => pool.size } satisfies FilterApi);
   const filter = new FilterClient(connectWorker<FilterApi>(worker, 'filter worker'));
-  await filter.loadPool([{ id: 's1', instruction: 'Summarize the article in two sentences.' }], 0.7);
+  await filter.loadPool([{ id: 's1', instruction: 'Summarize the article in two sentences.' }], { threshold: 0.7, tokenizer: 'default' });
   const verdict = await filter.check('Summarize the article in two short sentences.');
   expect(verdict).toMatchObject({ novel: false, nearest: { id: 's1' } });
   expect(verdict.score).toBeGreaterThan(0.7);

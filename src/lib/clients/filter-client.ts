@@ -1,4 +1,4 @@
-import type { Novelty, NoveltyVerdict, PoolEntry } from '../run/ports';
+import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../run/ports';
 import type { WorkerConnection } from './worker-connection';
 
 /** The verbs the filter worker serves (workers/filter.worker.ts satisfies this). */
@@ -10,8 +10,8 @@ export interface FilterApi extends Novelty {
 export class FilterClient implements Novelty {
   constructor(private readonly connection: WorkerConnection<FilterApi>) {}
 
-  loadPool(entries: PoolEntry[], threshold: number): Promise<void> {
-    return this.connection.guard(this.connection.remote.loadPool(entries, threshold));
+  loadPool(entries: PoolEntry[], options: PoolOptions): Promise<void> {
+    return this.connection.guard(this.connection.remote.loadPool(entries, options));
   }
 
   check(instruction: string): Promise<NoveltyVerdict> {

@@ -2,6 +2,6 @@ export { countDataset } from './count-dataset';
 export { datasetCard, type CardFile } from './dataset-card';
 export { exportFile, exportFiles, type ExportOptions, type FormatOptions } from './export-files';
 export { EXPORT_FORMATS, type ExportFormat, type FormatInfo } from './formats';
-export { toSelfInstructJsonl, type SelfInstructRecord } from './self-instruct-jsonl';
+export type { SelfInstructRecord } from './self-instruct-jsonl';
 export type { Chunk, DatasetCardInfo, DatasetCounts, ExportFile, ExportRow } from './types';
 export { zipFiles } from './zip';

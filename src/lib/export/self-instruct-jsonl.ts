@@ -20,11 +20,6 @@ export function* writeSelfInstructJsonl(rows: Iterable<ExportRow>): Generator<st
   yield* jsonLines(records(rows));
 }
 
-/** The whole file as one string, for small exports. */
-export function toSelfInstructJsonl(rows: Iterable<ExportRow>): string {
-  return [...writeSelfInstructJsonl(rows)].join('');
-}
-
 function* records(rows: Iterable<ExportRow>): Generator<SelfInstructRecord> {
   for (const { task, instances, modelId } of rows) {
     if (instances.length > 0) yield toRecord(task, instances, modelId);

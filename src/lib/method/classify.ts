@@ -1,49 +1,86 @@
-import type { ChatMessage, CompletionRequest, SeedTask } from '../run/ports';
+import type { ChatMessage, CompletionRequest, MethodSettings, SeedTask } from '../run/ports';
+import { isRecord, readJson } from './json-read';
+import { classifySchema } from './json-schemas';
+import { composeRequest, type RequestBody } from './request';
+import { DEFAULT_SETTINGS } from './settings';
+import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
 
 // Examples of each class in the prompt; the original used 12 "Yes" and 19 "No" (anchor §1.2).
 const EXAMPLES_PER_CLASS = 6;
-
-const SYSTEM = [
-  'You decide whether a task is a classification task: one whose answer is chosen from a small,',
-  'fixed set of labels, such as positive/negative, true/false, or one of a few named categories.',
-  'Tasks whose answers are free text, lists, numbers or code are not classification tasks.',
-  'Answer with Yes or No only.',
-].join(' ');
+const QUESTION = 'Is it a classification task?';
+// `{"is_classification": false}` is about 8 tokens, where the original's bare "No" was 1.
+const JSON_MIN_TOKENS = 16;
 
 /**
  * The classification-detection prompt (anchor §1.2): a few-shot Yes/No question, greedy, a few
- * tokens. The examples are seed tasks of both classes, up to 6 of each in the order given, posed
- * as earlier turns of the chat so that a small model answers in the same one-word form.
+ * tokens. The examples are seed tasks of both classes, up to 6 of each in the order given. In chat
+ * they are earlier turns, so that a small model answers in the same one-word form; in completion
+ * style they are "Task:" blocks and the prompt ends at the answer. Both stop at the end of the
+ * line. In JSON mode the answer is `{"is_classification": …}`, and maxTokens is raised to leave
+ * room for it, so that a setting made for "Yes" does not cut every JSON answer short.
  */
-export function classifyRequest(instruction: string, examples: readonly SeedTask[]): CompletionRequest {
+export function classifyRequest(
+  instruction: string,
+  examples: readonly SeedTask[],
+  settings: MethodSettings = DEFAULT_SETTINGS,
+  seed?: number,
+): CompletionRequest {
   const shots = alternate(
     examples.filter((task) => task.isClassification).slice(0, EXAMPLES_PER_CLASS),
     examples.filter((task) => !task.isClassification).slice(0, EXAMPLES_PER_CLASS),
-  ).flatMap((task): ChatMessage[] => [
-    { role: 'user', content: question(task.instruction) },
-    { role: 'assistant', content: task.isClassification ? 'Yes' : 'No' },
-  ]);
-  return {
-    purpose: 'classify',
-    mode: 'chat',
-    messages: [{ role: 'system', content: SYSTEM }, ...shots, { role: 'user', content: question(instruction) }],
-    params: { temperature: 0, topP: 1, maxTokens: 3, stop: ['\n'] },
-  };
+  ).map((task): [string, string] => [collapseWhitespace(task.instruction), answer(task.isClassification, settings)]);
+  const stop = settings.outputMode === 'json' && settings.promptStyle === 'chat' ? [] : ['\n'];
+  return composeRequest(settings, 'classify', body(collapseWhitespace(instruction), shots, settings), {
+    stop,
+    seed,
+    schema: classifySchema(),
+    jsonMinTokens: JSON_MIN_TOKENS,
+  });
 }
 
 /**
- * Whether a classify answer says "yes". As strict as the original, which accepts only the whole
- * answer "Yes", "yes" or "YES" (anchor §1.2), with two allowances for chat models: any letter case,
- * and whitespace, markdown emphasis, quotes or punctuation around the word ("**Yes.**"). Anything
- * else, "Yes, it is" and "I think yes" included, counts as not classification.
+ * Whether a classify answer says "yes". Text: as strict as the original, which accepts only the
+ * whole answer "Yes", "yes" or "YES" (anchor §1.2), with two allowances for chat models: any
+ * letter case, and whitespace, markdown emphasis, quotes or punctuation around the word
+ * ("**Yes.**"). Anything else, "Yes, it is" and "I think yes" included, counts as not
+ * classification. JSON: only an `is_classification` of `true`; anything else, unparseable JSON
+ * included, counts as not classification.
  */
-export function parseClassification(text: string): boolean {
+export function parseClassification(text: string, settings: MethodSettings = DEFAULT_SETTINGS): boolean {
+  if (settings.outputMode === 'json') {
+    const answer = readJson(text, { salvage: false });
+    return isRecord(answer) && answer.is_classification === true;
+  }
   return text.replace(/^[\s\p{P}*`]+|[\s\p{P}*`]+$/gu, '').toLowerCase() === 'yes';
 }
 
-function question(instruction: string): string {
-  return `Task: ${collapseWhitespace(instruction)}\nIs it a classification task?`;
+function body(instruction: string, shots: [string, string][], settings: MethodSettings): RequestBody {
+  const { chat, completion } = settings.templates.classify;
+  if (settings.promptStyle === 'completion') {
+    const blocks = shots.map(([task, said]) => `Task: ${task}\n${QUESTION} ${said}`);
+    return { mode: 'text', prompt: [renderTemplate(completion, {}), ...blocks, `Task: ${instruction}\n${QUESTION}`].join('\n\n') };
+  }
+  const format = settings.outputMode === 'json'
+    ? 'Answer with one JSON object: {"is_classification": true} for a classification task, {"is_classification": false} otherwise.'
+    : 'Answer with Yes or No only.';
+  const turns = shots.flatMap(([task, said]): ChatMessage[] => [
+    { role: 'user', content: renderTemplate(chat.user, { instruction: task }) },
+    { role: 'assistant', content: said },
+  ]);
+  return {
+    mode: 'chat',
+    messages: [
+      { role: 'system', content: renderTemplate(chat.system, { format }) },
+      ...turns,
+      { role: 'user', content: renderTemplate(chat.user, { instruction }) },
+    ],
+  };
+}
+
+function answer(isClassification: boolean, settings: MethodSettings): string {
+  if (settings.outputMode === 'json') return JSON.stringify({ is_classification: isClassification });
+  return isClassification ? 'Yes' : 'No';
 }
 
 // Merges the two classes in Thue–Morse order (a b b a b a a b …): balanced, and with no period

@@ -1,11 +1,18 @@
-// The Self-Instruct method's steps as pure functions: sampling, prompts, parsers and filters.
-// No DOM, no I/O, and none of the project's code but the port types.
+// The Self-Instruct and Alpaca methods' steps as pure functions: settings and templates, sampling,
+// prompts, parsers and filters. No DOM, no I/O, and none of the project's code but the port types.
 export { createRng, type Rng } from './rng';
+export { DEFAULT_SETTINGS, defaultSettings } from './settings';
+export { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
+export { PLACEHOLDER_HELP, PLACEHOLDERS, renderTemplate, TemplateError, validateTemplates, type PlaceholderSpec, type TemplatePart } from './templates';
 export { sampleInContext } from './sampling';
-export { instructionRequest, NEW_INSTRUCTIONS_PER_PROMPT } from './instruction-prompt';
+export { instructionRequest } from './instruction-prompt';
 export { parseInstructions } from './instruction-parser';
-export { screenInstruction, BLACKLIST, type Screening } from './heuristic-filters';
+export { screenInstruction, type Screening } from './heuristic-filters';
 export { classifyRequest, parseClassification } from './classify';
-export { instancesRequest, NO_INPUT } from './instance-prompt';
+export { instancesRequest } from './instance-prompt';
+export { NO_INPUT } from './field-text';
 export { parseInstances } from './instance-parser';
 export { filterInstances } from './instance-filters';
+export { alpacaRequest } from './alpaca-prompt';
+export { parseAlpacaTasks, type AlpacaTask } from './alpaca-parser';
+export { hashSeedSet, settingsFingerprint } from './fingerprint';

@@ -1,16 +1,18 @@
-import type { ChatMessage, CompletionRequest, Instance, SeedTask } from '../run/ports';
+import type { ChatMessage, CompletionRequest, Instance, MethodSettings, SeedTask } from '../run/ports';
+import { NO_INPUT } from './field-text';
+import { instancesSchema } from './json-schemas';
+import { composeRequest, type RequestBody } from './request';
+import { DEFAULT_SETTINGS } from './settings';
+import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
-
-/** How an input that a task does not need is written; the parser reads it back as "". */
-export const NO_INPUT = 'none';
 
 const DEMO_TASKS = 3;
 const INSTANCES_PER_DEMO = 3;
 // Long seed examples (essays, code) would crowd a small model's context window.
 const DEMO_MAX_CHARS = 700;
 
-const INPUT_FIRST = [
-  'You write examples for tasks, to teach an AI assistant. For the task the user gives, write up to 3 different examples in exactly this format:',
+const INPUT_FIRST_TEXT = [
+  'Write them in exactly this format:',
   '',
   'Example 1',
   `Input: <what the task works on, or "${NO_INPUT}" if the task needs no input>`,
@@ -19,16 +21,10 @@ const INPUT_FIRST = [
   'Example 2',
   'Input: …',
   'Output: …',
-  '',
-  'Make each input specific and realistic, never a placeholder. Write nothing else.',
 ].join('\n');
 
-const OUTPUT_FIRST = [
-  [
-    'You write examples for classification tasks, to teach an AI assistant.',
-    'For the task the user gives, first pick one of its class labels, then write an input that has that label.',
-    'Use a different label in each example where you can, and write up to 3 examples in exactly this format:',
-  ].join(' '),
+const OUTPUT_FIRST_TEXT = [
+  'Write them in exactly this format:',
   '',
   'Example 1',
   'Label: <one class label of the task>',
@@ -37,48 +33,71 @@ const OUTPUT_FIRST = [
   'Example 2',
   'Label: …',
   'Input: …',
-  '',
-  'Make each input specific and realistic, never a placeholder. Write nothing else.',
 ].join('\n');
+
+const INPUT_FIRST_JSON =
+  'Write them as one JSON object and nothing else, in this shape: {"instances": [{"input": "<what the task works on, or an empty string if it needs no input>", "output": "<the correct, complete response>"}, …]}';
+
+const OUTPUT_FIRST_JSON =
+  'Write them as one JSON object and nothing else, in this shape: {"instances": [{"label": "<one class label of the task>", "input": "<an input with that label, or an empty string if the task needs no input>"}, …]}';
 
 /**
  * The instance-generation prompt (anchor §1.3): output-first for classification tasks, so the
  * label is chosen before the input and inputs do not all lean to one label, and input-first for
- * the rest. Seed tasks of the same kind, in the order given and short enough, are shown as earlier
- * turns of the chat. Greedy, as the original. No presence penalty (the original's 1.5): it would
- * also push down the repeated "Input:"/"Output:" labels that a small model needs to keep the format.
+ * the rest. Seed tasks of the same kind, in the order given and short enough, are the
+ * demonstrations: earlier chat turns, or "Task:" blocks above the open "Task:" of a completion
+ * prompt, which stops, as the original, at the next "Task:" or at the example after the last
+ * wanted one ("Example 6"), both only at a line's start. A JSON completion stops at the end of its
+ * line.
  */
 export function instancesRequest(
   instruction: string,
   isClassification: boolean,
   examples: readonly SeedTask[],
+  settings: MethodSettings = DEFAULT_SETTINGS,
+  seed?: number,
 ): CompletionRequest {
   const demos = examples
     .filter((task) => task.isClassification === isClassification)
-    .map((task): [string, string] => [task.instruction, render(task.instances, isClassification)])
-    .filter(([, shown]) => shown.length <= DEMO_MAX_CHARS)
+    .filter((task) => renderText(task.instances, isClassification).length <= DEMO_MAX_CHARS)
     .slice(0, DEMO_TASKS)
-    .flatMap(([task, shown]): ChatMessage[] => [
-      { role: 'user', content: asTask(task) },
-      { role: 'assistant', content: shown },
-    ]);
+    .map((task): [string, string] => [collapseWhitespace(task.instruction), render(task.instances, isClassification, settings)]);
+  const schema = instancesSchema(isClassification, settings.maxInstances);
+  return composeRequest(settings, 'instances', body(collapseWhitespace(instruction), isClassification, demos, settings), { stop: stops(settings), seed, schema });
+}
+
+function stops({ outputMode, promptStyle, maxInstances }: MethodSettings): string[] {
+  if (outputMode === 'json') return promptStyle === 'chat' ? [] : ['\n'];
+  return promptStyle === 'chat' ? ['\nTask:'] : ['\nTask:', `\nExample ${maxInstances + 1}`];
+}
+
+function body(instruction: string, isClassification: boolean, demos: [string, string][], settings: MethodSettings): RequestBody {
+  const { chat, completion } = settings.templates[isClassification ? 'outputFirst' : 'inputFirst'];
+  if (settings.promptStyle === 'completion') {
+    const blocks = demos.map(([task, shown]) => `Task: ${task}\n${shown}`);
+    return { mode: 'text', prompt: `${[renderTemplate(completion, {}), ...blocks].join('\n\n')}\n\nTask: ${instruction}\n` };
+  }
+  const json = settings.outputMode === 'json';
+  const format = isClassification ? (json ? OUTPUT_FIRST_JSON : OUTPUT_FIRST_TEXT) : json ? INPUT_FIRST_JSON : INPUT_FIRST_TEXT;
+  const turns = demos.flatMap(([task, shown]): ChatMessage[] => [
+    { role: 'user', content: renderTemplate(chat.user, { instruction: task }) },
+    { role: 'assistant', content: shown },
+  ]);
   return {
-    purpose: 'instances',
     mode: 'chat',
     messages: [
-      { role: 'system', content: isClassification ? OUTPUT_FIRST : INPUT_FIRST },
-      ...demos,
-      { role: 'user', content: asTask(instruction) },
+      { role: 'system', content: renderTemplate(chat.system, { format }) },
+      ...turns,
+      { role: 'user', content: renderTemplate(chat.user, { instruction }) },
     ],
-    params: { temperature: 0, topP: 1, maxTokens: 384, stop: ['\nTask:'] },
   };
 }
 
-function asTask(instruction: string): string {
-  return `Task: ${collapseWhitespace(instruction)}`;
+function render(instances: readonly Instance[], isClassification: boolean, settings: MethodSettings): string {
+  return settings.outputMode === 'json' ? renderJson(instances, isClassification) : renderText(instances, isClassification);
 }
 
-function render(instances: readonly Instance[], isClassification: boolean): string {
+function renderText(instances: readonly Instance[], isClassification: boolean): string {
   return instances
     .slice(0, INSTANCES_PER_DEMO)
     .map(({ input, output }, i) => {
@@ -87,4 +106,12 @@ function render(instances: readonly Instance[], isClassification: boolean): stri
       return [`Example ${i + 1}`, ...fields].join('\n');
     })
     .join('\n\n');
+}
+
+// One line, so a JSON completion prompt's demonstrations look like the line it asks for.
+function renderJson(instances: readonly Instance[], isClassification: boolean): string {
+  const shown = instances.slice(0, INSTANCES_PER_DEMO).map(({ input, output }) =>
+    isClassification ? { label: output.trim(), input: input.trim() } : { input: input.trim(), output: output.trim() },
+  );
+  return JSON.stringify({ instances: shown });
 }

@@ -1,5 +1,6 @@
-import type { CompletionResult } from '../run/ports';
-import { NEW_INSTRUCTIONS_PER_PROMPT } from './instruction-prompt';
+import type { CompletionResult, MethodSettings } from '../run/ports';
+import { listField, readJson } from './json-read';
+import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';
 
 // "9. ", "9) ", "9 - ", "**9.** ", "**Task 9:** ", "Instruction 9: ", "### 9. " at a line's start.
@@ -12,22 +13,44 @@ const BOLD_HEADING = /^\*\*[^*]+?\*\*\s*[:\-–—]\s+(?=[A-Z])|^\*\*[^*]+?[:\-�
 const WRAPPING_QUOTES = /^"([^"]*)"$|^“([^“”]*)”$/;
 
 /**
- * The new instructions in a generation response, at most 7, as whitespace-collapsed strings.
- * Self-Instruct drops a response cut off by the token limit (anchor §1.1); an interrupted one
- * ('abort') is cut off too, so both give []. Items are the lines that start with a list marker:
- * numbered lines when there are any (so bullets nested under them are ignored), else bullets.
- * Preambles, closing remarks, code fences and lines that continue an item are left out; a
- * response with no list at all gives [].
+ * The new instructions in a generation response, at most `maxNewPerPrompt` (7 by default), as
+ * whitespace-collapsed strings. Self-Instruct drops a response cut off by the token limit
+ * (anchor §1.1); an interrupted one ('abort') is cut off too, so both give [], in either mode.
+ *
+ * Text: items are the lines that start with a list marker: numbered lines when there are any (so
+ * bullets nested under them are ignored), else bullets. Preambles, closing remarks, code fences
+ * and lines that continue an item are left out; a response with no list at all gives []. After a
+ * completion prompt the response starts inside the item whose number ended the prompt.
+ *
+ * JSON: the "instructions" list of the first JSON object; entries that are not strings are
+ * skipped, and anything else gives [].
  */
-export function parseInstructions(result: CompletionResult): string[] {
+export function parseInstructions(result: CompletionResult, settings: MethodSettings = DEFAULT_SETTINGS): string[] {
   if (result.finishReason !== 'stop') return [];
-  const lines = result.text.split(/\r?\n/).filter((line) => !FENCE.test(line));
-  const numbered = lines.flatMap((line) => afterMarker(line, NUMBERED));
-  const items = numbered.length > 0 ? numbered : lines.flatMap((line) => afterMarker(line, BULLET));
+  const items = settings.outputMode === 'json' ? fromJson(result.text) : fromText(continued(result.text, settings));
   return items
     .map(cleanItem)
     .filter((item) => item !== '')
-    .slice(0, NEW_INSTRUCTIONS_PER_PROMPT);
+    .slice(0, settings.maxNewPerPrompt);
+}
+
+function fromJson(text: string): string[] {
+  const list = listField(readJson(text, { salvage: false }), 'instructions') ?? [];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+function fromText(text: string): string[] {
+  const lines = text.split(/\r?\n/).filter((line) => !FENCE.test(line));
+  const numbered = lines.flatMap((line) => afterMarker(line, NUMBERED));
+  return numbered.length > 0 ? numbered : lines.flatMap((line) => afterMarker(line, BULLET));
+}
+
+// The completion prompt ended with the next number, so give the first item a marker back; any
+// number will do. A model that wrote the number again already has one.
+function continued(text: string, settings: MethodSettings): string {
+  if (settings.promptStyle !== 'completion') return text;
+  const rest = text.trimStart();
+  return NUMBERED.test(rest) ? rest : `0. ${rest}`;
 }
 
 function afterMarker(line: string, marker: RegExp): string[] {

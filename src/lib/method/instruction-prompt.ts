@@ -1,50 +1,57 @@
-import type { CompletionRequest } from '../run/ports';
-import { collapseWhitespace } from './whitespace';
-
-/** The most new instructions one response may add: items 9–15 after 8 examples (anchor §1.1). */
-export const NEW_INSTRUCTIONS_PER_PROMPT = 7;
-
-const SYSTEM = [
-  'You help build a dataset that teaches an AI assistant to follow instructions.',
-  'You write clear, self-contained task instructions in English.',
-].join(' ');
+import type { CompletionRequest, MethodSettings } from '../run/ports';
+import { instructionsSchema } from './json-schemas';
+import { composeRequest, type RequestBody } from './request';
+import { DEFAULT_SETTINGS } from './settings';
+import { renderTemplate } from './templates';
+import { asPromptLine } from './whitespace';
 
 /**
- * The instruction-generation prompt. The original shows a base LM a numbered list and lets it
- * continue after "9." (anchor §1.1); a chat model needs the request spelled out, so the list is
- * followed by one sentence asking for the next numbers. Sampling is the paper's: temperature 0.7,
- * top-p 0.5, presence penalty 2, 1024 tokens. No stop sequence: a chat model ends its turn by
- * itself, the parser keeps at most 7 items, and "16." would cut instructions that contain it
- * (anchor §6.5).
+ * The instruction-generation prompt (anchor §1.1), with the settings' sampling (the paper's:
+ * temperature 0.7, top-p 0.5, presence penalty 2, 1024 tokens) and the step's seed.
+ *
+ * Chat: the original's numbered list, then a request for the next numbers, since a chat model
+ * needs the request spelled out; no stop sequence, as a chat model ends its turn by itself and the
+ * parser keeps at most `maxNewPerPrompt` items.
+ *
+ * Completion: the original's layout for a base model, the list ending in the bare next number
+ * ("9."). It stops at a blank line, as the original, and at the number after the last wanted item
+ * only at a line's start ("\n16."): the original's bare "16." also cut any instruction containing
+ * "16." (anchor §6.5). In JSON mode the examples are one line of JSON and the model writes the
+ * next line.
  */
-export function instructionRequest(examples: readonly string[], seed: number): CompletionRequest {
-  const first = examples.length + 1;
-  const last = examples.length + NEW_INSTRUCTIONS_PER_PROMPT;
-  const user = [
-    'Here is a numbered list of tasks that people give to an AI assistant:',
-    '',
-    ...examples.map((text, i) => `${i + 1}. ${asListItem(text)}`),
-    '',
-    [
-      `Continue the list with ${NEW_INSTRUCTIONS_PER_PROMPT} new tasks, numbered ${first} to ${last}.`,
-      'Each new task must differ from every task above and from the others: use a different verb,',
-      'topic and kind of work (answering, writing, rewriting, classifying, explaining, planning, solving).',
-      'Each task is one or two sentences that can be answered in text alone.',
-      'Write only the numbered list, one task per line.',
-    ].join(' '),
-  ].join('\n');
+export function instructionRequest(examples: readonly string[], seed: number, settings: MethodSettings = DEFAULT_SETTINGS): CompletionRequest {
+  const items = examples.map(asPromptLine);
+  const stop = stops(settings, items.length + settings.maxNewPerPrompt + 1);
+  return composeRequest(settings, 'instructions', body(items, settings), { stop, seed, schema: instructionsSchema(settings.maxNewPerPrompt) });
+}
+
+function stops({ promptStyle, outputMode }: MethodSettings, pastLast: number): string[] {
+  if (promptStyle === 'chat') return [];
+  return outputMode === 'json' ? ['\n'] : ['\n\n', `\n${pastLast}.`];
+}
+
+function body(items: string[], settings: MethodSettings): RequestBody {
+  const { chat, completion } = settings.templates.instructions;
+  const json = settings.outputMode === 'json';
+  const first = items.length + 1;
+  if (settings.promptStyle === 'completion') {
+    const header = renderTemplate(completion, {});
+    return { mode: 'text', prompt: json ? `${header}\n${JSON.stringify({ instructions: items })}\n` : `${header}\n${numbered(items)}\n${first}.` };
+  }
+  const format = json
+    ? `Answer with one JSON object and nothing else, in this shape: {"instructions": ["<task ${first}>", "<task ${first + 1}>", …]}`
+    : 'Write only the numbered list, one task per line.';
+  const count = settings.maxNewPerPrompt;
+  const user = renderTemplate(chat.user, { examples: numbered(items), count, first, last: items.length + count, format });
   return {
-    purpose: 'instructions',
     mode: 'chat',
     messages: [
-      { role: 'system', content: SYSTEM },
+      { role: 'system', content: renderTemplate(chat.system, {}) },
       { role: 'user', content: user },
     ],
-    params: { temperature: 0.7, topP: 0.5, presencePenalty: 2, maxTokens: 1024, seed },
   };
 }
 
-// One line per example, with trailing colons removed as the original does (anchor §1.1).
-function asListItem(instruction: string): string {
-  return collapseWhitespace(instruction).replace(/\s*:+$/, '');
+function numbered(items: readonly string[]): string {
+  return items.map((item, i) => `${i + 1}. ${item}`).join('\n');
 }

@@ -6,3 +6,8 @@ const WHITESPACE_RUN = /[\s\x1c-\x1f\x85]+/g;
 export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ').trim();
 }
+
+/** An instruction as the prompts show it: on one line, without trailing colons, as both originals do (anchor §1.1, §2.3). */
+export function asPromptLine(instruction: string): string {
+  return collapseWhitespace(instruction).replace(/\s*:+$/, '');
+}

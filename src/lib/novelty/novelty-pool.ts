@@ -1,5 +1,5 @@
 import { NoveltyIndex } from '../rouge';
-import type { Novelty, NoveltyVerdict, PoolEntry } from '../run/ports';
+import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../run/ports';
 
 /**
  * The novelty port over the ROUGE-L index: served by the filter worker in the app, used
@@ -9,8 +9,8 @@ export class NoveltyPool implements Novelty {
   #index = new NoveltyIndex();
   #texts = new Map<string, string>();
 
-  async loadPool(entries: PoolEntry[], threshold: number): Promise<void> {
-    this.#index = new NoveltyIndex({ threshold });
+  async loadPool(entries: PoolEntry[], { threshold, tokenizer }: PoolOptions): Promise<void> {
+    this.#index = new NoveltyIndex({ threshold, tokenizer });
     this.#texts = new Map();
     for (const entry of entries) this.#insert(entry);
   }

@@ -1,14 +1,20 @@
 import {
+  alpacaRequest,
   classifyRequest,
   createRng,
   filterInstances,
+  hashSeedSet,
   instancesRequest,
   instructionRequest,
+  parseAlpacaTasks,
   parseClassification,
   parseInstances,
   parseInstructions,
   sampleInContext,
   screenInstruction,
+  settingsFingerprint,
+  validateTemplates,
+  type Rng,
 } from '../method';
 import { createIdFactory } from './ids';
 import type {
@@ -17,6 +23,8 @@ import type {
   CompletionRequest,
   CompletionResult,
   Generator,
+  Instance,
+  MethodSettings,
   Novelty,
   PoolCounts,
   PoolEntry,
@@ -105,8 +113,9 @@ class BootstrapLoop {
   }
 
   private async prepare(): Promise<void> {
-    const { store } = this.ports;
-    this.#seeds = await store.seeds(this.projectId);
+    const problems = validateTemplates(this.settings.templates);
+    if (problems.length > 0) throw new Error(`The prompt templates need fixing before a run: ${problems.join(' ')}`);
+    this.#seeds = await this.ports.store.seeds(this.projectId);
     if (this.#seeds.length === 0) throw new Error('The project has no seed tasks. Add seed tasks, then start the run.');
     this.#run = await this.resumeOrStartRun();
     await this.loadPool();
@@ -120,16 +129,26 @@ class BootstrapLoop {
       ...this.#seeds.map(({ id, instruction }) => ({ id, instruction })),
       ...accepted.map(({ id, instruction }) => ({ id, instruction })),
     ];
-    await this.ports.novelty.loadPool(entries, this.config.rougeThreshold);
+    const { rougeThreshold: threshold, rougeTokenizer: tokenizer } = this.settings;
+    await this.ports.novelty.loadPool(entries, { threshold, tokenizer });
   }
 
+  /** The latest run continues if it is unfinished and would make the same choices; else a new one. */
   private async resumeOrStartRun(): Promise<Run> {
+    const seedSetHash = hashSeedSet(this.#seeds);
+    const fingerprint = settingsFingerprint(this.settings, seedSetHash);
     const latest = await this.ports.store.latestRun(this.projectId);
-    if (latest && latest.status !== 'finished' && sameMethod(latest.config, this.config)) {
+    const { modelId, rngSeed } = this.config;
+    if (latest && latest.status !== 'finished' && latest.fingerprint === fingerprint && latest.config.modelId === modelId && latest.config.rngSeed === rngSeed) {
       return { ...latest, config: this.config };
     }
     const now = this.#now();
-    return { id: this.#newId('run'), projectId: this.projectId, config: this.config, started: now, updated: now, status: 'running' };
+    const id = this.#newId('run');
+    return { id, projectId: this.projectId, config: this.config, seedSetHash, fingerprint, started: now, updated: now, status: 'running' };
+  }
+
+  private get settings(): MethodSettings {
+    return this.config.settings;
   }
 
   private async finish(status: 'finished' | 'paused'): Promise<RunOutcome> {
@@ -143,28 +162,52 @@ class BootstrapLoop {
     await this.ports.store.saveRun(this.#run);
   }
 
-  /** One instruction-generation step; false when the call was interrupted and nothing was written. */
+  /** One generation step; false when the call was interrupted and nothing was written. */
   private async generateInstructions(step: number): Promise<boolean> {
     const seed = stepSeed(this.config.rngSeed, step);
-    const examples = sampleInContext(
-      this.#seeds.map((task) => task.instruction),
-      this.#machine,
-      createRng(seed),
-    );
-    const call = await this.call(instructionRequest(examples, seed));
-    if (!call) return false;
-    const candidates: Task[] = [];
-    for (const text of parseInstructions(call.result)) candidates.push(await this.screen(text, call.id));
-    await this.ports.store.saveGeneration({ call, candidates });
-    for (const task of candidates) if (task.stage !== 'rejected') this.#machine.push(task.instruction);
+    const rng = createRng(seed);
+    const written = this.settings.strategy === 'alpaca' ? await this.generateTasks(seed, rng) : await this.generateSelfInstruct(seed, rng);
+    if (!written) return false;
+    for (const task of written) if (task.stage !== 'rejected') this.#machine.push(task.instruction);
     await this.emitStep('instructions');
     return true;
   }
 
+  /** Self-Instruct: new instructions only; each accepted one waits for its classify step. */
+  private async generateSelfInstruct(seed: number, rng: Rng): Promise<Task[] | undefined> {
+    const examples = sampleInContext(this.#seeds.map((task) => task.instruction), this.#machine, rng, this.settings);
+    const call = await this.call(instructionRequest(examples, seed, this.settings));
+    if (!call) return undefined;
+    const candidates: Task[] = [];
+    for (const text of parseInstructions(call.result, this.settings)) candidates.push(await this.screen(text, call.id, 'classify'));
+    await this.ports.store.saveGeneration({ call, candidates, instances: [] });
+    return candidates;
+  }
+
+  /** Alpaca: whole tasks with one instance each, and no classify step (anchor §2). */
+  private async generateTasks(seed: number, rng: Rng): Promise<Task[] | undefined> {
+    const examples = sampleInContext(this.#seeds, [], rng, this.settings);
+    const call = await this.call(alpacaRequest(examples, seed, this.settings));
+    if (!call) return undefined;
+    const candidates: Task[] = [];
+    const instances: StoredInstance[] = [];
+    for (const proposed of parseAlpacaTasks(call.result, this.settings)) {
+      const task = await this.screen(proposed.instruction, call.id, 'done');
+      if (task.stage === 'done') {
+        const kept = this.storedInstances(filterInstances([proposed], rng, this.settings.maxInstances), task.id, call.id);
+        instances.push(...kept);
+        task.instanceCount = kept.length;
+      }
+      candidates.push(task);
+    }
+    await this.ports.store.saveGeneration({ call, candidates, instances });
+    return candidates;
+  }
+
   /** Heuristics first, then ROUGE-L against the whole pool, this step's earlier acceptances included. */
-  private async screen(candidate: string, callId: string): Promise<Task> {
-    const base = { projectId: this.projectId, runId: this.#run.id, callId, created: this.#now() };
-    const screened = screenInstruction(candidate);
+  private async screen(candidate: string, callId: string, acceptedStage: 'classify' | 'done'): Promise<Task> {
+    const base = { projectId: this.projectId, runId: this.#run.id, callId, fingerprint: this.#run.fingerprint, created: this.#now() };
+    const screened = screenInstruction(candidate, this.settings.heuristics);
     if (!screened.ok) {
       return { ...base, id: this.#newId('task'), instruction: candidate.trim(), stage: 'rejected', reason: screened.reason };
     }
@@ -176,7 +219,7 @@ class BootstrapLoop {
       return { ...base, ...nearest, id, instruction: screened.instruction, stage: 'rejected', reason };
     }
     await this.ports.novelty.add({ id, instruction: screened.instruction });
-    return { ...base, ...nearest, id, instruction: screened.instruction, stage: 'classify' };
+    return { ...base, ...nearest, id, instruction: screened.instruction, stage: acceptedStage };
   }
 
   /** The classify step, or the instances step, of one accepted task. */
@@ -185,9 +228,9 @@ class BootstrapLoop {
   }
 
   private async classify(task: Task): Promise<boolean> {
-    const call = await this.call(classifyRequest(task.instruction, this.#seeds));
+    const call = await this.call(classifyRequest(task.instruction, this.#seeds, this.settings));
     if (!call) return false;
-    const isClassification = parseClassification(call.result.text);
+    const isClassification = parseClassification(call.result.text, this.settings);
     await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'instances', isClassification }, instances: [] });
     await this.emitStep('classify');
     return true;
@@ -195,20 +238,18 @@ class BootstrapLoop {
 
   private async makeInstances(task: Task): Promise<boolean> {
     const isClassification = task.isClassification ?? false;
-    const call = await this.call(instancesRequest(task.instruction, isClassification, this.#seeds));
+    const call = await this.call(instancesRequest(task.instruction, isClassification, this.#seeds, this.settings));
     if (!call) return false;
     const rng = createRng(stepSeed(this.config.rngSeed, hashString(task.id)));
-    const kept = filterInstances(parseInstances(call.result, isClassification), rng);
-    const instances: StoredInstance[] = kept.map((instance) => ({
-      ...instance,
-      id: this.#newId('inst'),
-      projectId: this.projectId,
-      taskId: task.id,
-      callId: call.id,
-    }));
+    const kept = filterInstances(parseInstances(call.result, isClassification, this.settings), rng, this.settings.maxInstances);
+    const instances = this.storedInstances(kept, task.id, call.id);
     await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'done', instanceCount: instances.length }, instances });
     await this.emitStep('instances');
     return true;
+  }
+
+  private storedInstances(instances: readonly Instance[], taskId: string, callId: string): StoredInstance[] {
+    return instances.map(({ input, output }) => ({ input, output, id: this.#newId('inst'), projectId: this.projectId, taskId, callId }));
   }
 
   /** One model call, journaled; undefined when the run was paused during it. */
@@ -234,11 +275,6 @@ class BootstrapLoop {
     if (!this.options.onEvent) return;
     this.options.onEvent({ type: 'step', purpose, counts: await this.ports.store.counts(this.projectId) });
   }
-}
-
-/** A run continues across pauses and reloads while the settings that shape its output stay the same. */
-function sameMethod(a: RunConfig, b: RunConfig): boolean {
-  return a.modelId === b.modelId && a.rougeThreshold === b.rougeThreshold && a.rngSeed === b.rngSeed;
 }
 
 /**

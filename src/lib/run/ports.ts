@@ -38,7 +38,15 @@ export interface SamplingParams {
 }
 
 /** Chat mode goes through the model's chat template; text mode is a raw completion. */
-export type CompletionRequest = { purpose: CallPurpose; params: SamplingParams } & (
+export type CompletionRequest = {
+  purpose: CallPurpose;
+  params: SamplingParams;
+  /**
+   * Asks the engine to constrain the output to JSON matching `schema`, a JSON Schema as a string
+   * (web-llm's grammar-constrained JSON mode). The prompt must ask for that JSON as well.
+   */
+  responseFormat?: { type: 'json_object'; schema: string };
+} & (
   | { mode: 'chat'; messages: ChatMessage[] }
   | { mode: 'text'; prompt: string }
 );
@@ -83,9 +91,14 @@ export interface NoveltyVerdict {
   nearest: PoolEntry | null;
 }
 
+export interface PoolOptions {
+  threshold: number;
+  tokenizer: RougeTokenizer;
+}
+
 /** The novelty port: ROUGE-L against every instruction in the pool. */
 export interface Novelty {
-  loadPool(entries: PoolEntry[], threshold: number): Promise<void>;
+  loadPool(entries: PoolEntry[], options: PoolOptions): Promise<void>;
   check(instruction: string): Promise<NoveltyVerdict>;
   add(entry: PoolEntry): Promise<void>;
 }
@@ -125,6 +138,8 @@ export interface Task {
   instanceCount?: number;
   /** The model call that proposed this instruction. */
   callId: string;
+  /** The run's settings fingerprint, so the configuration behind every task is known. */
+  fingerprint: string;
   created: number;
 }
 
@@ -147,20 +162,24 @@ export interface CallRecord {
   created: number;
 }
 
-/** Everything about a run that decides what it produces. */
+/** What a run is asked to do: the model, the target, the seed, and the method's settings. */
 export interface RunConfig {
   modelId: string;
   /** Accepted machine-generated instructions to reach. */
   targetSize: number;
-  rougeThreshold: number;
   /** Drives every sampling decision of the run, and is passed to the model. */
   rngSeed: number;
+  settings: MethodSettings;
 }
 
 export interface Run {
   id: string;
   projectId: string;
   config: RunConfig;
+  /** A hash of the seed set the run sampled from. */
+  seedSetHash: string;
+  /** Identifies the settings and seed set together; every task of the run carries it too. */
+  fingerprint: string;
   started: number;
   /** Last time the run made progress or changed state. */
   updated: number;
@@ -183,6 +202,8 @@ export interface PoolCounts {
 export interface GenerationStep {
   call: CallRecord;
   candidates: Task[];
+  /** The instances that came with the candidates (Alpaca-style tasks arrive whole). */
+  instances: StoredInstance[];
 }
 
 /** What one classify or instances step writes, in one transaction. */
@@ -203,4 +224,86 @@ export interface TaskStore {
   saveTaskStep(step: TaskStep): Promise<void>;
   saveRun(run: Run): Promise<void>;
   latestRun(projectId: string): Promise<Run | undefined>;
+}
+
+// ---- Method settings ------------------------------------------------------------------------
+
+export type RougeTokenizer = 'default' | 'multilingual';
+
+/** Self-Instruct's four stages, or Alpaca's one-shot generation of whole tasks. */
+export type Strategy = 'self-instruct' | 'alpaca';
+
+/** Chat messages through the model's chat template, or a raw prompt the model continues. */
+export type PromptStyle = 'chat' | 'completion';
+
+/** Free text read by tolerant parsers, or grammar-constrained JSON. */
+export type OutputMode = 'text' | 'json';
+
+/** The heuristic rules a user can switch off; an empty candidate is always rejected. */
+export type SwitchableRule = Exclude<HeuristicRule, 'empty'>;
+
+export interface HeuristicSettings {
+  enabled: Record<SwitchableRule, boolean>;
+  /** Rejected when it has this many words or fewer. */
+  minWords: number;
+  /** Rejected when it has more words than this. */
+  maxWords: number;
+  /** Words and phrases rejected as whole words, in any letter case. */
+  blacklist: string[];
+}
+
+/** A chat prompt: the system message, and the user turn (also used for few-shot turns). */
+export interface ChatTemplate {
+  system: string;
+  user: string;
+}
+
+/**
+ * The editable prompt texts of one stage. `{name}` marks a placeholder the app fills in; which
+ * names a text may use depends on the stage and the part.
+ */
+export interface StageTemplates {
+  chat: ChatTemplate;
+  /** For raw completion: the text above the examples, which the model then continues. */
+  completion: string;
+}
+
+/** Self-Instruct's instruction, classify and instance stages, and Alpaca's one-shot stage. */
+export type TemplateStage = 'instructions' | 'classify' | 'inputFirst' | 'outputFirst' | 'alpaca';
+
+export type PromptTemplates = Record<TemplateStage, StageTemplates>;
+
+export interface SamplingSettings {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+}
+
+/** Everything about the method that decides what a run produces, saved with the project. */
+export interface MethodSettings {
+  strategy: Strategy;
+  promptStyle: PromptStyle;
+  outputMode: OutputMode;
+  templates: PromptTemplates;
+  heuristics: HeuristicSettings;
+  /** A candidate is rejected when its best ROUGE-L F against the pool is strictly above this. */
+  rougeThreshold: number;
+  /** rouge_score's ASCII tokenizer, or the Unicode-aware one for other languages. */
+  rougeTokenizer: RougeTokenizer;
+  /** Per call purpose; an Alpaca generation call uses `instructions`. */
+  sampling: Record<CallPurpose, SamplingSettings>;
+  inContext: {
+    /** Self-Instruct: instructions shown per generation prompt. */
+    total: number;
+    /** Self-Instruct: how many of them are machine-generated, at most. */
+    machine: number;
+    /** Alpaca: seed tasks shown per prompt. */
+    alpacaSeeds: number;
+  };
+  /** New instructions (Self-Instruct) or tasks (Alpaca) kept from one response, at most. */
+  maxNewPerPrompt: number;
+  /** Instances kept per task, at most. */
+  maxInstances: number;
 }

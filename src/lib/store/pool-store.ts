@@ -98,10 +98,13 @@ export class PoolStore implements TaskStore {
     return tasks.map((task) => ({ task, instances: byTask.get(task.id) ?? [], modelId: models.get(task.runId) ?? 'unknown' }));
   }
 
-  async saveGeneration({ call, candidates }: GenerationStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks'], async (tx) => {
+  async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
+    await writeTransaction(this.db, ['calls', 'tasks', 'instances'], async (tx) => {
       await tx.objectStore('calls').add(call);
-      await Promise.all(candidates.map((task) => tx.objectStore('tasks').add(task)));
+      await Promise.all([
+        ...candidates.map((task) => tx.objectStore('tasks').add(task)),
+        ...instances.map((instance) => tx.objectStore('instances').add(instance)),
+      ]);
     });
   }
 

@@ -1,5 +1,5 @@
 import { createIdFactory } from '../run/ids';
-import type { CallRecord, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../run/ports';
+import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../run/ports';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
@@ -43,6 +43,11 @@ export class ProjectStore {
     if (project) await this.guard(this.db.put('projects', { ...project, name: cleanName(name) }));
   }
 
+  async saveSettings(id: string, settings: MethodSettings): Promise<void> {
+    const project = await this.get(id);
+    if (project) await this.guard(this.db.put('projects', { ...project, settings }));
+  }
+
   /** A full copy, with new ids, that grows on its own from then on. */
   async duplicate(id: string, name: string): Promise<Project> {
     return this.adopt(await this.read(id), name);
@@ -50,7 +55,7 @@ export class ProjectStore {
 
   /** Adds the rows of a project (a backup, or a copy) as a new project under new ids. */
   async adopt(rows: ProjectRows, name: string): Promise<Project> {
-    const project = { id: this.#newId('project'), name: cleanName(name), created: Date.now() };
+    const project = { ...rows.project, id: this.#newId('project'), name: cleanName(name), created: Date.now() };
     await this.write(renumber(rows, project));
     return project;
   }

@@ -1,7 +1,7 @@
 // The IndexedDB schema, one interface naming every store, key and index (idb's DBSchema), so a
 // wrong store name or value shape does not compile.
 import type { DBSchema } from 'idb';
-import type { CallRecord, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
+import type { CallRecord, MethodSettings, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
 
 export const DB_NAME = 'self-instruct-studio';
 export const DB_VERSION = 1;
@@ -10,6 +10,8 @@ export interface Project {
   id: string;
   name: string;
   created: number;
+  /** The method settings last saved for the project; absent until first changed. */
+  settings?: MethodSettings;
 }
 
 export interface StoredSeed extends SeedTask {

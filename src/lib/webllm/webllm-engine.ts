@@ -67,8 +67,11 @@ export class WebLlmEngine implements Engine {
 
   private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
     const sampling = { ...toSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
+    // Grammar-constrained JSON exists only on web-llm's chat endpoint; a raw completion gets its
+    // JSON from the prompt's pattern alone.
+    const format = request.responseFormat ? { response_format: request.responseFormat } : {};
     return request.mode === 'chat'
-      ? engine.chat.completions.create({ ...sampling, messages: request.messages })
+      ? engine.chat.completions.create({ ...sampling, ...format, messages: request.messages })
       : engine.completions.create({ ...sampling, prompt: request.prompt });
   }
 }
