@@ -7,6 +7,8 @@ import type { WorkerConnection } from './worker-connection';
 export interface GeneratorApi {
   probe(): Promise<ProbeResult>;
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  /** Loads a model file the user picked (a File crosses to the worker by structured clone). */
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   interrupt(): void;
   unload(): Promise<void>;
@@ -25,6 +27,11 @@ export class GeneratorClient implements Generator {
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
     // comlink types a union result as a union of promises; name the outcome type to join them.
     return this.connection.guard<LoadOutcome>(this.connection.remote.load(modelId, proxy(onProgress)));
+  }
+
+  /** Loads a GGUF file from disk: no network at all. */
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+    return this.connection.guard<LoadOutcome>(this.connection.remote.loadFile(file, proxy(onProgress)));
   }
 
   async complete(request: CompletionRequest, { onText, signal }: CompleteOptions = {}): Promise<CompletionResult> {

@@ -46,19 +46,32 @@ export class EngineHost {
     if (!engine) {
       return { ok: false, failure: { kind: 'unknown', message: `The model "${modelId}" is not offered on this device. Pick one from the list.` } };
     }
-    await this.unload();
-    try {
+    return this.#activate(engine, async () => {
       await engine.load(modelId, onProgress);
-    } catch (error) {
-      return { ok: false, failure: describeLoadFailure(error) };
-    }
-    this.#active = { engine, modelId };
-    return { ok: true, modelId };
+      return modelId;
+    });
   }
 
-  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
-    if (!this.#active) return Promise.reject(new ModelNotLoadedError());
-    return this.#active.engine.complete(request, onText);
+  /** Loads a model file the user picked, on the first engine that reads model files. */
+  async loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+    const engine = this.engines.find((candidate) => candidate.loadFile);
+    const loadFile = engine?.loadFile?.bind(engine);
+    if (!engine || !loadFile) {
+      return { ok: false, failure: { kind: 'unknown', message: 'This build cannot open model files. Pick a model from the list instead.' } };
+    }
+    return this.#activate(engine, () => loadFile(file, onProgress));
+  }
+
+  async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
+    const active = this.#active;
+    if (!active) throw new ModelNotLoadedError();
+    try {
+      return await active.engine.complete(request, onText);
+    } catch (error) {
+      // The engine has lost its model: later calls must ask for a load, not reach a dead engine.
+      if (error instanceof Error && error.name === 'ModelCrashedError' && this.#active === active) this.#active = undefined;
+      throw error;
+    }
   }
 
   interrupt(): void {
@@ -69,5 +82,16 @@ export class EngineHost {
     const active = this.#active;
     this.#active = undefined;
     await active?.engine.unload();
+  }
+
+  async #activate(engine: Engine, start: () => Promise<string>): Promise<LoadOutcome> {
+    await this.unload();
+    try {
+      const modelId = await start();
+      this.#active = { engine, modelId };
+      return { ok: true, modelId };
+    } catch (error) {
+      return { ok: false, failure: describeLoadFailure(error) };
+    }
   }
 }

@@ -1,5 +1,5 @@
-// The engine interface inside the generator worker: one contract that web-llm, and the
-// deterministic test engine in test/, both implement. Types only.
+// The engine interface inside the generator worker: one contract that web-llm, wllama (llama.cpp
+// in WebAssembly) and the deterministic test engine in test/ all implement. Types only.
 import type { CompletionRequest, CompletionResult } from '../run/ports';
 
 /** What the browser offers for running a model, read once in the generator worker. */
@@ -21,6 +21,8 @@ export interface ModelOption {
   label: string;
   /** GPU memory the model needs at its default context, in MB, where known. */
   vramMB?: number;
+  /** The size of the model file to download, in MB, for models that run on the CPU. */
+  downloadMB?: number;
   contextWindow?: number;
   /** True for the one model this device should start with. */
   recommended: boolean;
@@ -36,6 +38,15 @@ export interface Engine {
   /** The models this engine can run on this device, best first. */
   catalog(device: DeviceReport): ModelOption[];
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  /**
+   * Loads a model file the user picked, with no network at all; only engines that read model
+   * files have it. Resolves with the id the loaded model is known by.
+   */
+  loadFile?(file: File, onProgress: (progress: LoadProgress) => void): Promise<string>;
+  /**
+   * Rejects with a ModelCrashedError when the engine has lost its model (load it again), or a
+   * CompletionFailedError when only this request failed (src/lib/engine/engine-errors.ts).
+   */
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */
   interrupt(): void;

@@ -1,16 +1,22 @@
 /** Why a model did not load, with what the user can do about it. */
 export interface LoadFailure {
-  kind: 'no-webgpu' | 'out-of-memory' | 'needs-shader-f16' | 'network' | 'storage' | 'unknown';
+  kind: 'no-webgpu' | 'out-of-memory' | 'needs-shader-f16' | 'network' | 'storage' | 'bad-model-file' | 'unknown';
   message: string;
 }
 
-// web-llm's errors arrive by class name and message text (research/webllm.md §1.12); match on
-// both, since a worker hop or a wrapped DOMException keeps only the strings.
+// web-llm's and wllama's errors arrive by class name and message text (research/webllm.md §1.12,
+// §6); match on both, since a worker hop or a wrapped DOMException keeps only the strings.
 const RULES: { kind: LoadFailure['kind']; test: RegExp; message: string }[] = [
   {
     kind: 'no-webgpu',
     test: /WebGPUNotAvailable|WebGPU is not supported|compatible GPU/i,
     message: 'WebGPU is not available here, so this model cannot run. Use a recent Chrome or Edge with hardware acceleration on.',
+  },
+  {
+    // llama.cpp in WebAssembly runs on the CPU: its heap, not the GPU, is what runs out.
+    kind: 'out-of-memory',
+    test: /Cannot enlarge memory|Aborted\(OOM\)|WebAssembly\.Memory|wasm memory/i,
+    message: 'The browser ran out of memory while loading this model on the CPU. Pick a smaller model and close other tabs, then try again.',
   },
   {
     kind: 'out-of-memory',
@@ -35,6 +41,7 @@ const RULES: { kind: LoadFailure['kind']; test: RegExp; message: string }[] = [
 ];
 
 export function describeLoadFailure(error: unknown): LoadFailure {
+  if (error instanceof Error && error.name === 'ModelFileError') return { kind: 'bad-model-file', message: error.message };
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const rule = RULES.find(({ test }) => test.test(text));
   if (rule) return { kind: rule.kind, message: rule.message };

@@ -1,0 +1,202 @@
+// The wllama adapter: llama.cpp compiled to WebAssembly, on the CPU, for browsers without WebGPU
+// or by choice. Only the generator worker imports this area, and wllama's own code (about 330 KB)
+// is fetched only when a GGUF model is loaded. Traps it designs around:
+// ../shared/research/wllama_probe.md ("Gotchas").
+import type { ChatCompletionChunk, LoadModelParams, LogLevel, RawCompletionChunk } from '@wllama/wllama/esm/index.js';
+import {
+  CompletionFailedError,
+  ModelCrashedError,
+  ModelFileError,
+  ModelNotLoadedError,
+  type DeviceReport,
+  type Engine,
+  type LoadProgress,
+  type ModelOption,
+} from '../engine';
+import type { CompletionRequest, CompletionResult } from '../run/ports';
+import { completionBody, StreamedAnswer } from './completion-body';
+import { GGUF_MODELS, ggufOptions, type GgufModel } from './gguf-catalog';
+import { createWllama, hasModel, loadFailureReason, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';
+
+export interface WllamaEngineOptions {
+  /** wllama.wasm's URL on our own origin: the worker imports it with Vite's `?url`. */
+  wasmUrl: string;
+  /** The models offered by URL; GGUF_MODELS unless a test build adds its own. */
+  models?: readonly GgufModel[];
+  /** llama.cpp's context size in tokens, for every model. */
+  contextSize?: number;
+  /** Makes one wllama instance; the default is the real one, without its CDN fallback. */
+  create?: CreateWllama;
+}
+
+// A Self-Instruct prompt with 8 in-context tasks and its answer fit in 2k tokens; the rest is
+// headroom. wllama's default would be 1024.
+const DEFAULT_CONTEXT = 4096;
+const FILE_MODEL_PREFIX = 'gguf-file:';
+// llama.cpp's warnings and errors only: enough to explain a failed load.
+const LOG_WARN: LogLevel = 3;
+
+/** Thrown by `load` for an id this engine does not offer: a bug in the caller. */
+export class UnknownGgufModelError extends Error {
+  override readonly name = 'UnknownGgufModelError';
+  constructor(modelId: string) {
+    super(`There is no GGUF model "${modelId}" here. Pick one from the list.`);
+  }
+}
+
+export class WllamaEngine implements Engine {
+  readonly #wasmUrl: string;
+  readonly #models: readonly GgufModel[];
+  readonly #contextSize: number;
+  readonly #create: CreateWllama;
+  #loaded: Instance | undefined;
+  #inFlight: AbortController | undefined;
+
+  constructor({ wasmUrl, models = GGUF_MODELS, contextSize = DEFAULT_CONTEXT, create = createWllama }: WllamaEngineOptions) {
+    this.#wasmUrl = wasmUrl;
+    this.#models = models;
+    this.#contextSize = contextSize;
+    this.#create = create;
+  }
+
+  catalog(device: DeviceReport): ModelOption[] {
+    return ggufOptions(this.#models, device, this.#contextSize);
+  }
+
+  async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
+    const model = this.#models.find((candidate) => candidate.id === modelId);
+    if (!model) throw new UnknownGgufModelError(modelId);
+    onProgress({ fraction: 0, text: `Downloading ${model.label}…` });
+    await this.#start(onProgress, (wllama) =>
+      wllama.loadModelFromUrl(model.url, {
+        ...this.#loadParams(),
+        // Kept in the browser's storage (OPFS), so later loads need no network.
+        useCache: true,
+        progressCallback: ({ loaded, total }) => onProgress(downloadProgress(loaded, total)),
+      }),
+    );
+  }
+
+  async loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<string> {
+    await checkGgufMagic(file);
+    onProgress({ fraction: 0, text: `Opening ${file.name} (${megabytes(file.size)} MB)…` });
+    // wllama reads the file through Blob.slice as llama.cpp asks for it: nothing is copied first.
+    await this.#start(onProgress, (wllama) => wllama.loadModel([file], this.#loadParams()));
+    return FILE_MODEL_PREFIX + file.name;
+  }
+
+  async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
+    const instance = this.#loaded;
+    if (!instance) throw new ModelNotLoadedError();
+    const body = completionBody(request);
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    const answer = new StreamedAnswer();
+    const stream = {
+      stream: true as const,
+      abortSignal: controller.signal,
+      onData: (chunk: ChatCompletionChunk | RawCompletionChunk) => {
+        if (answer.add(chunk)) onText?.(answer.text);
+      },
+    };
+    const started = performance.now();
+    try {
+      const call =
+        body.mode === 'chat'
+          ? instance.wllama.createChatCompletion({ ...body.params, ...stream })
+          : instance.wllama.createCompletion({ ...body.params, ...stream });
+      await Promise.race([call, instance.died]);
+      return answer.result(performance.now() - started, false);
+    } catch (error) {
+      // Interrupted, or unloaded mid-answer: either way the caller asked it to stop.
+      const stopped = controller.signal.aborted && (isAbortError(error) || this.#loaded !== instance);
+      if (stopped) return answer.result(performance.now() - started, true);
+      if (isRequestError(error)) {
+        throw new CompletionFailedError(error.message);
+      }
+      // Anything else (a wasm trap, or the worker killed by invalid UTF-8 in the output) leaves
+      // the instance dead: drop it, so the next load starts a fresh one.
+      await this.#discard(instance);
+      throw new ModelCrashedError(describe(error));
+    } finally {
+      if (this.#inFlight === controller) this.#inFlight = undefined;
+    }
+  }
+
+  interrupt(): void {
+    this.#inFlight?.abort();
+  }
+
+  async unload(): Promise<void> {
+    this.#inFlight?.abort();
+    if (this.#loaded) await this.#discard(this.#loaded);
+  }
+
+  async #start(onProgress: (progress: LoadProgress) => void, open: (wllama: WllamaLike) => Promise<void>): Promise<void> {
+    await this.unload();
+    const instance = await startInstance(this.#create, this.#wasmUrl);
+    try {
+      await Promise.race([open(instance.wllama), instance.died]);
+      if (!hasModel(instance.wllama)) {
+        const reason = loadFailureReason(instance.log);
+        throw new ModelFileError(
+          `llama.cpp could not load this model${reason ? ` (${firstLine(reason)})` : ''}. The file may be cut short or not a llama.cpp model: download it again, or pick another .gguf file.`,
+        );
+      }
+    } catch (error) {
+      await this.#discard(instance);
+      throw error;
+    }
+    this.#loaded = instance;
+    onProgress({ fraction: 1, text: 'The model is ready.' });
+  }
+
+  #loadParams(): LoadModelParams {
+    // CPU only: wllama's WebGPU path can abort on GPUs without shader-f16 (wllama #241), and
+    // WebGPU devices get web-llm. One request at a time, so one slot.
+    return { n_ctx: this.#contextSize, n_gpu_layers: 0, n_parallel: 1, log_level: LOG_WARN };
+  }
+
+  async #discard(instance: Instance): Promise<void> {
+    if (this.#loaded === instance) this.#loaded = undefined;
+    instance.end(new Error('the model was unloaded'));
+    await instance.wllama.exit().catch(() => {});
+  }
+}
+
+async function checkGgufMagic(file: File): Promise<void> {
+  const magic = new TextDecoder().decode(await file.slice(0, 4).arrayBuffer());
+  if (magic !== 'GGUF') {
+    throw new ModelFileError(`"${file.name}" is not a GGUF model file. Pick a .gguf file, such as one of the Q4_K_M files llama.cpp uses.`);
+  }
+}
+
+function downloadProgress(loaded: number, total: number): LoadProgress {
+  if (total > 0 && loaded >= total) return { fraction: 0.95, text: 'Loading the model into memory…' };
+  // The last 10% is llama.cpp reading the weights.
+  const fraction = total > 0 ? 0.9 * (loaded / total) : 0;
+  return { fraction, text: `Downloading the model: ${megabytes(loaded)} of ${total > 0 ? megabytes(total) : '?'} MB` };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+// wllama's WllamaError for a request llama-server refused; its worker is still sound. Matched by
+// shape, since the class lives in the lazily loaded chunk.
+function isRequestError(error: unknown): error is Error {
+  return error instanceof Error && 'type' in error && (error.type === 'inference_error' || error.type === 'kv_cache_full');
+}
+
+// wllama appends the wasm stack trace to the message; the first line says what happened.
+function describe(error: unknown): string {
+  return firstLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split('\n')[0] ?? '').slice(0, 300);
+}

@@ -1,0 +1,102 @@
+// One wllama instance: one worker running llama.cpp, one model. Watches what wllama itself does
+// not: its worker dying, and llama.cpp's log, which says why a load failed.
+// The package's "main" points at a file it does not ship, hence the path to its ES build.
+import type {
+  ChatCompletionChunk,
+  ChatCompletionParams,
+  LoadedContextInfo,
+  LoadModelParams,
+  RawCompletionChunk,
+  RawCompletionParams,
+  StreamParams,
+  WllamaConfig,
+  WllamaLogger,
+} from '@wllama/wllama/esm/index.js';
+
+/** The part of wllama's `Wllama` this adapter uses; a test can stand in for it. */
+export interface WllamaLike {
+  loadModel(blobs: Blob[], params: LoadModelParams): Promise<void>;
+  loadModelFromUrl(url: string, params: LoadModelParams & UrlLoadOptions): Promise<void>;
+  getLoadedContextInfo(): LoadedContextInfo;
+  createChatCompletion(options: ChatCompletionParams & StreamParams<ChatCompletionChunk>): Promise<void>;
+  createCompletion(options: RawCompletionParams & StreamParams<RawCompletionChunk>): Promise<void>;
+  exit(): Promise<void>;
+}
+
+interface UrlLoadOptions {
+  useCache?: boolean;
+  progressCallback?: (progress: { loaded: number; total: number }) => void;
+}
+
+export type CreateWllama = (wasmUrl: string, config: WllamaConfig) => Promise<WllamaLike>;
+
+/**
+ * A started instance. `died` rejects when its worker dies or `end` is called, since wllama then
+ * leaves its pending calls unsettled; race every call against it.
+ */
+export interface Instance {
+  wllama: WllamaLike;
+  died: Promise<never>;
+  end: (reason: Error) => void;
+  /** llama.cpp's most recent log lines. */
+  log: string[];
+}
+
+const LOG_LINES_KEPT = 40;
+
+export async function startInstance(create: CreateWllama, wasmUrl: string): Promise<Instance> {
+  const log: string[] = [];
+  let end: (error: Error) => void = () => {};
+  const died = new Promise<never>((_, reject) => (end = reject));
+  died.catch(() => {});
+  const keep = (args: unknown[]) => {
+    log.push(args.map(String).join(' '));
+    if (log.length > LOG_LINES_KEPT) log.shift();
+  };
+  // wllama routes llama.cpp's log here, and also its worker's `error` event, which it does not
+  // otherwise act on: a pending call would wait forever, so that event ends it.
+  const logger: WllamaLogger = {
+    debug: () => {},
+    log: (...args: unknown[]) => keep(args),
+    warn: (...args: unknown[]) => keep(args),
+    error: (...args: unknown[]) => {
+      const [first] = args;
+      if (first instanceof Event && first.type === 'error') {
+        const message = 'message' in first && typeof first.message === 'string' ? first.message : '';
+        end(new Error(`the model's worker failed: ${message || 'no message'}`));
+      }
+      keep(args);
+    },
+  };
+  const wllama = await create(wasmUrl, { logger, suppressNativeLog: false, allowOffline: true });
+  return { wllama, died, end, log };
+}
+
+/** The real wllama, loaded on first use, without its CDN fallback. */
+export async function createWllama(wasmUrl: string, config: WllamaConfig): Promise<WllamaLike> {
+  const { Wllama } = await import('@wllama/wllama/esm/index.js');
+  const wllama = new Wllama({ default: wasmUrl }, config);
+  // Without JSPI or Memory64 wllama would fetch its "compat" build from cdn.jsdelivr.net. We serve
+  // everything from our own origin, so it runs the default build or fails here, offline alike.
+  wllama.setCompat(null);
+  return wllama;
+}
+
+/** False after a load that llama.cpp rejected: wllama resolves anyway, with an empty context. */
+export function hasModel(wllama: WllamaLike): boolean {
+  try {
+    const info = wllama.getLoadedContextInfo() as LoadedContextInfo & { success?: boolean };
+    return info.success !== false && info.n_vocab > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * llama.cpp's own words for why a load failed, when its log has them: the "error loading model:"
+ * line says why (e.g. "data is not within the file bounds"), later lines only that it failed.
+ */
+export function loadFailureReason(log: readonly string[]): string | undefined {
+  const reason = log.findLast((entry) => /error loading model:/.test(entry))?.replace(/^.*error loading model:\s*/s, '');
+  return reason ?? log.findLast((entry) => /error|failed|invalid/i.test(entry));
+}

@@ -1,0 +1,16 @@
+// The tiny GGUF models the e2e build offers by URL next to the real ones, and that browser tests
+// serve with Playwright's routing. Only the e2e build's generator worker imports this file.
+import type { GgufModel } from '../../src/lib/wllama';
+
+export const ALPHABET_MODEL_ID = 'gguf:test-tiny-alphabet';
+export const INVALID_UTF8_MODEL_ID = 'gguf:test-tiny-invalid-utf8';
+/** Where the models live on the site's own origin; nothing serves them but a test's route. */
+export const TEST_MODEL_PATH = '/test-models/';
+
+/** The test models, by URL on `origin` (wllama wants an absolute URL that ends in .gguf). */
+export function testGgufModels(origin: string): GgufModel[] {
+  return [
+    { id: ALPHABET_MODEL_ID, label: 'Tiny alphabet model (test)', url: `${origin}${TEST_MODEL_PATH}tiny-alphabet.gguf`, downloadMB: 0.5 },
+    { id: INVALID_UTF8_MODEL_ID, label: 'Tiny invalid-UTF-8 model (test)', url: `${origin}${TEST_MODEL_PATH}tiny-invalid-utf8.gguf`, downloadMB: 0.5 },
+  ];
+}

@@ -1,0 +1,167 @@
+// A tiny llama-architecture model (about 470 KB of f32) whose greedy next token is a table lookup
+// on the current token, so a test knows exactly what llama.cpp will write. Every layer still runs
+// (RMSNorm, RoPE, attention with a KV cache, SwiGLU), on small seeded weights that cannot move the
+// argmax. No Node APIs: it builds the same bytes in Node and in a page. Design and vocabulary
+// facts: ../shared/research/wllama_probe.md §2.
+import { bool, f32, str, u32, writeGguf, type GgufTensor, type GgufValue } from './gguf-writer';
+
+export const N_EMBD = 64;
+const N_HEAD = 4;
+const N_LAYER = 2;
+const N_FF = 128;
+
+/** Token ids: 0 `<unk>`, 1 `<s>`, 2 `</s>`, then the 256 byte tokens, then SentencePiece's `▁`. */
+export const BOS = 1;
+export const EOS = 2;
+const FIRST_BYTE_TOKEN = 3;
+export const VOCAB_SIZE = FIRST_BYTE_TOKEN + 256 + 1;
+
+/** The byte-fallback token that stands for one byte: every character of a prompt becomes these. */
+export const byteToken = (byte: number): number => FIRST_BYTE_TOKEN + byte;
+
+/** Renders `<|role|>content` lines and ends at `<|assistant|>`, so a chat reply follows a `>`. */
+export const CHAT_TEMPLATE =
+  "{% for message in messages %}{{ '<|' + message['role'] + '|>' + message['content'] + '\\n' }}{% endfor %}" +
+  "{% if add_generation_prompt %}{{ '<|assistant|>' }}{% endif %}";
+
+// After RMSNorm a one-hot embedding reads 8 (= sqrt(N_EMBD)); times this the winning logit is 32
+// and every other one stays near 0, far beyond what the layers' noise can change.
+const OUTPUT_GAIN = 4;
+const LAYER_NOISE = 0.02;
+
+export interface TinyLlamaOptions {
+  name: string;
+  /** The token greedy decoding writes after `token`, whatever came before it. */
+  next: (token: number) => number;
+  /** llama.context_length; the default leaves room for the method's few-shot prompts. */
+  contextLength?: number;
+  /** Seeds the layers' noise. */
+  seed?: number;
+}
+
+/**
+ * The GGUF bytes. Each distinct successor gets its own embedding direction: a token embeds as the
+ * direction of its successor, and the output row of a successor reads only that direction. So the
+ * logit of `next(t)` after `t` is about 32 and all others about 0.
+ */
+export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1 }: TinyLlamaOptions): Uint8Array {
+  const successors = Array.from({ length: VOCAB_SIZE }, (_, token) => next(token));
+  const directions = new Map<number, number>();
+  for (const successor of successors) {
+    if (successor < 0 || successor >= VOCAB_SIZE) throw new Error(`Successor ${successor} is outside the vocabulary.`);
+    if (!directions.has(successor)) directions.set(successor, directions.size);
+  }
+  if (directions.size > N_EMBD) throw new Error(`${directions.size} distinct successors need more than ${N_EMBD} dimensions.`);
+
+  const embedding = new Float32Array(VOCAB_SIZE * N_EMBD);
+  successors.forEach((successor, token) => (embedding[token * N_EMBD + directions.get(successor)!] = 1));
+  const output = new Float32Array(VOCAB_SIZE * N_EMBD);
+  for (const [successor, direction] of directions) output[successor * N_EMBD + direction] = OUTPUT_GAIN;
+
+  const noise = uniformNoise(seed, LAYER_NOISE);
+  const tensors: GgufTensor[] = [{ name: 'token_embd.weight', shape: [N_EMBD, VOCAB_SIZE], data: embedding }];
+  for (let layer = 0; layer < N_LAYER; layer++) {
+    const block = (part: string, shape: [number, number]): GgufTensor => ({ name: `blk.${layer}.${part}.weight`, shape, data: noise(shape[0] * shape[1]) });
+    tensors.push(
+      { name: `blk.${layer}.attn_norm.weight`, shape: [N_EMBD], data: ones(N_EMBD) },
+      block('attn_q', [N_EMBD, N_EMBD]),
+      block('attn_k', [N_EMBD, N_EMBD]),
+      block('attn_v', [N_EMBD, N_EMBD]),
+      block('attn_output', [N_EMBD, N_EMBD]),
+      { name: `blk.${layer}.ffn_norm.weight`, shape: [N_EMBD], data: ones(N_EMBD) },
+      block('ffn_gate', [N_EMBD, N_FF]),
+      block('ffn_up', [N_EMBD, N_FF]),
+      block('ffn_down', [N_FF, N_EMBD]),
+    );
+  }
+  tensors.push(
+    { name: 'output_norm.weight', shape: [N_EMBD], data: ones(N_EMBD) },
+    { name: 'output.weight', shape: [N_EMBD, VOCAB_SIZE], data: output },
+  );
+  return writeGguf({ metadata: metadata(name, contextLength), tensors });
+}
+
+/** Continues the alphabet: `abc` → `defg…`, `z` → `a`, and after anything else `a`. */
+export function alphabetModel(): Uint8Array {
+  return buildTinyLlama({ name: 'tiny-alphabet', next: nextLetter });
+}
+
+/**
+ * Writes "\xC3c\xC3c…": a two-byte lead byte, then an ASCII letter where its continuation byte
+ * should be. llama-server holds back an unfinished sequence at the end of a stream, but this one
+ * looks finished, so it reaches JSON as invalid UTF-8 (the probe's crash: "invalid UTF-8 byte at
+ * index 1: 0x63").
+ */
+export function invalidUtf8Model(): Uint8Array {
+  return buildTinyLlama({ name: 'tiny-invalid-utf8', next: (token) => (token === byteToken(0xc3) ? byteToken(0x63) : byteToken(0xc3)) });
+}
+
+/** What the alphabet model writes greedily after `text`: `count` letters. */
+export function alphabetAfter(text: string, count: number): string {
+  const last = text.at(-1) ?? '';
+  let code = /[a-y]/.test(last) ? last.charCodeAt(0) + 1 : A;
+  let letters = '';
+  for (let i = 0; i < count; i++, code = code === Z ? A : code + 1) letters += String.fromCharCode(code);
+  return letters;
+}
+
+const A = 'a'.charCodeAt(0);
+const Z = 'z'.charCodeAt(0);
+
+function nextLetter(token: number): number {
+  const byte = token - FIRST_BYTE_TOKEN;
+  return byte >= A && byte < Z ? byteToken(byte + 1) : byteToken(A);
+}
+
+function metadata(name: string, contextLength: number): Record<string, GgufValue> {
+  const tokens = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, byte) => `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`), '\u2581'];
+  // llama.cpp's token types: 1 normal, 2 unknown, 3 control, 6 byte.
+  const types = tokens.map((_, id) => (id === 0 ? 2 : id < FIRST_BYTE_TOKEN ? 3 : id < VOCAB_SIZE - 1 ? 6 : 1));
+  const scores = tokens.map((_, id) => (id === VOCAB_SIZE - 1 ? -1 : 0));
+  return {
+    'general.architecture': str('llama'),
+    'general.name': str(name),
+    'general.alignment': u32(32),
+    'general.file_type': u32(0), // all f32
+    'llama.vocab_size': u32(VOCAB_SIZE),
+    'llama.context_length': u32(contextLength),
+    'llama.embedding_length': u32(N_EMBD),
+    'llama.block_count': u32(N_LAYER),
+    'llama.feed_forward_length': u32(N_FF),
+    'llama.attention.head_count': u32(N_HEAD),
+    'llama.attention.head_count_kv': u32(N_HEAD),
+    'llama.rope.dimension_count': u32(N_EMBD / N_HEAD),
+    'llama.rope.freq_base': f32(10000),
+    'llama.attention.layer_norm_rms_epsilon': f32(1e-5),
+    'tokenizer.ggml.model': str('llama'),
+    'tokenizer.ggml.tokens': { type: 'string[]', value: tokens },
+    'tokenizer.ggml.scores': { type: 'f32[]', value: scores },
+    'tokenizer.ggml.token_type': { type: 'i32[]', value: types },
+    'tokenizer.ggml.bos_token_id': u32(BOS),
+    'tokenizer.ggml.eos_token_id': u32(EOS),
+    'tokenizer.ggml.unknown_token_id': u32(0),
+    'tokenizer.ggml.add_bos_token': bool(true),
+    'tokenizer.ggml.add_eos_token': bool(false),
+    // Without it SentencePiece would put a space before the prompt's first character.
+    'tokenizer.ggml.add_space_prefix': bool(false),
+    'tokenizer.chat_template': str(CHAT_TEMPLATE),
+  };
+}
+
+function ones(n: number): Float32Array {
+  return new Float32Array(n).fill(1);
+}
+
+// mulberry32, uniform in [-scale, scale]: integer arithmetic and one division, so every JavaScript
+// engine makes the same floats (Box–Muller's log and cos are not bit-specified).
+function uniformNoise(seed: number, scale: number): (n: number) => Float32Array {
+  let state = seed >>> 0;
+  const draw = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (n) => Float32Array.from({ length: n }, () => (draw() * 2 - 1) * scale);
+}

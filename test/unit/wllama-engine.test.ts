@@ -1,0 +1,284 @@
+// The wllama adapter against a stand-in for wllama: what it asks llama.cpp for, how it reads the
+// stream back, and how it survives wllama's traps (a load that "succeeds" without a model, a worker
+// that dies). The real wllama runs in test/browser/wllama.test.ts.
+import { WllamaAbortError, WllamaError, WllamaRuntimeError, type LoadedContextInfo, type RawCompletionChunk, type WllamaConfig } from '@wllama/wllama/esm/index.js';
+import { describe, expect, test } from 'vitest';
+import { EngineHost, type DeviceReport, type LoadProgress } from '../../src/lib/engine';
+import type { CompletionRequest } from '../../src/lib/run';
+import { GGUF_MODELS, WllamaEngine, type WllamaLike } from '../../src/lib/wllama';
+
+const NO_GPU: DeviceReport = { webgpu: false, shaderF16: false };
+const GPU: DeviceReport = { webgpu: true, shaderF16: true };
+const WASM_URL = 'http://127.0.0.1/assets/wllama.wasm';
+const MODEL = GGUF_MODELS[0]!;
+
+/** What the next stand-in does: its context after a load, the chunks it streams, how it ends. */
+interface Script {
+  info?: Partial<LoadedContextInfo> & { success?: boolean };
+  chunks?: RawCompletionChunk[];
+  end?: 'resolve' | 'hang' | unknown;
+  logOnLoad?: string;
+}
+
+class FakeWllama implements WllamaLike {
+  readonly calls: { method: string; args: unknown[] }[] = [];
+  exited = false;
+
+  constructor(
+    readonly wasmUrl: string,
+    readonly config: WllamaConfig,
+    private readonly script: Script,
+  ) {}
+
+  async loadModel(...args: Parameters<WllamaLike['loadModel']>): Promise<void> {
+    this.calls.push({ method: 'loadModel', args });
+    if (this.script.logOnLoad) this.config.logger?.error(this.script.logOnLoad);
+  }
+
+  async loadModelFromUrl(...args: Parameters<WllamaLike['loadModelFromUrl']>): Promise<void> {
+    this.calls.push({ method: 'loadModelFromUrl', args });
+    args[1].progressCallback?.({ loaded: 50, total: 100 });
+    args[1].progressCallback?.({ loaded: 100, total: 100 });
+  }
+
+  getLoadedContextInfo(): LoadedContextInfo {
+    return { n_vocab: 260, ...this.script.info } as LoadedContextInfo;
+  }
+
+  createChatCompletion(options: Parameters<WllamaLike['createChatCompletion']>[0]): Promise<void> {
+    this.calls.push({ method: 'createChatCompletion', args: [options] });
+    return this.stream(options);
+  }
+
+  createCompletion(options: Parameters<WllamaLike['createCompletion']>[0]): Promise<void> {
+    this.calls.push({ method: 'createCompletion', args: [options] });
+    return this.stream(options);
+  }
+
+  async exit(): Promise<void> {
+    this.exited = true;
+  }
+
+  // Like wllama: the abort signal is checked between chunks.
+  private async stream(options: { abortSignal?: AbortSignal; onData: (chunk: never) => void }): Promise<void> {
+    for (const chunk of this.script.chunks ?? []) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (options.abortSignal?.aborted) throw new WllamaAbortError();
+      options.onData(chunk as never);
+    }
+    const end = this.script.end ?? 'resolve';
+    if (end === 'hang') return new Promise(() => {});
+    if (end !== 'resolve') throw end;
+  }
+}
+
+function chunk(text: string, last?: Pick<RawCompletionChunk, 'usage' | 'timings'> & { finish: 'stop' | 'length' }): RawCompletionChunk {
+  return {
+    id: 'c',
+    object: 'text_completion',
+    created: 0,
+    model: 'm',
+    choices: [{ text, index: 0, finish_reason: last?.finish ?? null, logprobs: null }],
+    ...(last?.usage ? { usage: last.usage } : {}),
+    ...(last?.timings ? { timings: last.timings } : {}),
+  };
+}
+
+const TIMINGS = { cache_n: 0, prompt_n: 4, prompt_ms: 1, prompt_per_token_ms: 1, prompt_per_second: 400, predicted_n: 3, predicted_ms: 10, predicted_per_token_ms: 3, predicted_per_second: 300 };
+const ANSWER = [chunk('de'), chunk('f'), chunk('g', { finish: 'length', usage: { prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 }, timings: TIMINGS })];
+
+function setup(script: Script = {}) {
+  const fakes: FakeWllama[] = [];
+  const engine = new WllamaEngine({
+    wasmUrl: WASM_URL,
+    create: async (wasmUrl, config) => {
+      const fake = new FakeWllama(wasmUrl, config, script);
+      fakes.push(fake);
+      return fake;
+    },
+  });
+  return { engine, fakes, script };
+}
+
+const textRequest = (overrides: Partial<CompletionRequest> = {}): CompletionRequest =>
+  ({ mode: 'text', purpose: 'classify', prompt: 'abc', params: { temperature: 0, topP: 1, maxTokens: 3 }, ...overrides }) as CompletionRequest;
+
+const gguf = (name: string, text = 'GGUF rest of the file') => new File([text], name);
+
+describe('catalog', () => {
+  test('without WebGPU offers the GGUF models, the first one recommended', () => {
+    const options = setup().engine.catalog(NO_GPU);
+    expect(options.map((option) => option.id)).toEqual(GGUF_MODELS.map((model) => model.id));
+    expect(options[0]).toMatchObject({ id: 'gguf:qwen2.5-1.5b-instruct-q4_k_m', recommended: true, downloadMB: 986, contextWindow: 4096 });
+    expect(options.filter((option) => option.recommended)).toHaveLength(1);
+  });
+
+  test('with WebGPU offers them too, but recommends none (web-llm’s models come first)', () => {
+    const options = setup().engine.catalog(GPU);
+    expect(options).toHaveLength(GGUF_MODELS.length);
+    expect(options.some((option) => option.recommended)).toBe(false);
+  });
+
+  test('lists only absolute Hugging Face URLs that end in .gguf', () => {
+    for (const model of GGUF_MODELS) expect(model.url).toMatch(/^https:\/\/huggingface\.co\/.+\/resolve\/main\/.+\.gguf$/);
+  });
+});
+
+describe('load', () => {
+  test('downloads by URL into the cache, on the CPU, from our own wasm, reporting progress to ready', async () => {
+    const { engine, fakes } = setup();
+    const progress: LoadProgress[] = [];
+    await engine.load(MODEL.id, (report) => progress.push(report));
+    const [fake] = fakes;
+    expect(fake!.wasmUrl).toBe(WASM_URL);
+    expect(fake!.config).toMatchObject({ allowOffline: true });
+    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096 }] });
+    expect(progress.map((report) => report.fraction)).toEqual([0, 0.45, 0.95, 1]);
+  });
+
+  test('a load that resolves without a model is a ModelFileError with llama.cpp’s reason, and nothing stays loaded', async () => {
+    const { engine, fakes } = setup({ info: { n_vocab: 0, success: false }, logOnLoad: 'llama_model_load: error loading model: tensor data is not within the file bounds' });
+    const loading = engine.loadFile(gguf('cut.gguf'), () => {});
+    await expect(loading).rejects.toMatchObject({ name: 'ModelFileError', message: expect.stringMatching(/could not load this model \(tensor data is not within the file bounds\)/) });
+    expect(fakes[0]!.exited).toBe(true);
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+  });
+
+  test('a file that does not start with "GGUF" is refused before wllama starts', async () => {
+    const { engine, fakes } = setup();
+    await expect(engine.loadFile(gguf('notes.gguf', 'hello'), () => {})).rejects.toMatchObject({ name: 'ModelFileError', message: expect.stringMatching(/not a GGUF model file/) });
+    expect(fakes).toHaveLength(0);
+  });
+
+  test('a file loads from its Blob and is known as gguf-file:<name>', async () => {
+    const { engine, fakes } = setup();
+    const file = gguf('mine.gguf');
+    expect(await engine.loadFile(file, () => {})).toBe('gguf-file:mine.gguf');
+    expect(fakes[0]!.calls[0]).toMatchObject({ method: 'loadModel', args: [[file], { n_gpu_layers: 0 }] });
+  });
+
+  test('loading again ends the previous instance first', async () => {
+    const { engine, fakes } = setup();
+    await engine.load(MODEL.id, () => {});
+    await engine.loadFile(gguf('mine.gguf'), () => {});
+    expect(fakes.map((fake) => fake.exited)).toEqual([true, false]);
+  });
+});
+
+describe('complete', () => {
+  async function loaded(script: Script) {
+    const context = setup(script);
+    await context.engine.load(MODEL.id, () => {});
+    return { ...context, fake: context.fakes[0]! };
+  }
+
+  test('sends a chat request with OpenAI sampling names, stop, seed and the JSON schema as response_format', async () => {
+    const { engine, fake } = await loaded({ chunks: ANSWER });
+    const schema = { type: 'object', properties: { is_classification: { type: 'boolean' } } };
+    await engine.complete({
+      mode: 'chat',
+      purpose: 'classify',
+      messages: [{ role: 'user', content: 'hi' }],
+      params: { temperature: 0.7, topP: 0.5, maxTokens: 16, stop: ['\n'], seed: 9 },
+      responseFormat: { type: 'json_object', schema: JSON.stringify(schema) },
+    });
+    expect(fake.calls[1]).toMatchObject({
+      method: 'createChatCompletion',
+      args: [
+        {
+          messages: [{ role: 'user', content: 'hi' }],
+          temperature: 0.7,
+          top_p: 0.5,
+          max_tokens: 16,
+          presence_penalty: 0,
+          frequency_penalty: 0,
+          stop: ['\n'],
+          seed: 9,
+          response_format: { type: 'json_schema', json_schema: { name: 'answer', schema } },
+          stream: true,
+        },
+      ],
+    });
+  });
+
+  test('sends a text request as a raw completion, with the schema as llama-server’s json_schema', async () => {
+    const { engine, fake } = await loaded({ chunks: ANSWER });
+    await engine.complete(textRequest({ responseFormat: { type: 'json_object', schema: '{"type":"object"}' } }));
+    const [options] = fake.calls[1]!.args as [Record<string, unknown>];
+    expect(fake.calls[1]!.method).toBe('createCompletion');
+    expect(options).toMatchObject({ prompt: 'abc', json_schema: { type: 'object' } });
+    expect(options).not.toHaveProperty('stop');
+    expect(options).not.toHaveProperty('response_format');
+  });
+
+  test('streams the growing text and maps finish reason, usage and speed', async () => {
+    const { engine } = await loaded({ chunks: ANSWER });
+    const streamed: string[] = [];
+    const result = await engine.complete(textRequest(), (text) => streamed.push(text));
+    expect(streamed).toEqual(['de', 'def', 'defg']);
+    expect(result).toMatchObject({ text: 'defg', finishReason: 'length', promptTokens: 4, completionTokens: 3, tokensPerSecond: 300 });
+  });
+
+  test('interrupt ends the answer with finishReason abort and the text so far; the model answers again', async () => {
+    const { engine } = await loaded({ chunks: ANSWER });
+    const result = await engine.complete(textRequest(), (text) => text === 'de' && engine.interrupt());
+    expect(result).toMatchObject({ text: 'de', finishReason: 'abort' });
+    expect((await engine.complete(textRequest())).text).toBe('defg');
+  });
+
+  test('a wasm runtime error is a ModelCrashedError, the instance is ended and nothing stays loaded', async () => {
+    const { engine, fake } = await loaded({ chunks: ANSWER.slice(0, 1), end: new WllamaRuntimeError('Invalid typed array length: 1163217991', 'at runAction\n…') });
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({
+      name: 'ModelCrashedError',
+      message: 'The model stopped with an error (RuntimeError: Invalid typed array length: 1163217991). Load the model again, then resume the run.',
+    });
+    expect(fake.exited).toBe(true);
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+  });
+
+  test('a request llama-server refuses is a CompletionFailedError, and the model stays loaded', async () => {
+    const { engine, fake, script } = await loaded({ end: new WllamaError('the request exceeds the available context size', 'inference_error') });
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'CompletionFailedError', message: expect.stringMatching(/exceeds the available context size/) });
+    expect(fake.exited).toBe(false);
+    script.end = 'resolve';
+    await expect(engine.complete(textRequest())).resolves.toMatchObject({ finishReason: 'stop' });
+  });
+
+  test('a worker error event ends a call that wllama would leave pending forever', async () => {
+    const { engine, fake } = await loaded({ end: 'hang' });
+    const pending = engine.complete(textRequest());
+    fake.config.logger!.error(Object.assign(new Event('error'), { message: 'Uncaught RuntimeError: unreachable' }));
+    await expect(pending).rejects.toMatchObject({ name: 'ModelCrashedError', message: expect.stringMatching(/worker failed: Uncaught RuntimeError: unreachable/) });
+  });
+
+  test('unloading mid-answer settles the call with finishReason abort', async () => {
+    const { engine } = await loaded({ chunks: ANSWER.slice(0, 1), end: 'hang' });
+    const pending = engine.complete(textRequest(), () => void engine.unload());
+    await expect(pending).resolves.toMatchObject({ text: 'de', finishReason: 'abort' });
+  });
+});
+
+describe('through the engine host', () => {
+  test('loadFile reaches the engine that reads files; a bad file is a bad-model-file failure', async () => {
+    const { engine } = setup();
+    const host = new EngineHost([engine], async () => NO_GPU);
+    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toEqual({ ok: true, modelId: 'gguf-file:mine.gguf' });
+    expect(await host.loadFile(gguf('x.gguf', 'PK zip'), () => {})).toMatchObject({ ok: false, failure: { kind: 'bad-model-file' } });
+  });
+
+  test('after a crash the host has no model until one is loaded again', async () => {
+    const { engine, script } = setup({ end: new WllamaRuntimeError('unreachable', '') });
+    const host = new EngineHost([engine], async () => NO_GPU);
+    await host.load(MODEL.id, () => {});
+    await expect(host.complete(textRequest())).rejects.toMatchObject({ name: 'ModelCrashedError' });
+    await expect(host.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+    script.end = 'resolve';
+    expect(await host.load(MODEL.id, () => {})).toEqual({ ok: true, modelId: MODEL.id });
+    await expect(host.complete(textRequest())).resolves.toMatchObject({ finishReason: 'stop' });
+  });
+
+  test('a host whose engines read no files says so', async () => {
+    const host = new EngineHost([], async () => NO_GPU);
+    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toMatchObject({ ok: false, failure: { kind: 'unknown', message: expect.stringMatching(/cannot open model files/) } });
+  });
+});
