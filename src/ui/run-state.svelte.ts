@@ -1,5 +1,5 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
-import { runBootstrap, type CallPurpose, type MethodSettings, type PoolCounts, type RunPorts, type Task } from '../lib/run';
+import { runBootstrap, type CallPurpose, type MethodSettings, type PoolCounts, type RejectionReason, type RunPorts, type Task } from '../lib/run';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
@@ -12,6 +12,7 @@ export class RunState {
   #status = $state<RunStatus>('idle');
   #counts = $state.raw<PoolCounts>(EMPTY_COUNTS);
   #newest = $state.raw<Task[]>([]);
+  #rejections = $state.raw<Partial<Record<RejectionReason['rule'], number>>>({});
   #live = $state.raw<{ purpose: CallPurpose; text: string } | undefined>();
   #error = $state<string | undefined>();
   /** Another tab holds this project's run: this one shows its progress and cannot start. */
@@ -33,6 +34,8 @@ export class RunState {
   get status() { return this.#status; }
   get counts() { return this.#counts; }
   get newest() { return this.#newest; }
+  /** Rejected candidates per rule: the funnel from generated to accepted. */
+  get rejections() { return this.#rejections; }
   get live() { return this.#live; }
   get error() { return this.#error; }
   get otherTab() { return this.#otherTab; }
@@ -109,12 +112,14 @@ export class RunState {
 
   /** Re-reads the counts and the newest candidates from the store. */
   async refresh(): Promise<void> {
-    const [counts, newest] = await Promise.all([
+    const [counts, newest, rejections] = await Promise.all([
       this.ports.store.counts(this.projectId),
       this.ports.store.newestTasks(this.projectId, NEWEST_SHOWN),
+      this.ports.store.rejectionsByRule(this.projectId),
     ]);
     this.#counts = counts;
     this.#newest = newest;
+    this.#rejections = rejections;
   }
 }
 

@@ -89,3 +89,64 @@ describe('toStorageError', () => {
     expect(toStorageError(new Error('boom'))).toMatchObject({ problem: 'unavailable', message: expect.stringContaining('boom') });
   });
 });
+
+describe('the funnel and a task’s history', () => {
+  test('counts rejections per rule, and nothing for accepted tasks', async () => {
+    const store = await freshStore();
+    const rejected = (id: string, reason: Task['reason']) => taskRow({ id, stage: 'rejected', reason, projectId: PROJECT });
+    await store.saveGeneration(
+      step(
+        'call-1',
+        rejected('t1', { rule: 'too-short', detail: '2 words' }),
+        rejected('t2', { rule: 'too-short', detail: '3 words' }),
+        rejected('t3', { rule: 'rouge', score: 0.9, nearest: { id: 's', instruction: 'x' } }),
+        task('t4', 'classify'),
+      ),
+    );
+    expect(await store.rejectionsByRule(PROJECT)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
+  });
+
+  test('taskDetail gathers the task, its instances and every call behind it', async () => {
+    const store = await freshStore();
+    await store.saveGeneration(step('call-1', task('t1', 'instances')));
+    await store.saveTaskStep({ call: callRow(PROJECT, 'call-2', 'classify'), task: taskRow({ id: 't1', projectId: PROJECT, stage: 'instances', classifyCallId: 'call-2' }), instances: [] });
+    const instances = [{ id: 'i1', projectId: PROJECT, taskId: 't1', callId: 'call-3', input: 'a', output: 'b' }];
+    await store.saveTaskStep({ call: callRow(PROJECT, 'call-3', 'instances'), task: taskRow({ id: 't1', projectId: PROJECT, classifyCallId: 'call-2', instanceCount: 1 }), instances });
+    const detail = await store.taskDetail('t1');
+    expect(detail?.calls.map((call) => [call.id, call.purpose])).toEqual([
+      ['call-1', 'instructions'],
+      ['call-2', 'classify'],
+      ['call-3', 'instances'],
+    ]);
+    expect(detail?.instances).toEqual(instances);
+    expect(await store.taskDetail('nope')).toBeUndefined();
+  });
+});
+
+test('a version 1 database upgrades in place: its rows stay and the rule index covers them', async () => {
+  const factory = new IDBFactory();
+  // The released version 1 schema, as a user's browser holds it.
+  const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = factory.open('self-instruct-studio', 1);
+    open.onupgradeneeded = () => {
+      const tasks = open.result.createObjectStore('tasks', { keyPath: 'id' });
+      tasks.createIndex('by-project', 'projectId');
+      tasks.createIndex('by-project-stage', ['projectId', 'stage']);
+      const db = open.result;
+      db.createObjectStore('projects', { keyPath: 'id' });
+      db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
+      const instances = db.createObjectStore('instances', { keyPath: 'id' });
+      instances.createIndex('by-project', 'projectId');
+      instances.createIndex('by-task', 'taskId');
+      db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
+      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+      tasks.put(taskRow({ id: 'old', projectId: PROJECT, stage: 'rejected', reason: { rule: 'too-long', detail: '151 words' } }));
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  v1.close();
+  const store = new PoolStore(await openStudioDB(factory));
+  expect((await store.rejectionsByRule(PROJECT))['too-long']).toBe(1);
+  expect(await store.counts(PROJECT)).toMatchObject({ rejected: 1 });
+});

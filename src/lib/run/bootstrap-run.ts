@@ -231,7 +231,7 @@ class BootstrapLoop {
     const call = await this.call(classifyRequest(task.instruction, this.#seeds, this.settings));
     if (!call) return false;
     const isClassification = parseClassification(call.result.text, this.settings);
-    await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'instances', isClassification }, instances: [] });
+    await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'instances', isClassification, classifyCallId: call.id }, instances: [] });
     await this.emitStep('classify');
     return true;
   }

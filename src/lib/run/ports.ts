@@ -138,6 +138,8 @@ export interface Task {
   instanceCount?: number;
   /** The model call that proposed this instruction. */
   callId: string;
+  /** The model call that decided whether it is a classification task. */
+  classifyCallId?: string;
   /** The run's settings fingerprint, so the configuration behind every task is known. */
   fingerprint: string;
   created: number;

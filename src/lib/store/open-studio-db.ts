@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 
 export type StudioDatabase = IDBPDatabase<StudioDB>;
@@ -17,7 +17,7 @@ export function openStudioDB(factory?: IDBFactory): Promise<StudioDatabase> {
 }
 
 // A ladder of version steps: each runs once, in order, and is never edited after release.
-function upgrade(db: StudioDatabase, oldVersion: number): void {
+function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | null, tx: IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>): void {
   if (oldVersion < 1) {
     db.createObjectStore('projects', { keyPath: 'id' });
     db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
@@ -29,6 +29,10 @@ function upgrade(db: StudioDatabase, oldVersion: number): void {
     instances.createIndex('by-task', 'taskId');
     db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
     db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+  }
+  if (oldVersion < 2) {
+    // The funnel counts rejections per rule without reading every rejected task.
+    tx.objectStore('tasks').createIndex('by-project-rule', ['projectId', 'reason.rule']);
   }
 }
 

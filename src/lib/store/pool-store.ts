@@ -1,6 +1,8 @@
 import type {
+  CallRecord,
   GenerationStep,
   PoolCounts,
+  RejectionReason,
   Run,
   SeedTask,
   StoredInstance,
@@ -11,6 +13,17 @@ import type {
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
 import { writeTransaction } from './write-transaction';
+
+const REJECTION_RULES: RejectionReason['rule'][] = [
+  'empty',
+  'too-short',
+  'too-long',
+  'blacklisted-word',
+  'write-a-program',
+  'starts-with-punctuation',
+  'starts-with-non-ascii',
+  'rouge',
+];
 
 /** A task with its surviving instances and the model that wrote it, as the exporters read it. */
 export interface TaskWithInstances {
@@ -66,6 +79,24 @@ export class PoolStore implements TaskStore {
     ]);
     const pending = classify + instancesStage;
     return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
+  }
+
+  /** How many candidates each rule rejected: the funnel from generated to accepted. */
+  async rejectionsByRule(projectId: string): Promise<Record<RejectionReason['rule'], number>> {
+    const index = this.db.transaction('tasks').store.index('by-project-rule');
+    const counts = await Promise.all(REJECTION_RULES.map((rule) => index.count([projectId, rule])));
+    return Object.fromEntries(REJECTION_RULES.map((rule, i) => [rule, counts[i]!])) as Record<RejectionReason['rule'], number>;
+  }
+
+  /** A task with everything behind it: its instances and the model calls it came from. */
+  async taskDetail(taskId: string): Promise<{ task: Task; instances: StoredInstance[]; calls: CallRecord[] } | undefined> {
+    const tx = this.db.transaction(['tasks', 'instances', 'calls']);
+    const task = await tx.objectStore('tasks').get(taskId);
+    if (!task) return undefined;
+    const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
+    const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
+    const calls = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
+    return { task, instances, calls: calls.filter((call) => call !== undefined) };
   }
 
   /** The newest candidates first, accepted and rejected, for the live view. */

@@ -145,6 +145,7 @@ export function renumber(rows: ProjectRows, project: Project): ProjectRows {
       id: id(task.id),
       runId: id(task.runId),
       callId: id(task.callId),
+      ...(task.classifyCallId ? { classifyCallId: id(task.classifyCallId) } : {}),
       ...(task.reason ? { reason: reason(task.reason) } : {}),
       ...(task.nearest ? { nearest: { ...task.nearest, entry: entry(task.nearest.entry) } } : {}),
     })),

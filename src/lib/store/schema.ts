@@ -1,10 +1,10 @@
 // The IndexedDB schema, one interface naming every store, key and index (idb's DBSchema), so a
 // wrong store name or value shape does not compile.
 import type { DBSchema } from 'idb';
-import type { CallRecord, MethodSettings, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
+import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface Project {
   id: string;
@@ -28,7 +28,8 @@ export interface StudioDB extends DBSchema {
   tasks: {
     key: string;
     value: Task;
-    indexes: { 'by-project': string; 'by-project-stage': [string, TaskStage] };
+    // by-project-rule lists rejected tasks only: a key path that is missing leaves a row out.
+    indexes: { 'by-project': string; 'by-project-stage': [string, TaskStage]; 'by-project-rule': [string, RejectionReason['rule']] };
   };
   instances: { key: string; value: StoredInstance; indexes: { 'by-project': string; 'by-task': string } };
   calls: { key: string; value: CallRecord; indexes: { 'by-project-purpose': [string, CallRecord['purpose']] } };
