@@ -1,5 +1,5 @@
 import type { GeneratorClient } from '../lib/clients';
-import type { DeviceReport, LoadFailure, LoadProgress, ModelOption } from '../lib/engine';
+import type { DeviceReport, LoadFailure, LoadOutcome, LoadProgress, ModelOption } from '../lib/engine';
 import { errorMessage } from './handle-error';
 
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
@@ -41,16 +41,32 @@ export class ModelState {
 
   async load(): Promise<void> {
     const modelId = this.selectedId;
-    if (!modelId || this.#status === 'loading') return;
+    if (!modelId) return;
+    await this.loadWith((onProgress) => this.generator.load(modelId, onProgress), () => localStorage.setItem(LAST_MODEL_KEY, modelId));
+  }
+
+  /** Loads a GGUF file from this computer: no network at all. */
+  async loadFile(file: File): Promise<void> {
+    await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress), () => {});
+  }
+
+  /** The model was lost (a crash, a lost GPU device): the user must load one again. */
+  forget(): void {
+    this.#loadedId = undefined;
+    this.#status = 'ready';
+  }
+
+  private async loadWith(load: (onProgress: (progress: LoadProgress) => void) => Promise<LoadOutcome>, onLoaded: () => void): Promise<void> {
+    if (this.#status === 'loading') return;
     this.#status = 'loading';
     this.#failure = undefined;
     this.#loadedId = undefined;
     this.#progress = { fraction: 0, text: 'Starting…' };
     try {
-      const outcome = await this.generator.load(modelId, (progress) => (this.#progress = progress));
+      const outcome = await load((progress) => (this.#progress = progress));
       if (outcome.ok) {
         this.#loadedId = outcome.modelId;
-        localStorage.setItem(LAST_MODEL_KEY, modelId);
+        onLoaded();
         this.#status = 'loaded';
       } else {
         this.#failure = outcome.failure;

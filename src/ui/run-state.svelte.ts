@@ -5,6 +5,8 @@ import type { PoolStore } from '../lib/store';
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
 const NEWEST_SHOWN = 40;
+// The errors after which no model is loaded any more (engine-errors.ts, web-llm after a lost device, a dead worker).
+const MODEL_LOST = new Set(['ModelCrashedError', 'ModelNotLoadedError', 'WorkerCrashedError']);
 const EMPTY_COUNTS: PoolCounts = { seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 };
 
 /** A run of the bootstrap loop as the page shows it: status, counts, newest candidates, live text. */
@@ -17,6 +19,7 @@ export class RunState {
   #error = $state<string | undefined>();
   /** Another tab holds this project's run: this one shows its progress and cannot start. */
   #otherTab = $state(false);
+  #lostModel = $state(false);
   targetSize = $state(100);
   /** Drives every sampling decision of the run; the same seed and settings repeat a run. */
   rngSeed = $state(randomSeed());
@@ -39,6 +42,8 @@ export class RunState {
   get live() { return this.#live; }
   get error() { return this.#error; }
   get otherTab() { return this.#otherTab; }
+  /** The last run stopped because the model is gone (a crash, a lost GPU); it must be loaded again. */
+  get lostModel() { return this.#lostModel; }
 
   /** Reads the pool and the last run back from storage, as after a reload. */
   async restore(): Promise<void> {
@@ -86,7 +91,8 @@ export class RunState {
     }
     const outcome = held.value;
     this.#status = outcome.status;
-    if (outcome.status === 'failed') this.#error = outcome.error;
+    this.#lostModel = outcome.status === 'failed' && MODEL_LOST.has(outcome.errorName ?? '');
+    if (outcome.status === 'failed') this.#error = this.#lostModel ? `${outcome.error} Load a model again, then resume: the pool is safe.` : outcome.error;
     await this.refresh();
     this.tell(outcome.status);
   }

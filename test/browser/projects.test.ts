@@ -72,7 +72,7 @@ test('a project backed up in one browser profile restores in another with the sa
   expect(await elsewhere.page.getByTestId('run-status').textContent()).toBe('finished');
 
   await elsewhere.page.getByTestId('project-restore').setInputFiles({ name: 'notes.gz', mimeType: 'application/gzip', buffer: Buffer.from('not a backup') });
-  await expect.poll(() => elsewhere.page.getByRole('alert').textContent()).toMatch(/notes\.gz: This is not a Self-Instruct Studio project backup/);
+  await expect.poll(() => elsewhere.page.getByTestId('project-error').textContent()).toMatch(/notes\.gz: This is not a Self-Instruct Studio project backup/);
   expect(await projectNames(elsewhere.page)).toHaveLength(2);
   expect(elsewhere.errors.filter((error) => !error.includes('notes.gz'))).toEqual([]);
 });

@@ -150,7 +150,7 @@ describe('runBootstrap', () => {
       },
     });
     const outcome = await run({ ...ports, store: failingStore }, { ...CONFIG, targetSize: 10 });
-    expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.' });
+    expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.', errorName: 'StorageError' });
     expect(await ports.store.counts(PROJECT)).toEqual(before);
     expect((await ports.store.latestRun(PROJECT))?.error).toMatch(/ran out of storage/);
   });
@@ -213,7 +213,7 @@ describe('runBootstrap', () => {
     const settings = structuredClone(CONFIG.settings);
     settings.templates.instructions.chat.user += ' {nonsense}';
     const outcome = await run(ports, { ...CONFIG, settings });
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/prompt templates need fixing.*nonsense/) });
+    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/prompt templates need fixing.*nonsense/), errorName: 'Error' });
     expect((await ports.store.counts(PROJECT)).generationCalls).toBe(0);
   });
 
@@ -230,6 +230,36 @@ describe('runBootstrap', () => {
   test('a project without seed tasks fails with a message that says what to do', async () => {
     const ports = await freshPorts();
     await ports.store.putSeeds(PROJECT, []);
-    expect(await run(ports)).toEqual({ status: 'failed', error: expect.stringContaining('Add seed tasks') });
+    expect(await run(ports)).toEqual({ status: 'failed', error: expect.stringContaining('Add seed tasks'), errorName: 'Error' });
+  });
+});
+
+describe('runBootstrap with a model that misbehaves', () => {
+  /** A generator whose every answer is the same text, with the call counted. */
+  function constantGenerator(text: string) {
+    const calls = { count: 0 };
+    const generator: RunPorts['generator'] = {
+      complete: async () => {
+        calls.count++;
+        return { text, finishReason: 'stop', promptTokens: 1, completionTokens: 1, durationMs: 1 };
+      },
+    };
+    return { generator, calls };
+  }
+
+  test('answers with nothing readable stop the run after 5 steps, saying what to try', async () => {
+    const ports = await freshPorts();
+    const { generator, calls } = constantGenerator('\uFFFD\uFFFD zzzz');
+    const outcome = await run({ ...ports, generator });
+    expect(outcome).toEqual({ status: 'failed', error: expect.stringContaining('last 5 answers held no instruction'), errorName: 'UnusableOutputError' });
+    expect(calls.count).toBe(5);
+    expect((await ports.store.counts(PROJECT)).generationCalls).toBe(5);
+  });
+
+  test('a model that crashes fails the run with the error’s name, so the page can ask for a reload', async () => {
+    const ports = await freshPorts();
+    const crash = Object.assign(new Error('The model stopped.'), { name: 'ModelCrashedError' });
+    const outcome = await run({ ...ports, generator: { complete: async () => Promise.reject(crash) } });
+    expect(outcome).toEqual({ status: 'failed', error: 'The model stopped.', errorName: 'ModelCrashedError' });
   });
 });

@@ -46,7 +46,10 @@ export type RunEvent =
   | { type: 'text'; purpose: CallPurpose; text: string }
   | { type: 'step'; purpose: CallPurpose; counts: PoolCounts };
 
-export type RunOutcome = { status: 'finished' | 'paused'; counts: PoolCounts } | { status: 'failed'; error: string };
+export type RunOutcome =
+  | { status: 'finished' | 'paused'; counts: PoolCounts }
+  /** `errorName` is the thrown error's name, e.g. ModelCrashedError: the model must be loaded again. */
+  | { status: 'failed'; error: string; errorName?: string };
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -80,6 +83,8 @@ class BootstrapLoop {
   #run!: Run;
   #seeds: SeedTask[] = [];
   #machine: string[] = [];
+  /** Generation steps in a row whose answer held no candidate at all. */
+  #emptySteps = 0;
 
   constructor(
     private readonly ports: RunPorts,
@@ -109,7 +114,7 @@ class BootstrapLoop {
     if (this.#run) await this.saveRun('failed', message).catch(() => {});
     // The index may hold candidates of a step that was never written: rebuild it from the store.
     await this.loadPool().catch(() => {});
-    return { status: 'failed', error: message };
+    return { status: 'failed', error: message, ...(error instanceof Error ? { errorName: error.name } : {}) };
   }
 
   private async prepare(): Promise<void> {
@@ -168,6 +173,8 @@ class BootstrapLoop {
     const rng = createRng(seed);
     const written = this.settings.strategy === 'alpaca' ? await this.generateTasks(seed, rng) : await this.generateSelfInstruct(seed, rng);
     if (!written) return false;
+    this.#emptySteps = written.length === 0 ? this.#emptySteps + 1 : 0;
+    if (this.#emptySteps === MAX_EMPTY_STEPS) throw new UnusableOutputError(MAX_EMPTY_STEPS);
     for (const task of written) if (task.stage !== 'rejected') this.#machine.push(task.instruction);
     await this.emitStep('instructions');
     return true;
@@ -274,6 +281,19 @@ class BootstrapLoop {
     this.#run = { ...this.#run, updated: this.#now() };
     if (!this.options.onEvent) return;
     this.options.onEvent({ type: 'step', purpose, counts: await this.ports.store.counts(this.projectId) });
+  }
+}
+
+/** A model that keeps answering with nothing the parsers can read would otherwise spin forever. */
+const MAX_EMPTY_STEPS = 5;
+
+export class UnusableOutputError extends Error {
+  override readonly name = 'UnusableOutputError';
+  constructor(steps: number) {
+    super(
+      `The model's last ${steps} answers held no instruction the parser could read, so the run stopped. ` +
+        'Open a rejected or recent call in the pool to see what it wrote; an instruct (chat) model, the JSON output mode, or plainer prompt templates usually help.',
+    );
   }
 }
 

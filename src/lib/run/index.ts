@@ -1,3 +1,3 @@
 export type * from './ports';
-export { runBootstrap, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
+export { runBootstrap, UnusableOutputError, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
 export { createIdFactory } from './ids';
