@@ -4,7 +4,7 @@
 // JSON, Self-Instruct or Alpaca) with the untidiness of a real small model, and with some
 // candidates and instances that the method's filters must throw out. Like a real engine it cuts
 // the answer at the request's stop sequences and at maxTokens (a token being a word here).
-import type { DeviceReport, Engine, LoadProgress, ModelOption } from '../src/lib/engine/engine';
+import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from '../src/lib/engine/engine';
 import { createRng } from '../src/lib/method';
 import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/run/ports';
 import { alpacaAnswer, instructionsAnswer, isAlpacaPrompt } from './fixtures/method/scripted-generation';
@@ -12,6 +12,8 @@ import type { ScriptedPrompt } from './fixtures/method/scripted-prompt';
 import { classifyAnswer, instancesAnswer } from './fixtures/method/scripted-task-answers';
 
 export const SCRIPTED_MODEL_ID = 'scripted-test-model';
+/** The size the scripted model reports for its stand-in weights. */
+export const SCRIPTED_MODEL_BYTES = 123_456_789;
 
 export interface ScriptedEngineOptions {
   /** Pause before each streamed chunk, so a browser test can act mid-run. */
@@ -31,6 +33,8 @@ const CHUNKS = 4;
 export class ScriptedEngine implements Engine {
   readonly #delayMs: number;
   #inFlight: { interrupted: boolean } | undefined;
+  /** Stands in for a weight cache: a loaded model counts as stored until it is deleted. */
+  #stored = false;
 
   constructor(options: ScriptedEngineOptions = {}) {
     this.#delayMs = options.delayMs ?? 0;
@@ -46,6 +50,7 @@ export class ScriptedEngine implements Engine {
       onProgress({ fraction, text: `Loading scripted model: ${Math.round(fraction * 100)}%` });
       await sleep(5);
     }
+    this.#stored = true;
   }
 
   // Unlike a real engine it answers without a `load` first, so Node tests can skip it.
@@ -72,6 +77,14 @@ export class ScriptedEngine implements Engine {
   }
 
   async unload(): Promise<void> {}
+
+  async storedModels(): Promise<StoredModel[]> {
+    return this.#stored ? [{ id: SCRIPTED_MODEL_ID, bytes: SCRIPTED_MODEL_BYTES }] : [];
+  }
+
+  async deleteStored(): Promise<void> {
+    this.#stored = false;
+  }
 }
 
 function answer(request: CompletionRequest): string {

@@ -1,6 +1,7 @@
 import type { GeneratorClient } from '../lib/clients';
-import type { DeviceReport, LoadFailure, LoadOutcome, LoadProgress, ModelOption } from '../lib/engine';
+import type { DeviceReport, LoadFailure, LoadOutcome, LoadProgress, ModelOption, StoredModel } from '../lib/engine';
 import { errorMessage } from './handle-error';
+import { remainingSeconds } from './time-left';
 
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
 
@@ -14,6 +15,9 @@ export class ModelState {
   #progress = $state.raw<LoadProgress>({ fraction: 0, text: '' });
   #loadedId = $state<string | undefined>();
   #failure = $state.raw<LoadFailure | undefined>();
+  #stored = $state.raw<StoredModel[]>([]);
+  #loadStarted = 0;
+  #remainingSeconds = $state<number | undefined>();
   selectedId = $state<string>('');
 
   constructor(private readonly generator: GeneratorClient) {}
@@ -24,6 +28,10 @@ export class ModelState {
   get progress() { return this.#progress; }
   get loadedId() { return this.#loadedId; }
   get failure() { return this.#failure; }
+  /** Models whose weights this browser keeps: they load without the network. */
+  get stored() { return this.#stored; }
+  /** A rough time left for the load in progress, from its pace so far. */
+  get remainingSeconds() { return this.#remainingSeconds; }
 
   async probe(): Promise<void> {
     try {
@@ -33,10 +41,26 @@ export class ModelState {
       const last = localStorage.getItem(LAST_MODEL_KEY);
       this.selectedId = models.find((model) => model.id === last)?.id ?? models[0]?.id ?? '';
       this.#status = 'ready';
+      await this.refreshStored();
     } catch (error) {
       this.#failure = { kind: 'unknown', message: errorMessage(error) };
       this.#status = 'failed';
     }
+  }
+
+  async refreshStored(): Promise<void> {
+    this.#stored = await this.generator.storedModels();
+  }
+
+  /** Frees the disk space a downloaded model takes; it downloads again on its next load. */
+  async deleteStored(modelId: string): Promise<void> {
+    try {
+      await this.generator.deleteStored(modelId);
+      if (this.#loadedId === modelId) this.forget();
+    } catch (error) {
+      this.#failure = { kind: 'unknown', message: errorMessage(error) };
+    }
+    await this.refreshStored();
   }
 
   async load(): Promise<void> {
@@ -62,8 +86,10 @@ export class ModelState {
     this.#failure = undefined;
     this.#loadedId = undefined;
     this.#progress = { fraction: 0, text: 'Starting…' };
+    this.#loadStarted = performance.now();
+    this.#remainingSeconds = undefined;
     try {
-      const outcome = await load((progress) => (this.#progress = progress));
+      const outcome = await load((progress) => this.report(progress));
       if (outcome.ok) {
         this.#loadedId = outcome.modelId;
         onLoaded();
@@ -76,5 +102,11 @@ export class ModelState {
       this.#failure = { kind: 'unknown', message: errorMessage(error) };
       this.#status = 'failed';
     }
+    await this.refreshStored().catch(() => {});
+  }
+
+  private report(progress: LoadProgress): void {
+    this.#progress = progress;
+    this.#remainingSeconds = remainingSeconds((performance.now() - this.#loadStarted) / 1000, progress.fraction);
   }
 }

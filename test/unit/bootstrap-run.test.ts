@@ -33,6 +33,8 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
     complete: (request, onText) => host.complete(request, onText),
     interrupt: () => host.interrupt(),
     unload: () => host.unload(),
+    storedModels: () => host.storedModels(),
+    deleteStored: (id) => host.deleteStored(id),
   };
   expose(api, channel.port2 as unknown as Endpoint);
   const client = new GeneratorClient(connectWorker<GeneratorApi>(channel.port1 as unknown as Worker, 'model worker'));

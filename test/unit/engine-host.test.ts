@@ -8,7 +8,15 @@ const RESULT: CompletionResult = { text: 'hi', finishReason: 'stop', promptToken
 
 function fakeEngine(modelId: string, load: Engine['load'] = async () => {}): Engine {
   const option: ModelOption = { id: modelId, label: modelId, recommended: false };
-  return { catalog: () => [option], load, complete: vi.fn(async () => RESULT), interrupt: vi.fn(), unload: vi.fn(async () => {}) };
+  return {
+    catalog: () => [option],
+    load,
+    complete: vi.fn(async () => RESULT),
+    interrupt: vi.fn(),
+    unload: vi.fn(async () => {}),
+    storedModels: async () => [{ id: modelId, bytes: 10 }],
+    deleteStored: vi.fn(async () => {}),
+  };
 }
 
 test('probes once and lists every engine’s models', async () => {
@@ -52,4 +60,27 @@ test('loading another model unloads the previous one first', async () => {
   await host.load('a', () => {});
   await host.load('b', () => {});
   expect(a.unload).toHaveBeenCalledTimes(1);
+});
+
+test('lists every engine’s stored models, skipping an engine whose storage cannot be read', async () => {
+  const broken = { ...fakeEngine('c'), storedModels: async () => Promise.reject(new Error('no OPFS')) };
+  const host = new EngineHost([fakeEngine('a'), broken, fakeEngine('b')], async () => DEVICE);
+  expect(await host.storedModels()).toEqual([
+    { id: 'a', bytes: 10 },
+    { id: 'b', bytes: 10 },
+  ]);
+});
+
+test('deleting a stored model unloads it first when it is the one in use, on the engine that offers it', async () => {
+  const a = fakeEngine('a');
+  const b = fakeEngine('b');
+  const host = new EngineHost([a, b], async () => DEVICE);
+  await host.load('b', () => {});
+  await host.deleteStored('b');
+  expect(b.unload).toHaveBeenCalled();
+  expect(b.deleteStored).toHaveBeenCalledWith('b');
+  expect(a.deleteStored).not.toHaveBeenCalled();
+  await expect(host.complete({ mode: 'text', purpose: 'classify', prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } })).rejects.toMatchObject({
+    name: 'ModelNotLoadedError',
+  });
 });

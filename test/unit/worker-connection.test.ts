@@ -40,6 +40,8 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
     },
     interrupt: () => {},
     unload: async () => {},
+    storedModels: async () => [],
+    deleteStored: async () => {},
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import type { LoadOutcome, LoadProgress, ProbeResult } from '../engine';
+import type { LoadOutcome, LoadProgress, ProbeResult, StoredModel } from '../engine';
 import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../run/ports';
 import type { WorkerConnection } from './worker-connection';
 
@@ -12,6 +12,8 @@ export interface GeneratorApi {
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   interrupt(): void;
   unload(): Promise<void>;
+  storedModels(): Promise<StoredModel[]>;
+  deleteStored(modelId: string): Promise<void>;
 }
 
 const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptTokens: 0, completionTokens: 0, durationMs: 0 };
@@ -47,5 +49,13 @@ export class GeneratorClient implements Generator {
 
   unload(): Promise<void> {
     return this.connection.guard(this.connection.remote.unload());
+  }
+
+  storedModels(): Promise<StoredModel[]> {
+    return this.connection.guard(this.connection.remote.storedModels());
+  }
+
+  deleteStored(modelId: string): Promise<void> {
+    return this.connection.guard(this.connection.remote.deleteStored(modelId));
   }
 }

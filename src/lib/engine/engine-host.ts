@@ -1,6 +1,6 @@
 import type { CompletionRequest, CompletionResult } from '../run/ports';
 import { probeDevice } from './device-probe';
-import type { DeviceReport, Engine, LoadProgress, ModelOption } from './engine';
+import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
 import { describeLoadFailure, type LoadFailure } from './load-failure';
 
 export interface ProbeResult {
@@ -76,6 +76,21 @@ export class EngineHost {
 
   interrupt(): void {
     this.#active?.engine.interrupt();
+  }
+
+  /** Every engine's stored models; an engine whose storage cannot be read lists none. */
+  async storedModels(): Promise<StoredModel[]> {
+    const lists = await Promise.all(this.engines.map((engine) => engine.storedModels().catch(() => [])));
+    return lists.flat();
+  }
+
+  /** Deletes a stored model's weights, unloading it first if it is the one in use. */
+  async deleteStored(modelId: string): Promise<void> {
+    const { device } = await this.probe();
+    const engine = this.engines.find((candidate) => candidate.catalog(device).some((model) => model.id === modelId));
+    if (!engine) return;
+    if (this.#active?.modelId === modelId) await this.unload();
+    await engine.deleteStored(modelId);
   }
 
   async unload(): Promise<void> {

@@ -34,6 +34,13 @@ export interface LoadProgress {
   text: string;
 }
 
+/** A model whose weights this browser keeps, so it loads without the network. */
+export interface StoredModel {
+  id: string;
+  /** Bytes on disk, as far as the cache tells. */
+  bytes: number;
+}
+
 export interface Engine {
   /** The models this engine can run on this device, best first. */
   catalog(device: DeviceReport): ModelOption[];
@@ -51,4 +58,8 @@ export interface Engine {
   /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */
   interrupt(): void;
   unload(): Promise<void>;
+  /** The engine's models kept in this browser's storage. */
+  storedModels(): Promise<StoredModel[]>;
+  /** Frees the storage one stored model takes; it downloads again on its next load. */
+  deleteStored(modelId: string): Promise<void>;
 }

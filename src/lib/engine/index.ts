@@ -1,4 +1,4 @@
-export type { DeviceReport, Engine, LoadProgress, ModelOption } from './engine';
+export type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
 export { EngineHost, ModelNotLoadedError, type LoadOutcome, type ProbeResult } from './engine-host';
 export { CompletionFailedError, ModelCrashedError, ModelFileError } from './engine-errors';
 export { probeDevice } from './device-probe';

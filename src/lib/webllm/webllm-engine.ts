@@ -1,13 +1,14 @@
 // The web-llm adapter. Only the generator worker imports this area, so the ~6 MB runtime never
 // reaches the page's own bundle.
 import {
+  deleteModelAllInfoInCache,
   MLCEngine,
   prebuiltAppConfig,
   type ChatCompletionChunk,
   type Completion,
   type CompletionUsage,
 } from '@mlc-ai/web-llm';
-import { rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption } from '../engine';
+import { rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
 import type { CompletionRequest, CompletionResult, FinishReason, SamplingParams } from '../run/ports';
 
 type Chunk = ChatCompletionChunk | Completion;
@@ -65,6 +66,26 @@ export class WebLlmEngine implements Engine {
     await this.#engine?.unload();
   }
 
+  /**
+   * Reads web-llm's weight cache (the Cache API store "webllm/model", keyed by file URL) and adds
+   * up each model's files. Entries without a Content-Length count as 0 bytes.
+   */
+  async storedModels(): Promise<StoredModel[]> {
+    if (typeof caches === 'undefined' || !(await caches.has(WEIGHTS_CACHE))) return [];
+    const cache = await caches.open(WEIGHTS_CACHE);
+    const sizes = await Promise.all(
+      (await cache.keys()).map(async (request) => ({ url: request.url, bytes: Number((await cache.match(request))?.headers.get('content-length') ?? 0) })),
+    );
+    return prebuiltAppConfig.model_list
+      .map((record) => ({ id: record.model_id, files: sizes.filter(({ url }) => url.startsWith(weightsFolder(record.model))) }))
+      .filter(({ files }) => files.length > 0)
+      .map(({ id, files }) => ({ id, bytes: files.reduce((sum, file) => sum + file.bytes, 0) }));
+  }
+
+  async deleteStored(modelId: string): Promise<void> {
+    await deleteModelAllInfoInCache(modelId, prebuiltAppConfig);
+  }
+
   private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
     const sampling = { ...toSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
     // Grammar-constrained JSON exists only on web-llm's chat endpoint; a raw completion gets its
@@ -74,6 +95,14 @@ export class WebLlmEngine implements Engine {
       ? engine.chat.completions.create({ ...sampling, ...format, messages: request.messages })
       : engine.completions.create({ ...sampling, prompt: request.prompt });
   }
+}
+
+// web-llm keeps weights in this Cache API store, under the folder its cleanModelUrl derives.
+const WEIGHTS_CACHE = 'webllm/model';
+
+function weightsFolder(modelUrl: string): string {
+  const folder = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
+  return /.+\/resolve\/.+\//.test(folder) ? folder : `${folder}resolve/main/`;
 }
 
 function toSampling(params: SamplingParams) {

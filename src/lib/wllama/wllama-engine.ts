@@ -12,6 +12,7 @@ import {
   type Engine,
   type LoadProgress,
   type ModelOption,
+  type StoredModel,
 } from '../engine';
 import type { CompletionRequest, CompletionResult } from '../run/ports';
 import { completionBody, StreamedAnswer } from './completion-body';
@@ -130,6 +131,25 @@ export class WllamaEngine implements Engine {
   async unload(): Promise<void> {
     this.#inFlight?.abort();
     if (this.#loaded) await this.#discard(this.#loaded);
+  }
+
+  /** GGUF downloads kept by wllama's cache (OPFS), matched to the catalog by URL. */
+  async storedModels(): Promise<StoredModel[]> {
+    const entries = await (await this.#cache()).list();
+    return this.#models.flatMap((model) => {
+      const entry = entries.find((candidate) => candidate.metadata.originalURL === model.url);
+      return entry ? [{ id: model.id, bytes: entry.size }] : [];
+    });
+  }
+
+  async deleteStored(modelId: string): Promise<void> {
+    const model = this.#models.find((candidate) => candidate.id === modelId);
+    if (model) await (await this.#cache()).delete(model.url);
+  }
+
+  async #cache() {
+    const { CacheManager } = await import('@wllama/wllama/esm/index.js');
+    return new CacheManager();
   }
 
   async #start(onProgress: (progress: LoadProgress) => void, open: (wllama: WllamaLike) => Promise<void>): Promise<void> {

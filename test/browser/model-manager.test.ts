@@ -1,0 +1,44 @@
+// The model manager: a loaded model shows as downloaded with its size, and deleting it (after a
+// confirmation) frees it; the e2e build's scripted engine stands in for a weight cache.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openWatchedPage, serveSite } from './site';
+
+let site: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite('dist-e2e');
+  browser = await launchChromium({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('a loaded model is listed as downloaded with its size, and a confirmed delete removes it', async () => {
+  const { page, errors } = await openWatchedPage(browser, site.url);
+  const select = page.getByTestId('model-select');
+  await select.selectOption('scripted-test-model');
+  expect(await page.getByTestId('stored-models').count()).toBe(0);
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+  await expect.poll(() => page.getByTestId('stored-models').locator('summary').textContent()).toBe('Downloaded models (1, 118 MB): usable offline');
+  expect(await select.locator('option[value="scripted-test-model"]').textContent()).toContain('· downloaded');
+
+  const prompts: string[] = [];
+  page.once('dialog', (dialog) => {
+    prompts.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByTestId('stored-models').locator('summary').click();
+  await page.getByTestId('stored-models').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => prompts).toEqual([expect.stringContaining('Delete the downloaded files of Scripted test engine')]);
+  expect(await page.getByTestId('stored-models').count()).toBe(1);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('stored-models').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => page.getByTestId('stored-models').count()).toBe(0);
+  expect(await page.getByTestId('model-loaded').count()).toBe(0);
+  expect(errors).toEqual([]);
+});

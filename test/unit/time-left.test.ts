@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { formatTimeLeft, remainingSeconds } from '../../src/ui/time-left';
+
+test('extrapolates the pace so far, and says nothing too early or once done', () => {
+  expect(remainingSeconds(10, 0.25)).toBe(30);
+  expect(remainingSeconds(10, 0.01)).toBeUndefined();
+  expect(remainingSeconds(1, 0.5)).toBeUndefined();
+  expect(remainingSeconds(10, 1)).toBeUndefined();
+});
+
+test.each([
+  [0.2, 'about 1 s left'],
+  [42, 'about 42 s left'],
+  [190, 'about 3 min left'],
+  [3900, 'about 1 h 5 min left'],
+])('%d seconds reads as %s', (seconds, text) => {
+  expect(formatTimeLeft(seconds)).toBe(text);
+});
