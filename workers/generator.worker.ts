@@ -35,6 +35,7 @@ const api: GeneratorApi = {
   complete: async (request, onText) => (await host).complete(request, onText).finally(() => releaseCallback(onText)),
   interrupt: () => void host.then((ready) => ready.interrupt()),
   unload: async () => (await host).unload(),
+  cancelLoad: async () => (await host).cancelLoad(),
   storedModels: async () => (await host).storedModels(),
   deleteStored: async (modelId) => (await host).deleteStored(modelId),
 };

@@ -74,6 +74,11 @@ export class ModelState {
     await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress), () => {});
   }
 
+  /** Stops the load in progress; it then ends as cancelled. */
+  cancel(): void {
+    if (this.#status === 'loading') void this.generator.cancelLoad();
+  }
+
   /** The model was lost (a crash, a lost GPU device): the user must load one again. */
   forget(): void {
     this.#loadedId = undefined;

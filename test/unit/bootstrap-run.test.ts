@@ -33,6 +33,7 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
     complete: (request, onText) => host.complete(request, onText),
     interrupt: () => host.interrupt(),
     unload: () => host.unload(),
+    cancelLoad: () => host.cancelLoad(),
     storedModels: () => host.storedModels(),
     deleteStored: (id) => host.deleteStored(id),
   };

@@ -84,3 +84,18 @@ test('deleting a stored model unloads it first when it is the one in use, on the
     name: 'ModelNotLoadedError',
   });
 });
+
+test('a cancelled load ends as cancelled, leaves no model loaded, and tells the engine to stop', async () => {
+  let finish: () => void = () => {};
+  const slow = fakeEngine('slow', () => new Promise<void>((resolve) => (finish = resolve)));
+  const host = new EngineHost([slow], async () => DEVICE);
+  const loading = host.load('slow', () => {});
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await host.cancelLoad();
+  expect(slow.unload).toHaveBeenCalled();
+  finish();
+  expect(await loading).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
+  await expect(host.complete({ mode: 'text', purpose: 'classify', prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } })).rejects.toMatchObject({
+    name: 'ModelNotLoadedError',
+  });
+});

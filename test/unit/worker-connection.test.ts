@@ -40,6 +40,7 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
     },
     interrupt: () => {},
     unload: async () => {},
+    cancelLoad: async () => {},
     storedModels: async () => [],
     deleteStored: async () => {},
     ...overrides,

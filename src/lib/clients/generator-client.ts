@@ -12,6 +12,8 @@ export interface GeneratorApi {
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   interrupt(): void;
   unload(): Promise<void>;
+  /** Stops a load in progress; that load then resolves as cancelled. */
+  cancelLoad(): Promise<void>;
   storedModels(): Promise<StoredModel[]>;
   deleteStored(modelId: string): Promise<void>;
 }
@@ -49,6 +51,10 @@ export class GeneratorClient implements Generator {
 
   unload(): Promise<void> {
     return this.connection.guard(this.connection.remote.unload());
+  }
+
+  cancelLoad(): Promise<void> {
+    return this.connection.guard(this.connection.remote.cancelLoad());
   }
 
   storedModels(): Promise<StoredModel[]> {

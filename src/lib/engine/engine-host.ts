@@ -10,6 +10,8 @@ export interface ProbeResult {
 
 export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: LoadFailure };
 
+const CANCELLED: LoadOutcome = { ok: false, failure: { kind: 'cancelled', message: 'Loading was cancelled. What was already downloaded is kept for next time.' } };
+
 /** Thrown by `complete` before any model is loaded: a bug in the caller, not a user problem. */
 export class ModelNotLoadedError extends Error {
   override readonly name = 'ModelNotLoadedError';
@@ -25,6 +27,7 @@ export class ModelNotLoadedError extends Error {
 export class EngineHost {
   #probe: Promise<ProbeResult> | undefined;
   #active: { engine: Engine; modelId: string } | undefined;
+  #loading: { engine: Engine; cancelled: boolean } | undefined;
 
   constructor(
     private readonly engines: readonly Engine[],
@@ -99,14 +102,33 @@ export class EngineHost {
     await active?.engine.unload();
   }
 
+  /**
+   * Stops the load in progress: the engine is told to unload, which ends web-llm's download at
+   * once; an engine that finishes anyway has its model dropped. The load resolves as cancelled.
+   */
+  async cancelLoad(): Promise<void> {
+    const loading = this.#loading;
+    if (!loading) return;
+    loading.cancelled = true;
+    await loading.engine.unload();
+  }
+
   async #activate(engine: Engine, start: () => Promise<string>): Promise<LoadOutcome> {
     await this.unload();
+    const loading = { engine, cancelled: false };
+    this.#loading = loading;
     try {
       const modelId = await start();
+      if (loading.cancelled) {
+        await engine.unload();
+        return CANCELLED;
+      }
       this.#active = { engine, modelId };
       return { ok: true, modelId };
     } catch (error) {
-      return { ok: false, failure: describeLoadFailure(error) };
+      return loading.cancelled ? CANCELLED : { ok: false, failure: describeLoadFailure(error) };
+    } finally {
+      if (this.#loading === loading) this.#loading = undefined;
     }
   }
 }

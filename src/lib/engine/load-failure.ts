@@ -1,6 +1,6 @@
 /** Why a model did not load, with what the user can do about it. */
 export interface LoadFailure {
-  kind: 'no-webgpu' | 'out-of-memory' | 'needs-shader-f16' | 'network' | 'storage' | 'bad-model-file' | 'unknown';
+  kind: 'no-webgpu' | 'out-of-memory' | 'needs-shader-f16' | 'network' | 'storage' | 'bad-model-file' | 'cancelled' | 'unknown';
   message: string;
 }
 
