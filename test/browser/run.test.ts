@@ -56,6 +56,14 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
   const rows = await page.getByTestId('task-row').allTextContents();
   expect(rows.some((row) => /rejected.*near-duplicate: ROUGE-L [01]\.\d\d like/.test(row))).toBe(true);
 
+  // Replaying the filter at the run's own threshold repeats its decisions; at 1 it rejects nothing.
+  await page.getByTestId('replay-threshold').fill('0.7');
+  await page.getByTestId('replay').click();
+  await expect.poll(() => page.getByTestId('replay-answer').textContent()).toMatch(new RegExp(`At 0\\.7, ${accepted} of the \\d+ candidates`));
+  await page.getByTestId('replay-threshold').fill('1');
+  await page.getByTestId('replay').click();
+  await expect.poll(() => page.getByTestId('replay-answer').textContent()).toMatch(/At 1, (\d+) of the \1 candidates/);
+
   await page.reload();
   await expect.poll(() => count(page, 'accepted')).toBe(accepted);
   expect(await page.getByTestId('task-row').allTextContents()).toEqual(rows);

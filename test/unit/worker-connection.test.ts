@@ -3,7 +3,7 @@
 import { expose, type Endpoint } from 'comlink';
 import { afterEach, expect, test } from 'vitest';
 import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../../src/lib/clients';
-import { NoveltyPool } from '../../src/lib/novelty';
+import { createFilterService } from '../../src/lib/novelty';
 import type { CompletionResult } from '../../src/lib/run';
 
 const channels: MessageChannel[] = [];
@@ -89,9 +89,8 @@ test('a crashed worker rejects the call in flight and every later call with Work
   await expect(client.probe()).rejects.toMatchObject({ name: 'WorkerCrashedError' });
 });
 
-test('the filter client checks novelty against the pool in the other realm', async () => {
-  const pool = new NoveltyPool();
-  const { worker } = fakeWorker({ loadPool: pool.loadPool.bind(pool), check: pool.check.bind(pool), add: pool.add.bind(pool), size: () => pool.size } satisfies FilterApi);
+test('the filter client checks novelty against the pool in the other realm, and replays it at another threshold', async () => {
+  const { worker } = fakeWorker(createFilterService());
   const filter = new FilterClient(connectWorker<FilterApi>(worker, 'filter worker'));
   await filter.loadPool([{ id: 's1', instruction: 'Summarize the article in two sentences.' }], { threshold: 0.7, tokenizer: 'default' });
   const verdict = await filter.check('Summarize the article in two short sentences.');
@@ -100,4 +99,11 @@ test('the filter client checks novelty against the pool in the other realm', asy
   await filter.add({ id: 't1', instruction: 'Translate the menu into French.' });
   expect(await filter.size()).toBe(2);
   expect((await filter.check('Name three rivers in Africa.')).novel).toBe(true);
+
+  const question = {
+    seeds: ['Summarize the article in two sentences.'],
+    candidates: ['Summarize this article in two sentences.', 'Translate the menu into French.', 'Translate the menu into German.'],
+  };
+  expect(await filter.replay({ ...question, options: { threshold: 0.7, tokenizer: 'default' } })).toBe(1);
+  expect(await filter.replay({ ...question, options: { threshold: 0.95, tokenizer: 'default' } })).toBe(3);
 });

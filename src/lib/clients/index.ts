@@ -1,3 +1,3 @@
 export { connectWorker, WorkerCrashedError, type WorkerConnection } from './worker-connection';
 export { GeneratorClient, type GeneratorApi } from './generator-client';
-export { FilterClient, type FilterApi } from './filter-client';
+export { FilterClient, type FilterApi, type ReplayQuestion } from './filter-client';

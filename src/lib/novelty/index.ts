@@ -1,1 +1,2 @@
+export { createFilterService } from './filter-service';
 export { NoveltyPool } from './novelty-pool';

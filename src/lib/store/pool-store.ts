@@ -110,6 +110,12 @@ export class PoolStore implements TaskStore {
     return newest;
   }
 
+  /** Candidates that passed the heuristic filters (accepted, or rejected by ROUGE-L), oldest first. */
+  async screenedCandidates(projectId: string): Promise<string[]> {
+    const tasks = await this.db.getAllFromIndex('tasks', 'by-project', projectId);
+    return tasks.filter((task) => task.stage !== 'rejected' || task.reason?.rule === 'rouge').map((task) => task.instruction);
+  }
+
   /** Rejected candidates with their reasons, oldest first. */
   async rejectedTasks(projectId: string): Promise<Task[]> {
     return this.db.getAllFromIndex('tasks', 'by-project-stage', [projectId, 'rejected']);
