@@ -1,12 +1,70 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The dev server injects CSS as <style> elements, which index.html's policy refuses; the built
+// site links its stylesheets, so only the dev server's copy of the policy allows inline styles.
+const devInlineStyles: Plugin = {
+  name: 'dev-inline-styles',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
 
 // `--mode e2e` builds the same site with the deterministic test engine added to the generator
 // worker (see workers/generator.worker.ts); every other mode ships web-llm alone.
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   // Relative asset URLs, so the built folder works from any static host and any sub-path.
   base: './',
-  plugins: [svelte()],
+  // Whether src/main.ts registers the service worker: only built sites have one. (Not
+  // import.meta.env.PROD, which follows NODE_ENV, and vitest builds the test sites under NODE_ENV=test.)
+  define: { 'import.meta.env.SERVICE_WORKER': JSON.stringify(command === 'build') },
+  plugins: [
+    svelte(),
+    devInlineStyles,
+    // A precaching service worker, so a second visit works with the network off. Models are not
+    // its business: web-llm and wllama keep their own caches, keyed by URL (research/webllm.md §1.11).
+    VitePWA({
+      // The new version of a deployed site installs in the background and waits until every tab of
+      // the app is closed, or until the user presses "Update" (src/ui/NetworkStatus.svelte): an
+      // automatic reload could cut a run short. src/main.ts registers the worker, with no inline script.
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are in globPatterns already (the plugin adds the web manifest itself).
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Self-Instruct Studio',
+        short_name: 'Self-Instruct',
+        description: 'Grow an instruction-tuning dataset from a handful of seed tasks, entirely in your browser.',
+        id: './',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#2f6d5c',
+        background_color: '#f6f4ee',
+        icons: [
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'pwa-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'pwa-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything the page and both workers load, wllama's wasm and the default seeds included.
+        globPatterns: ['**/*.{html,js,css,svg,png,wasm,jsonl}'],
+        // Self-hosted models (README "Offline use and self-hosting") are the engines' to cache.
+        globIgnores: ['models/**', '**/*.gguf'],
+        // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 8.8 MB.
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/models\//],
+        // Control the page on the very first visit (nothing older is running then); an update
+        // still waits, since it does not skip waiting.
+        clientsClaim: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     target: 'es2022',

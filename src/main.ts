@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { startServices } from './ui/app-services';
 import { errorMessage } from './ui/handle-error';
+import { registerServiceWorker } from './ui/network-state.svelte';
 import './ui/app.css';
 
 const target = document.getElementById('app')!;
@@ -15,3 +16,6 @@ startServices().then(
     target.replaceChildren(notice);
   },
 );
+
+// The service worker (vite.config.ts) keeps the whole app for offline use; the dev server has none.
+if (import.meta.env.SERVICE_WORKER) registerServiceWorker();

@@ -56,3 +56,30 @@ export function foreignRequests(requests: readonly string[]): string[] {
     return !(protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1');
   });
 }
+
+/**
+ * Records every Content-Security-Policy violation of the pages a context opens, from their first
+ * script on, for `cspViolations` to read. Workers report theirs to their own scope, not here.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(globalThis, { __cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} refused ${event.blockedURI || 'an inline source'}`));
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/** Cuts the context off the network: offline to the page, and every request that still tries fails. Returns the URLs refused. */
+export async function blockNetwork(context: BrowserContext): Promise<string[]> {
+  const refused: string[] = [];
+  await context.setOffline(true);
+  await context.route('**/*', (route) => {
+    refused.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  return refused;
+}

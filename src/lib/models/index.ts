@@ -1,1 +1,10 @@
 export { licenceOf } from './licences';
+export {
+  parseSelfHostedManifest,
+  selfHostedManifestUrl,
+  SELF_HOSTED_MANIFEST_PATH,
+  type SelfHostedGgufModel,
+  type SelfHostedManifestResult,
+  type SelfHostedMlcRecord,
+  type SelfHostedModels,
+} from './self-hosted';
