@@ -4,25 +4,29 @@ import { expose } from 'comlink';
 // Vite serves wllama's wasm from our own origin; wllama never reaches for a CDN (see WllamaEngine).
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import type { GeneratorApi } from '../src/lib/clients';
-import { EngineHost, type Engine } from '../src/lib/engine';
+import { EngineHost, probeDevice, type Engine } from '../src/lib/engine';
+import { fetchSelfHostedModels, SELF_HOSTED_MANIFEST_PATH } from '../src/lib/models';
 import { WebLlmEngine } from '../src/lib/webllm';
 import { GGUF_MODELS, WllamaEngine } from '../src/lib/wllama';
 import { releaseCallback } from './release-callback';
 
 async function createHost(): Promise<EngineHost> {
-  const engines: Engine[] = [new WebLlmEngine()];
+  // This chunk lives in assets/, one folder below the page, where the manifest is looked for.
+  const selfHosted = await fetchSelfHostedModels(new URL(`../${SELF_HOSTED_MANIFEST_PATH}`, self.location.href));
+  const gguf = [...selfHosted.models.gguf, ...GGUF_MODELS];
+  const engines: Engine[] = [new WebLlmEngine(selfHosted.models.mlc)];
   // Only the e2e test build (vite build --mode e2e) adds the deterministic test engine and the
   // tiny test GGUFs; in every other build this branch, and the test code it imports, is removed
   // at build time.
   if (import.meta.env.MODE === 'e2e') {
     const { ScriptedEngine } = await import('../test/scripted-engine');
     const { testGgufModels } = await import('../test/gguf/test-models');
-    const models = [...GGUF_MODELS, ...testGgufModels(self.location.origin)];
+    const models = [...gguf, ...testGgufModels(self.location.origin)];
     engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl, models }), new ScriptedEngine({ delayMs: 15 }));
   } else {
-    engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl }));
+    engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl, models: gguf }));
   }
-  return new EngineHost(engines);
+  return new EngineHost(engines, () => probeDevice(), selfHosted.problems);
 }
 
 // Expose at once, before any await: a message that arrives before comlink listens is lost.

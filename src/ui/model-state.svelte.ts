@@ -16,6 +16,7 @@ export class ModelState {
   #loadedId = $state<string | undefined>();
   #failure = $state.raw<LoadFailure | undefined>();
   #stored = $state.raw<StoredModel[]>([]);
+  #notes = $state.raw<string[]>([]);
   #loadStarted = 0;
   #remainingSeconds = $state<number | undefined>();
   selectedId = $state<string>('');
@@ -30,14 +31,17 @@ export class ModelState {
   get failure() { return this.#failure; }
   /** Models whose weights this browser keeps: they load without the network. */
   get stored() { return this.#stored; }
+  /** Problems with where the models come from, e.g. a self-hosting manifest with mistakes. */
+  get notes() { return this.#notes; }
   /** A rough time left for the load in progress, from its pace so far. */
   get remainingSeconds() { return this.#remainingSeconds; }
 
   async probe(): Promise<void> {
     try {
-      const { device, models } = await this.generator.probe();
+      const { device, models, notes } = await this.generator.probe();
       this.#device = device;
       this.#models = models;
+      this.#notes = notes;
       const last = localStorage.getItem(LAST_MODEL_KEY);
       this.selectedId = models.find((model) => model.id === last)?.id ?? models[0]?.id ?? '';
       this.#status = 'ready';

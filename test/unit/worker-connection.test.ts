@@ -30,7 +30,7 @@ const RESULT: CompletionResult = { text: 'one two', finishReason: 'stop', prompt
 
 function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
   return {
-    probe: async () => ({ device: { webgpu: false, shaderF16: false }, models: [] }),
+    probe: async () => ({ device: { webgpu: false, shaderF16: false }, models: [], notes: [] }),
     load: async (modelId) => ({ ok: true, modelId }),
     loadFile: async (file) => ({ ok: true, modelId: file.name }),
     complete: async (_request, onText) => {

@@ -6,6 +6,8 @@ import { describeLoadFailure, type LoadFailure } from './load-failure';
 export interface ProbeResult {
   device: DeviceReport;
   models: ModelOption[];
+  /** Problems the page should show about where the models come from (a bad self-hosting manifest). */
+  notes: string[];
 }
 
 export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: LoadFailure };
@@ -32,6 +34,7 @@ export class EngineHost {
   constructor(
     private readonly engines: readonly Engine[],
     private readonly probeGpu: () => Promise<DeviceReport> = () => probeDevice(),
+    private readonly notes: readonly string[] = [],
   ) {}
 
   /** The device and the models offered on it; read once, since adapters do not change. */
@@ -39,6 +42,7 @@ export class EngineHost {
     this.#probe ??= this.probeGpu().then((device) => ({
       device,
       models: this.engines.flatMap((engine) => engine.catalog(device)),
+      notes: [...this.notes],
     }));
     return this.#probe;
   }

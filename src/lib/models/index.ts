@@ -8,3 +8,4 @@ export {
   type SelfHostedMlcRecord,
   type SelfHostedModels,
 } from './self-hosted';
+export { fetchSelfHostedModels, type SelfHostedLoad } from './self-hosted-fetch';

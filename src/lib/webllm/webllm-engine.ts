@@ -4,9 +4,11 @@ import {
   deleteModelAllInfoInCache,
   MLCEngine,
   prebuiltAppConfig,
+  type AppConfig,
   type ChatCompletionChunk,
   type Completion,
   type CompletionUsage,
+  type ModelRecord,
 } from '@mlc-ai/web-llm';
 import { rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
 import type { CompletionRequest, CompletionResult, FinishReason, SamplingParams } from '../run/ports';
@@ -16,13 +18,19 @@ type Chunk = ChatCompletionChunk | Completion;
 /** web-llm's MLCEngine behind our engine interface, hosted directly in our own worker. */
 export class WebLlmEngine implements Engine {
   #engine: MLCEngine | undefined;
+  readonly #appConfig: AppConfig;
+
+  /** `selfHosted`: model records served from the site itself, offered before the prebuilt ones. */
+  constructor(selfHosted: readonly ModelRecord[] = []) {
+    this.#appConfig = { ...prebuiltAppConfig, model_list: [...selfHosted, ...prebuiltAppConfig.model_list] };
+  }
 
   catalog(device: DeviceReport): ModelOption[] {
-    return rankModels(prebuiltAppConfig.model_list, device);
+    return rankModels(this.#appConfig.model_list, device);
   }
 
   async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
-    this.#engine ??= new MLCEngine({ appConfig: prebuiltAppConfig, logLevel: 'WARN' });
+    this.#engine ??= new MLCEngine({ appConfig: this.#appConfig, logLevel: 'WARN' });
     this.#engine.setInitProgressCallback((report) => onProgress({ fraction: report.progress, text: report.text }));
     // web-llm fetches the config, tokenizer and model library before its first report.
     onProgress({ fraction: 0, text: 'Preparing the model…' });
@@ -76,14 +84,14 @@ export class WebLlmEngine implements Engine {
     const sizes = await Promise.all(
       (await cache.keys()).map(async (request) => ({ url: request.url, bytes: Number((await cache.match(request))?.headers.get('content-length') ?? 0) })),
     );
-    return prebuiltAppConfig.model_list
+    return this.#appConfig.model_list
       .map((record) => ({ id: record.model_id, files: sizes.filter(({ url }) => url.startsWith(weightsFolder(record.model))) }))
       .filter(({ files }) => files.length > 0)
       .map(({ id, files }) => ({ id, bytes: files.reduce((sum, file) => sum + file.bytes, 0) }));
   }
 
   async deleteStored(modelId: string): Promise<void> {
-    await deleteModelAllInfoInCache(modelId, prebuiltAppConfig);
+    await deleteModelAllInfoInCache(modelId, this.#appConfig);
   }
 
   private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
