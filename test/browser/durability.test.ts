@@ -1,32 +1,17 @@
 // Nothing is lost or half-written: a tab closed mid-run, a full disk, and two tabs on one project.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { count, loadScriptedModel, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist-e2e');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist-e2e');
 
 async function startRun(page: Page, target: number): Promise<void> {
-  await page.getByTestId('model-select').selectOption('scripted-test-model');
-  await page.getByTestId('load-model').click();
-  await page.getByTestId('model-loaded').waitFor();
+  await loadScriptedModel(page);
   await page.getByTestId('target-size').fill(String(target));
   await page.getByTestId('rng-seed').fill('11');
   await page.getByTestId('start').click();
 }
 
-async function count(page: Page, name: string): Promise<number> {
-  return Number(await page.getByTestId(`count-${name}`).textContent());
-}
 
 interface PoolSnapshot {
   tasks: { id: string; stage: string; instanceCount?: number }[];
@@ -64,14 +49,14 @@ function expectConsistent(pool: PoolSnapshot): void {
 }
 
 test('closing the tab mid-run keeps every stored task, and the run continues from there', async () => {
-  const context = await browser.newContext();
-  const first = await openWatchedPage(browser, site.url, context);
+  const context = await site.browser.newContext();
+  const first = await openWatchedPage(site.browser, site.url, context);
   await startRun(first.page, 40);
   await expect.poll(() => count(first.page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
   const before = await readPool(first.page);
   await first.page.close();
 
-  const second = await openWatchedPage(browser, site.url, context);
+  const second = await openWatchedPage(site.browser, site.url, context);
   await expect.poll(async () => (await readPool(second.page)).tasks.length).toBeGreaterThanOrEqual(before.tasks.length);
   const reopened = await readPool(second.page);
   expectConsistent(reopened);
@@ -87,7 +72,7 @@ test('closing the tab mid-run keeps every stored task, and the run continues fro
 });
 
 test('a full disk stops the run with a message saying what to do, and the pool stays whole', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   // Once the test raises the flag, every IndexedDB write fails as it does when the quota is used up.
   await context.addInitScript(() => {
     for (const method of ['add', 'put'] as const) {
@@ -98,7 +83,7 @@ test('a full disk stops the run with a message saying what to do, and the pool s
       };
     }
   });
-  const { page, errors } = await openWatchedPage(browser, site.url, context);
+  const { page, errors } = await openWatchedPage(site.browser, site.url, context);
   await startRun(page, 40);
   await expect.poll(() => count(page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
   await page.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = true));
@@ -115,16 +100,14 @@ test('a full disk stops the run with a message saying what to do, and the pool s
 });
 
 test('a second tab cannot run the same project and shows the first tab’s progress live', async () => {
-  const context = await browser.newContext();
-  const runner = await openWatchedPage(browser, site.url, context);
-  const watcher = await openWatchedPage(browser, site.url, context);
+  const context = await site.browser.newContext();
+  const runner = await openWatchedPage(site.browser, site.url, context);
+  const watcher = await openWatchedPage(site.browser, site.url, context);
   await startRun(runner.page, 60);
   await watcher.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
   const seen = await count(watcher.page, 'accepted');
   await expect.poll(() => count(watcher.page, 'accepted'), { timeout: 30_000 }).toBeGreaterThan(seen);
-  await watcher.page.getByTestId('model-select').selectOption('scripted-test-model');
-  await watcher.page.getByTestId('load-model').click();
-  await watcher.page.getByTestId('model-loaded').waitFor();
+  await loadScriptedModel(watcher.page);
   expect(await watcher.page.getByTestId('start').isDisabled()).toBe(true);
 
   await runner.page.getByTestId('pause').click();

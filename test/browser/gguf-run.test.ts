@@ -1,24 +1,13 @@
 // The whole page on the CPU engine with no network: a .gguf file opened from disk drives a run.
 // The tiny test model writes letters, not instructions, so the run must stop by itself and say why.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { alphabetModel } from '../gguf/tiny-llama';
-import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+import { foreignRequests, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist');
 
 test('a model opened from a .gguf file runs the loop, and a model that writes garbage stops it with advice', async () => {
-  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const { page, requests, errors } = await openWatchedPage(site.browser, site.url);
   await page.getByTestId('gguf-file').setInputFiles({ name: 'tiny-alphabet.gguf', mimeType: 'application/octet-stream', buffer: Buffer.from(alphabetModel()) });
   await expect.poll(() => page.getByTestId('model-loaded').textContent(), { timeout: 30_000 }).toMatch(/Ready: gguf-file:tiny-alphabet\.gguf/);
 

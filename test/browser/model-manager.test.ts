@@ -1,23 +1,12 @@
 // The model manager: a loaded model shows as downloaded with its size, and deleting it (after a
 // confirmation) frees it; the e2e build's scripted engine stands in for a weight cache.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import { openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist-e2e');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist-e2e');
 
 test('a loaded model is listed as downloaded with its size, and a confirmed delete removes it', async () => {
-  const { page, errors } = await openWatchedPage(browser, site.url);
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
   const select = page.getByTestId('model-select');
   await select.selectOption('scripted-test-model');
   expect(await page.getByTestId('stored-models').count()).toBe(0);

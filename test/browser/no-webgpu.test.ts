@@ -1,23 +1,12 @@
 // The production site in Chromium without WebGPU: it explains the problem, offers only CPU models,
 // both workers start, nothing crashes and nothing is fetched from another host.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import { foreignRequests, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist');
 
 test('without WebGPU the page says so and what to do, with no uncaught error and no foreign request', async () => {
-  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const { page, requests, errors } = await openWatchedPage(site.browser, site.url);
   const notice = page.getByTestId('no-webgpu');
   await notice.waitFor();
   expect(await notice.textContent()).toMatch(/WebGPU is not available.*Chrome or Edge/s);

@@ -1,20 +1,10 @@
 // Projects in the real page: several independent datasets in one browser, created, switched,
 // duplicated and deleted (with a confirmation), each remembered across a reload.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadScriptedModel, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist-e2e');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist-e2e');
 
 async function projectNames(page: Page): Promise<string[]> {
   return page.getByTestId('project-select').locator('option').allTextContents();
@@ -25,7 +15,7 @@ async function shown(page: Page): Promise<string> {
 }
 
 test('projects are created with the default seeds, switched, duplicated and deleted after confirmation', async () => {
-  const { page, errors } = await openWatchedPage(browser, site.url);
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => projectNames(page)).toEqual(['My dataset']);
 
   await page.getByTestId('project-new').click();
@@ -51,10 +41,8 @@ test('projects are created with the default seeds, switched, duplicated and dele
 });
 
 test('a project backed up in one browser profile restores in another with the same pool', async () => {
-  const { page } = await openWatchedPage(browser, site.url);
-  await page.getByTestId('model-select').selectOption('scripted-test-model');
-  await page.getByTestId('load-model').click();
-  await page.getByTestId('model-loaded').waitFor();
+  const { page } = await openWatchedPage(site.browser, site.url);
+  await loadScriptedModel(page);
   await page.getByTestId('target-size').fill('6');
   await page.getByTestId('rng-seed').fill('5');
   await page.getByTestId('start').click();
@@ -64,7 +52,7 @@ test('a project backed up in one browser profile restores in another with the sa
   expect(download.suggestedFilename()).toBe('My-dataset.studio-backup.gz');
   const backupPath = await download.path();
 
-  const elsewhere = await openWatchedPage(browser, site.url);
+  const elsewhere = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset']);
   await elsewhere.page.getByTestId('project-restore').setInputFiles(backupPath);
   await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset', 'My dataset']);

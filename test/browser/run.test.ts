@@ -1,33 +1,13 @@
 // The e2e site (the real app with the deterministic test engine added) end to end: load a model,
 // run the bootstrap loop, reload, pause and resume, and download the dataset.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { count, foreignRequests, loadScriptedModel, openWatchedPage, useSite } from './site';
 
 const SCRIPTED_MODEL = 'scripted-test-model';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist-e2e');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function loadScriptedModel(page: Page): Promise<void> {
-  await page.getByTestId('model-select').selectOption(SCRIPTED_MODEL);
-  await page.getByTestId('load-model').click();
-  await page.getByTestId('model-loaded').waitFor();
-}
-
-async function count(page: Page, name: string): Promise<number> {
-  return Number(await page.getByTestId(`count-${name}`).textContent());
-}
+const site = useSite('dist-e2e');
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
   await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 90_000 }).toBe(status);
@@ -41,7 +21,7 @@ async function downloadDataset(page: Page): Promise<Record<string, unknown>[]> {
 }
 
 test('a run reaches its target, survives a reload, and downloads as JSONL', async () => {
-  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const { page, requests, errors } = await openWatchedPage(site.browser, site.url);
   await loadScriptedModel(page);
   await page.getByTestId('target-size').fill('12');
   // A fixed seed makes the run, and so what it rejects, the same every time.
@@ -85,7 +65,7 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
 });
 
 test('a paused run keeps every stored task across a reload and resumes without duplicates', async () => {
-  const { page, errors } = await openWatchedPage(browser, site.url);
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
   await loadScriptedModel(page);
   await page.getByTestId('target-size').fill('40');
   await page.getByTestId('rng-seed').fill('7');

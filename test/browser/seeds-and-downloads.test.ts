@@ -3,26 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import { loadScriptedModel, openWatchedPage, useSite } from './site';
 
 const SHARED_SEEDS = resolve(import.meta.dirname, '../../../shared/data/seed_tasks.jsonl');
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist-e2e');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist-e2e');
 
 test('imports the Self-Instruct seed file, refuses a broken file without a change, and takes pasted lines', async () => {
-  const { page, errors } = await openWatchedPage(browser, site.url);
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
 
   await page.getByTestId('seeds-file').setInputFiles(SHARED_SEEDS);
@@ -43,10 +32,8 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
 });
 
 test('several formats and the rejected candidates download as one zip with a dataset card', async () => {
-  const { page, errors } = await openWatchedPage(browser, site.url);
-  await page.getByTestId('model-select').selectOption('scripted-test-model');
-  await page.getByTestId('load-model').click();
-  await page.getByTestId('model-loaded').waitFor();
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await loadScriptedModel(page);
   await page.getByTestId('target-size').fill('8');
   await page.getByTestId('rng-seed').fill('3');
   await page.getByTestId('start').click();

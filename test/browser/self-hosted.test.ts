@@ -1,24 +1,14 @@
 // Self-hosted models: a models/manifest.json on the site adds its models to the list with URLs on
 // the site itself, and a broken manifest is reported instead of breaking the page.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { alphabetModel } from '../gguf/tiny-llama';
-import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+import { foreignRequests, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium({ webgpu: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist');
 
 async function contextWithManifest(manifest: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.route('**/models/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: manifest }));
   await context.route('**/models/gguf/*.gguf', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(alphabetModel()) }));
   return context;
@@ -26,7 +16,7 @@ async function contextWithManifest(manifest: string): Promise<BrowserContext> {
 
 test('a GGUF listed in the site’s manifest is offered first among the CPU models and loads from the site', async () => {
   const manifest = JSON.stringify({ version: 1, gguf: [{ id: 'team-tiny', label: 'Team tiny model', path: 'gguf/team-tiny.gguf', size_bytes: 480_000 }] });
-  const { page, requests, errors } = await openWatchedPage(browser, site.url, await contextWithManifest(manifest));
+  const { page, requests, errors } = await openWatchedPage(site.browser, site.url, await contextWithManifest(manifest));
   const select = page.getByTestId('model-select');
   await select.waitFor();
   const ids = await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
@@ -41,7 +31,7 @@ test('a GGUF listed in the site’s manifest is offered first among the CPU mode
 
 test('a manifest with mistakes is reported with each problem, and the built-in models stay', async () => {
   const manifest = JSON.stringify({ version: 1, gguf: [{ id: 'no-path' }] });
-  const { page } = await openWatchedPage(browser, site.url, await contextWithManifest(manifest));
+  const { page } = await openWatchedPage(site.browser, site.url, await contextWithManifest(manifest));
   await expect.poll(() => page.getByTestId('model-notes').textContent()).toMatch(/self-hosted models could not be offered.*no-path/s);
   expect(await page.getByTestId('model-select').locator('option').count()).toBeGreaterThan(0);
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -82,4 +83,46 @@ export async function blockNetwork(context: BrowserContext): Promise<string[]> {
     return route.abort('internetdisconnected');
   });
   return refused;
+}
+
+/**
+ * Requests for the app itself: everything but the optional self-hosting manifest, which the
+ * generator worker asks for at start and which no site needs to have (or can have offline).
+ */
+export function appRequests(urls: readonly string[]): string[] {
+  return urls.filter((url) => !new URL(url).pathname.endsWith('/models/manifest.json'));
+}
+
+/** A built site served and a Chromium started for one test file, both stopped after its tests. */
+export function useSite(outDir: 'dist' | 'dist-e2e', { webgpu = false } = {}): { readonly url: string; readonly browser: Browser } {
+  let site: Awaited<ReturnType<typeof serveSite>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveSite(outDir);
+    browser = await launchChromium({ webgpu });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get url() {
+      return site!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** Loads the e2e build's deterministic model through the Model card. */
+export async function loadScriptedModel(page: Page): Promise<void> {
+  await page.getByTestId('model-select').selectOption('scripted-test-model');
+  await page.getByTestId('load-model').click();
+  await page.getByTestId('model-loaded').waitFor();
+}
+
+/** A number shown in the Run card's counts, e.g. "accepted". */
+export async function count(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId(`count-${name}`).textContent());
 }

@@ -1,23 +1,12 @@
 // The production site on SwiftShader's WebGPU adapter, which lacks shader-f16: only models that
 // can run there are offered, and nothing leaves the origin before the user asks for a model.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, launchChromium, openWatchedPage, serveSite } from './site';
+import { expect, test } from 'vitest';
+import { foreignRequests, openWatchedPage, useSite } from './site';
 
-let site: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium({ webgpu: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite('dist', { webgpu: true });
 
 test('without shader-f16 the model list offers only f32 models, a recommended one first', async () => {
-  const { page, requests, errors } = await openWatchedPage(browser, site.url);
+  const { page, requests, errors } = await openWatchedPage(site.browser, site.url);
   const select = page.getByTestId('model-select');
   await select.waitFor();
   expect(await page.getByTestId('device').textContent()).toMatch(/not available \(q4f32 models only\)/);

@@ -4,3 +4,4 @@ export { CompletionFailedError, ModelCrashedError, ModelFileError } from './engi
 export { probeDevice } from './device-probe';
 export { describeLoadFailure, type LoadFailure } from './load-failure';
 export { needsShaderF16, rankModels, type CatalogRecord } from './model-catalog';
+export { openAiSampling } from './openai-sampling';

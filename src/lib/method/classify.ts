@@ -1,7 +1,7 @@
-import type { ChatMessage, CompletionRequest, MethodSettings, SeedTask } from '../run/ports';
+import type { CompletionRequest, MethodSettings, SeedTask } from '../run/ports';
 import { isRecord, readJson } from './json-read';
 import { classifySchema } from './json-schemas';
-import { composeRequest, type RequestBody } from './request';
+import { composeRequest, fewShotChat, type RequestBody } from './request';
 import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
@@ -64,18 +64,7 @@ function body(instruction: string, shots: [string, string][], settings: MethodSe
   const format = settings.outputMode === 'json'
     ? 'Answer with one JSON object: {"is_classification": true} for a classification task, {"is_classification": false} otherwise.'
     : 'Answer with Yes or No only.';
-  const turns = shots.flatMap(([task, said]): ChatMessage[] => [
-    { role: 'user', content: renderTemplate(chat.user, { instruction: task }) },
-    { role: 'assistant', content: said },
-  ]);
-  return {
-    mode: 'chat',
-    messages: [
-      { role: 'system', content: renderTemplate(chat.system, { format }) },
-      ...turns,
-      { role: 'user', content: renderTemplate(chat.user, { instruction }) },
-    ],
-  };
+  return fewShotChat(chat, format, shots, instruction);
 }
 
 function answer(isClassification: boolean, settings: MethodSettings): string {

@@ -1,7 +1,7 @@
-import type { ChatMessage, CompletionRequest, Instance, MethodSettings, SeedTask } from '../run/ports';
+import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../run/ports';
 import { NO_INPUT } from './field-text';
 import { instancesSchema } from './json-schemas';
-import { composeRequest, type RequestBody } from './request';
+import { composeRequest, fewShotChat, type RequestBody } from './request';
 import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
@@ -79,18 +79,7 @@ function body(instruction: string, isClassification: boolean, demos: [string, st
   }
   const json = settings.outputMode === 'json';
   const format = isClassification ? (json ? OUTPUT_FIRST_JSON : OUTPUT_FIRST_TEXT) : json ? INPUT_FIRST_JSON : INPUT_FIRST_TEXT;
-  const turns = demos.flatMap(([task, shown]): ChatMessage[] => [
-    { role: 'user', content: renderTemplate(chat.user, { instruction: task }) },
-    { role: 'assistant', content: shown },
-  ]);
-  return {
-    mode: 'chat',
-    messages: [
-      { role: 'system', content: renderTemplate(chat.system, { format }) },
-      ...turns,
-      { role: 'user', content: renderTemplate(chat.user, { instruction }) },
-    ],
-  };
+  return fewShotChat(chat, format, demos, instruction);
 }
 
 function render(instances: readonly Instance[], isClassification: boolean, settings: MethodSettings): string {

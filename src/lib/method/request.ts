@@ -1,4 +1,5 @@
-import type { CallPurpose, ChatMessage, CompletionRequest, MethodSettings, SamplingParams } from '../run/ports';
+import type { CallPurpose, ChatMessage, ChatTemplate, CompletionRequest, MethodSettings, SamplingParams } from '../run/ports';
+import { renderTemplate } from './templates';
 
 export type RequestBody = { mode: 'chat'; messages: ChatMessage[] } | { mode: 'text'; prompt: string };
 
@@ -26,6 +27,25 @@ export function composeRequest(
   const maxTokens = json ? Math.max(sampling.maxTokens, jsonMinTokens) : sampling.maxTokens;
   const params: SamplingParams = withoutUndefined({ ...sampling, maxTokens, stop: stop?.length ? stop : undefined, seed });
   return { purpose, params, ...(json ? { responseFormat: { type: 'json_object' as const, schema } } : {}), ...body };
+}
+
+/**
+ * A few-shot chat: the system message with its answer format, each demonstration as a user turn
+ * and the model's answer, then the task at hand. Classification and instance prompts share it.
+ */
+export function fewShotChat(chat: ChatTemplate, format: string, shots: readonly [task: string, answer: string][], instruction: string): RequestBody {
+  const turns = shots.flatMap(([task, answer]): ChatMessage[] => [
+    { role: 'user', content: renderTemplate(chat.user, { instruction: task }) },
+    { role: 'assistant', content: answer },
+  ]);
+  return {
+    mode: 'chat',
+    messages: [
+      { role: 'system', content: renderTemplate(chat.system, { format }) },
+      ...turns,
+      { role: 'user', content: renderTemplate(chat.user, { instruction }) },
+    ],
+  };
 }
 
 // The call is journaled as it was sent: no keys that say "undefined".

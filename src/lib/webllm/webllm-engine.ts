@@ -10,8 +10,8 @@ import {
   type CompletionUsage,
   type ModelRecord,
 } from '@mlc-ai/web-llm';
-import { rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
-import type { CompletionRequest, CompletionResult, FinishReason, SamplingParams } from '../run/ports';
+import { openAiSampling, rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
+import type { CompletionRequest, CompletionResult, FinishReason } from '../run/ports';
 
 type Chunk = ChatCompletionChunk | Completion;
 
@@ -95,7 +95,7 @@ export class WebLlmEngine implements Engine {
   }
 
   private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
-    const sampling = { ...toSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
+    const sampling = { ...openAiSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
     // Grammar-constrained JSON exists only on web-llm's chat endpoint; a raw completion gets its
     // JSON from the prompt's pattern alone.
     const format = request.responseFormat ? { response_format: request.responseFormat } : {};
@@ -111,18 +111,6 @@ const WEIGHTS_CACHE = 'webllm/model';
 function weightsFolder(modelUrl: string): string {
   const folder = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
   return /.+\/resolve\/.+\//.test(folder) ? folder : `${folder}resolve/main/`;
-}
-
-function toSampling(params: SamplingParams) {
-  return {
-    temperature: params.temperature,
-    top_p: params.topP,
-    max_tokens: params.maxTokens,
-    presence_penalty: params.presencePenalty ?? 0,
-    frequency_penalty: params.frequencyPenalty ?? 0,
-    ...(params.stop?.length ? { stop: params.stop } : {}),
-    ...(params.seed !== undefined ? { seed: params.seed } : {}),
-  };
 }
 
 function toFinishReason(reason: string): FinishReason {

@@ -7,19 +7,12 @@ import type {
   RawCompletionChunk,
   ResultTimings,
 } from '@wllama/wllama/esm/index.js';
+import { openAiSampling } from '../engine';
 import type { CompletionRequest, CompletionResult, FinishReason } from '../run/ports';
 
 // wllama serialises the whole options object for llama-server, which reads the OpenAI names for
 // both chat and raw completions (`stop` included, though wllama's chat type leaves it out).
-interface Sampling {
-  temperature: number;
-  top_p: number;
-  max_tokens: number;
-  presence_penalty: number;
-  frequency_penalty: number;
-  stop?: string[];
-  seed?: number;
-}
+type Sampling = ReturnType<typeof openAiSampling>;
 
 export type CompletionBody =
   | { mode: 'chat'; params: { messages: ChatCompletionMessage[]; response_format?: JsonSchemaFormat } & Sampling }
@@ -36,15 +29,7 @@ interface JsonSchemaFormat {
  */
 export function completionBody(request: CompletionRequest): CompletionBody {
   const { params } = request;
-  const sampling: Sampling = {
-    temperature: params.temperature,
-    top_p: params.topP,
-    max_tokens: params.maxTokens,
-    presence_penalty: params.presencePenalty ?? 0,
-    frequency_penalty: params.frequencyPenalty ?? 0,
-    ...(params.stop?.length ? { stop: params.stop } : {}),
-    ...(params.seed !== undefined ? { seed: params.seed } : {}),
-  };
+  const sampling = openAiSampling(params);
   const schema = request.responseFormat ? (JSON.parse(request.responseFormat.schema) as unknown) : undefined;
   if (request.mode === 'chat') {
     const format: JsonSchemaFormat | undefined = schema === undefined ? undefined : { type: 'json_schema', json_schema: { name: 'answer', schema } };
