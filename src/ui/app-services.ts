@@ -1,5 +1,6 @@
 import { TabCoordinator } from '../lib/coordination';
-import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../lib/clients';
+import type { DownloadApi } from '../lib/download';
 import type { SeedTask } from '../lib/run';
 import { parseSeedFile } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
@@ -10,6 +11,8 @@ export interface AppServices {
   pool: PoolStore;
   projects: ProjectStore;
   tabs: TabCoordinator;
+  /** The export worker, started on the first download. */
+  downloads: () => DownloadClient;
 }
 
 /** Starts both workers and opens the database. */
@@ -26,6 +29,10 @@ export async function startServices(): Promise<AppServices> {
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
     tabs: new TabCoordinator(navigator.locks),
+    downloads: once(() => {
+      const worker = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+      return new DownloadClient(connectWorker<DownloadApi>(worker, 'export worker'));
+    }),
   };
 }
 
@@ -41,4 +48,9 @@ export async function loadDefaultSeeds(): Promise<SeedTask[]> {
   const parsed = parseSeedFile(await response.text());
   if (!parsed.ok) throw new Error(`The default seed file is damaged at line ${parsed.line}: ${parsed.problem}.`);
   return parsed.seeds;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

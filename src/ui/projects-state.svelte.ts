@@ -1,7 +1,7 @@
 import { readBackup, writeBackup } from '../lib/backup';
 import type { Project, ProjectStore } from '../lib/store';
 import { downloadFile } from './download-file';
-import { slug } from './slug';
+import { slug } from '../lib/download';
 import { errorMessage } from './handle-error';
 
 const CURRENT_KEY = 'self-instruct-studio:project';

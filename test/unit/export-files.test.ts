@@ -52,8 +52,8 @@ describe('Parquet', () => {
     expect(records.filter((record) => record.is_classification)).toHaveLength(3_000);
   });
 
-  it('comes in one chunk per 5,000-row group, plus the footer', () => {
-    expect([...exportFile('parquet', rows(12_000)).chunks]).toHaveLength(4);
+  it('comes in one chunk per 2,000-row group, plus the footer', () => {
+    expect([...exportFile('parquet', rows(12_000)).chunks]).toHaveLength(7);
   });
 
   it('with no rows is a valid file with no rows', async () => {

@@ -4,8 +4,8 @@ import { instanceRows, type InstanceRow } from './instance-rows';
 import { TABLE_COLUMNS } from './table-columns';
 import type { ExportRow } from './types';
 
-/** Rows per row group and per chunk; each group is encoded in one synchronous call. */
-const ROWS_PER_GROUP = 5_000;
+/** Rows per row group and per chunk; each group is encoded in one synchronous call (~30 ms). */
+const ROWS_PER_GROUP = 2_000;
 
 const text = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
 
@@ -19,12 +19,13 @@ const SCHEMA: SchemaElement[] = [
 ];
 
 /**
- * The flat table as Parquet (hyparquet-writer, Snappy), one row group per 5,000 instances. The
+ * The flat table as Parquet (hyparquet-writer, Snappy), one row group per 2,000 instances. The
  * bytes are handed out after each group, so neither the whole table nor the whole file is held.
  */
 export function* writeParquet(rows: Iterable<ExportRow>): Generator<Uint8Array<ArrayBuffer>> {
   const writer = new ByteWriter();
-  const parquet = new ParquetWriter({ writer, schema: SCHEMA, createdBy: 'Self-Instruct Studio' });
+  // Min/max statistics of free text help no reader of a training set, and cost a sixth of the time.
+  const parquet = new ParquetWriter({ writer, schema: SCHEMA, createdBy: 'Self-Instruct Studio', statistics: false });
   for (const batch of batches(instanceRows(rows), ROWS_PER_GROUP)) {
     parquet.write({ columnData: columns(batch), rowGroupSize: ROWS_PER_GROUP });
     yield takeBytes(writer);

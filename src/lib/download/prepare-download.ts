@@ -1,0 +1,95 @@
+import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
+import { licenceOf } from '../models';
+import type { MethodSettings } from '../run/ports';
+import type { PoolStore, ProjectStore } from '../store';
+
+export interface DownloadRequest {
+  projectId: string;
+  formats: ExportFormat[];
+  includeRejected: boolean;
+}
+
+export interface PreparedDownload {
+  /** The file name, from the project's name: "My-dataset-alpaca.json", "My-dataset-dataset.zip". */
+  name: string;
+  mimeType: string;
+  blob: Blob;
+}
+
+/** Rows per chunk in every writer (src/lib/export/chunks.ts), for the progress estimate. */
+const ROWS_PER_CHUNK = 500;
+
+/**
+ * A project's dataset as one downloadable file, read from the store and written chunk by chunk.
+ * One format alone is that format's file; more go out as a zip with the dataset card. Runs in the
+ * export worker, so reading and writing 100k rows never holds up the page.
+ */
+export async function prepareDownload(
+  stores: { pool: PoolStore; projects: ProjectStore },
+  { projectId, formats, includeRejected }: DownloadRequest,
+  onProgress: (fraction: number) => void,
+): Promise<PreparedDownload> {
+  const [project, rows, seeds, rejected] = await Promise.all([
+    stores.projects.get(projectId),
+    stores.pool.finishedTasks(projectId),
+    stores.pool.seeds(projectId),
+    includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
+  ]);
+  const title = project?.name ?? 'dataset';
+  const expected = Math.max(1, Math.ceil(rows.length / ROWS_PER_CHUNK) * formats.length);
+  let seen = 0;
+  let reported = 0;
+  // Whole percents only: each report crosses to the page, and a zip has thousands of chunks.
+  const step = () => {
+    const percent = Math.min(99, Math.floor((++seen / expected) * 100));
+    if (percent > reported) onProgress((reported = percent) / 100);
+  };
+  const counted = (file: ExportFile): ExportFile => ({ ...file, chunks: countChunks(file.chunks, step) });
+  if (formats.length === 1 && !includeRejected) {
+    const file = counted(exportFile(formats[0]!, rows));
+    return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType) };
+  }
+  const card = {
+    title,
+    modelLicences: Object.fromEntries(rows.map(({ modelId }) => [modelId, licenceOf(modelId)])),
+    settings: project?.settings ? describeSettings(project.settings) : {},
+    seedCount: seeds.length,
+    created: new Date(),
+  };
+  const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
+  return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip') };
+}
+
+/** The settings a dataset card reports, in words. */
+export function describeSettings(settings: MethodSettings): Record<string, string | number | boolean> {
+  return {
+    Strategy: settings.strategy === 'alpaca' ? 'Alpaca one-shot tasks' : 'Self-Instruct (instructions, classification, instances)',
+    Prompts: settings.promptStyle === 'chat' ? 'chat messages' : 'raw completion',
+    Answers: settings.outputMode === 'json' ? 'JSON constrained by a schema' : 'free text',
+    'ROUGE-L threshold (reject above)': settings.rougeThreshold,
+    'ROUGE-L tokenizer': settings.rougeTokenizer,
+    'Instances per task, at most': settings.maxInstances,
+  };
+}
+
+export const FORMAT_LABELS = Object.entries(EXPORT_FORMATS).map(([id, info]) => ({ id: id as ExportFormat, label: info.label }));
+
+// One Blob per chunk: the final Blob then only references them, instead of copying 50 MB of
+// strings in one long task.
+function toBlob(chunks: Iterable<Chunk>, type: string): Blob {
+  const parts: Blob[] = [];
+  for (const chunk of chunks) parts.push(new Blob([chunk]));
+  return new Blob(parts, { type });
+}
+
+function* countChunks(chunks: Iterable<Chunk>, onChunk: () => void): Generator<Chunk> {
+  for (const chunk of chunks) {
+    onChunk();
+    yield chunk;
+  }
+}
+
+/** A project name as a file-name part: letters and digits joined by dashes, e.g. "My-dataset". */
+export function slug(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'dataset';
+}
