@@ -1,7 +1,7 @@
 import type { GeneratorClient } from '../lib/clients';
 import type { DeviceReport, LoadFailure, LoadOutcome, LoadProgress, ModelOption, StoredModel } from '../lib/engine';
 import { errorMessage } from './handle-error';
-import { remainingSeconds } from './time-left';
+import { downloadSpeed, remainingSeconds } from './time-left';
 
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
 
@@ -19,6 +19,7 @@ export class ModelState {
   #notes = $state.raw<string[]>([]);
   #loadStarted = 0;
   #remainingSeconds = $state<number | undefined>();
+  #speed = $state<number | undefined>();
   selectedId = $state<string>('');
 
   constructor(private readonly generator: GeneratorClient) {}
@@ -35,6 +36,8 @@ export class ModelState {
   get notes() { return this.#notes; }
   /** A rough time left for the load in progress, from its pace so far. */
   get remainingSeconds() { return this.#remainingSeconds; }
+  /** Download speed in MB/s while the engine reports megabytes fetched. */
+  get speed() { return this.#speed; }
 
   async probe(): Promise<void> {
     try {
@@ -97,6 +100,7 @@ export class ModelState {
     this.#progress = { fraction: 0, text: 'Starting…' };
     this.#loadStarted = performance.now();
     this.#remainingSeconds = undefined;
+    this.#speed = undefined;
     try {
       const outcome = await load((progress) => this.report(progress));
       if (outcome.ok) {
@@ -115,7 +119,9 @@ export class ModelState {
   }
 
   private report(progress: LoadProgress): void {
+    const elapsed = (performance.now() - this.#loadStarted) / 1000;
     this.#progress = progress;
-    this.#remainingSeconds = remainingSeconds((performance.now() - this.#loadStarted) / 1000, progress.fraction);
+    this.#remainingSeconds = remainingSeconds(elapsed, progress.fraction);
+    this.#speed = downloadSpeed(progress.text, elapsed);
   }
 }

@@ -11,3 +11,13 @@ export function formatTimeLeft(seconds: number): string {
   if (minutes < 60) return `about ${minutes} min left`;
   return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }
+
+/**
+ * MB/s from a progress line that says how many megabytes have arrived: web-llm writes "…: 412 MB
+ * fetched…", the CPU engine "Downloading the model: 412 of 986 MB".
+ */
+export function downloadSpeed(progressText: string, elapsedSeconds: number): number | undefined {
+  const fetched = /(\d+(?:\.\d+)?)\s*(?:of \S+ )?MB/.exec(progressText);
+  if (!fetched || elapsedSeconds < 2) return undefined;
+  return Number(fetched[1]) / elapsedSeconds;
+}

@@ -90,3 +90,30 @@ test('a paused run keeps every stored task across a reload and resumes without d
   expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
   expect(errors).toEqual([]);
 });
+
+test.each([
+  ['alpaca', 'text'],
+  ['alpaca', 'json'],
+  ['self-instruct', 'json'],
+])('the %s strategy with %s answers runs to its target from the settings form, and its settings survive a reload', async (strategy, outputMode) => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await loadScriptedModel(page);
+  await page.getByTestId('settings').locator('summary').first().click();
+  await page.getByTestId('strategy').selectOption(strategy);
+  await page.getByTestId('output-mode').selectOption(outputMode);
+  await page.getByTestId('target-size').fill('8');
+  await page.getByTestId('rng-seed').fill('21');
+  await page.getByTestId('start').click();
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+  expect(await count(page, 'accepted')).toBeGreaterThanOrEqual(8);
+  expect(await count(page, 'instances')).toBeGreaterThan(0);
+  const records = await downloadDataset(page);
+  expect(records.length).toBeGreaterThan(0);
+  if (strategy === 'alpaca') expect(records.every((record) => (record.instances as unknown[]).length === 1)).toBe(true);
+
+  await page.reload();
+  await page.getByTestId('settings').locator('summary').first().click();
+  expect(await page.getByTestId('strategy').inputValue()).toBe(strategy);
+  expect(await page.getByTestId('output-mode').inputValue()).toBe(outputMode);
+  expect(errors).toEqual([]);
+});
