@@ -90,10 +90,11 @@ export class RunState {
       return;
     }
     const outcome = held.value;
+    // The final counts first, so the page never shows "finished" beside the counts of a step before.
+    await this.refresh();
     this.#status = outcome.status;
     this.#lostModel = outcome.status === 'failed' && MODEL_LOST.has(outcome.errorName ?? '');
     if (outcome.status === 'failed') this.#error = this.#lostModel ? `${outcome.error} Load a model again, then resume: the pool is safe.` : outcome.error;
-    await this.refresh();
     this.tell(outcome.status);
   }
 

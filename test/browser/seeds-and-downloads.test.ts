@@ -27,7 +27,7 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
   await page.getByTestId('seeds-paste').fill('1. Summarize a news article in one sentence.\n2. Suggest a name for a bakery.\n3. List three uses of vinegar.');
   await page.getByRole('button', { name: 'Use these instructions' }).click();
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('3');
-  expect(await page.getByTestId('count-seeds').textContent()).toBe('3');
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('3');
   expect(errors).toEqual([]);
 });
 
