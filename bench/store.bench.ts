@@ -143,7 +143,7 @@ async function runBench(page: Page, info: () => string): Promise<void> {
   const breakdown = await bench.readBreakdown();
   const exportOk = printExports(reports);
   console.log(
-    `\n  where the read goes (finishedTasks' reads, one at a time): ` +
+    `\n  where the read goes: ` +
       breakdown.map((part) => `${part.name} ${ms(part.ms)} ms (longest task ${task(part.longestTaskMs)})`).join('; '),
   );
   console.log(`\n${load()}`);

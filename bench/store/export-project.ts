@@ -5,8 +5,8 @@ import { parquetMetadata } from 'hyparquet';
 import { connectWorker, DownloadClient } from '../../src/lib/clients';
 import type { DownloadApi } from '../../src/lib/download';
 import type { ExportFormat } from '../../src/lib/export';
-import type { StoredInstance } from '../../src/lib/run';
 import type { PoolStore, StudioDatabase } from '../../src/lib/store';
+import { readFinished } from '../../src/lib/store/dataset-pages';
 import { PartTimer, type LongTasks } from './measure';
 import type { ExportReport, TimedPart } from './protocol';
 
@@ -45,17 +45,16 @@ async function counts({ pool, projectId }: OpenedProject): Promise<[tasks: numbe
   return [accepted, instances];
 }
 
-/** The reads inside PoolStore.finishedTasks done one at a time, to show where an export's read goes. */
+/**
+ * Where an export's read goes: the dataset pages PoolStore.finishedTasks reads, and for comparison
+ * the same rows read one record each from the tasks and instances stores.
+ */
 export async function readBreakdown({ db, projectId }: OpenedProject, longTasks: LongTasks): Promise<TimedPart[]> {
   const timer = new PartTimer(longTasks);
   const part = <T>(name: string, work: () => Promise<T> | T) => timer.time(name, work);
-  await part('tasks by-project-stage getAll', () => db.transaction('tasks').store.index('by-project-stage').getAll([projectId, 'done']));
-  const instances = await part('instances by-project getAll', () => db.transaction('instances').store.index('by-project').getAll(projectId));
-  await part('group instances by task', () => {
-    const byTask = new Map<string, StoredInstance[]>();
-    for (const instance of instances) byTask.set(instance.taskId, [...(byTask.get(instance.taskId) ?? []), instance]);
-    return byTask;
-  });
+  await part('dataset pages getAll', () => readFinished(db.transaction('datasetPages').store, projectId));
+  await part('per record: tasks by-project-stage getAll', () => db.transaction('tasks').store.index('by-project-stage').getAll([projectId, 'done']));
+  await part('per record: instances by-project getAll', () => db.transaction('instances').store.index('by-project').getAll(projectId));
   return timer.parts();
 }
 

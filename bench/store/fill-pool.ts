@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, hashSeedSet, settingsFingerprint } from '../../src/li
 import { createIdFactory, type Run, type SeedTask } from '../../src/lib/run';
 import { parseSeedFile } from '../../src/lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
+import { appendFinished, collectFinished } from '../../src/lib/store/dataset-pages';
 import { percentile } from './measure';
 import type { InsertOptions, InsertReport, TransactionFigures } from './protocol';
 import { finalRows, SyntheticRun } from './synthetic-run';
@@ -108,7 +109,7 @@ export async function fillPool({ accepted, sample, seed }: InsertOptions): Promi
       done += step.instances.length;
     }
     const start = performance.now();
-    await writeBatch(db, rows);
+    await writeBatch(db, projectId, rows);
     batchMs += performance.now() - start;
     batches++;
     batchRows += rows.calls.length + rows.tasks.length + rows.instances.length;
@@ -142,13 +143,14 @@ export async function fillPool({ accepted, sample, seed }: InsertOptions): Promi
 
 type StepRows = ReturnType<typeof finalRows>;
 
-/** The batched path's one transaction: every row of ~100 finished steps. */
-async function writeBatch(db: StudioDatabase, rows: StepRows): Promise<void> {
-  const tx = db.transaction(['calls', 'tasks', 'instances'], 'readwrite');
+/** The batched path's one transaction: every row of ~100 finished steps, and their dataset pages. */
+async function writeBatch(db: StudioDatabase, projectId: string, rows: StepRows): Promise<void> {
+  const tx = db.transaction(['calls', 'tasks', 'instances', 'datasetPages'], 'readwrite');
   await Promise.all([
     ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
     ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
     ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
+    appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(rows.tasks, rows.instances)),
     tx.done,
   ]);
 }

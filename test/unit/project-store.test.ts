@@ -62,7 +62,8 @@ test('a duplicate copies every row under new ids, with its references followed, 
   const source = await projects.read(original.id);
   expect(copied.tasks.map((t) => t.id).some((id) => source.tasks.some((s) => s.id === id))).toBe(false);
   const [finished] = await pool.finishedTasks(copy.id);
-  expect(finished?.instances[0]?.taskId).toBe(finished?.task.id);
+  expect(finished?.task.id).toBe(copied.tasks.find((t) => t.stage === 'done')?.id);
+  expect(finished?.instances).toEqual([{ input: '', output: '7' }]);
   expect(finished?.modelId).toBe('m');
   const rejected = copied.tasks.find((t) => t.stage === 'rejected');
   expect(rejected?.reason?.rule === 'rouge' && rejected.reason.nearest.id).toBe(finished?.task.id);
@@ -78,12 +79,16 @@ test('deleting a project removes all its rows and nothing of another project', a
   await pool.saveRun(runRow({ id: 'run-x', projectId: drop.id, status: 'paused' }));
   const other = await projects.duplicate(keep.id, 'Other');
   const before = await projects.read(keep.id);
+  const keptDataset = await pool.finishedTasks(keep.id);
+  expect(await pool.finishedTasks(other.id)).toHaveLength(1);
   await projects.remove(other.id);
   await projects.remove(drop.id);
   expect((await projects.list()).map((p) => p.id)).toEqual([keep.id]);
   expect(await pool.counts(other.id)).toEqual({ seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 });
   expect(await pool.latestRun(drop.id)).toBeUndefined();
+  expect(await pool.finishedTasks(other.id)).toEqual([]);
   expect(await projects.read(keep.id)).toEqual(before);
+  expect(await pool.finishedTasks(keep.id)).toEqual(keptDataset);
 });
 
 test('writing a project whose ids are taken writes nothing', async () => {

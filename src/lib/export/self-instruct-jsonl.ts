@@ -1,6 +1,6 @@
-import type { Instance, Task } from '../run/ports';
+import type { Instance } from '../run/ports';
 import { jsonLines } from './chunks';
-import type { ExportRow } from './types';
+import type { ExportRow, ExportTask } from './types';
 
 /** One line of the Self-Instruct-style dataset file, with where it came from. */
 export interface SelfInstructRecord {
@@ -26,7 +26,7 @@ function* records(rows: Iterable<ExportRow>): Generator<SelfInstructRecord> {
   }
 }
 
-function toRecord(task: Task, instances: readonly Instance[], modelId: string): SelfInstructRecord {
+function toRecord(task: ExportTask, instances: readonly Instance[], modelId: string): SelfInstructRecord {
   return {
     id: task.id,
     instruction: task.instruction,

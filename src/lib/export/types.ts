@@ -1,9 +1,12 @@
 // The values the export writers take and return. Types only.
 import type { Instance, Task } from '../run/ports';
 
+/** What the exports read of a task. */
+export type ExportTask = Pick<Task, 'id' | 'runId' | 'instruction' | 'isClassification' | 'created'>;
+
 /** An accepted task with its instances and the model that wrote it. */
 export interface ExportRow {
-  task: Task;
+  task: ExportTask;
   instances: readonly Instance[];
   modelId: string;
 }

@@ -12,3 +12,8 @@ export function createIdFactory(now: () => number = Date.now): (prefix: string) 
     return `${prefix}-${time.toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}`;
   };
 }
+
+/** Orders rows by id, which is creation order for ids made here. */
+export function byCreation(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { appendFinished, collectFinished } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 
 export type StudioDatabase = IDBPDatabase<StudioDB>;
@@ -17,7 +18,7 @@ export function openStudioDB(factory?: IDBFactory): Promise<StudioDatabase> {
 }
 
 // A ladder of version steps: each runs once, in order, and is never edited after release.
-function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | null, tx: IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>): void {
+function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | null, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     db.createObjectStore('projects', { keyPath: 'id' });
     db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
@@ -33,6 +34,24 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
   if (oldVersion < 2) {
     // The funnel counts rejections per rule without reading every rejected task.
     tx.objectStore('tasks').createIndex('by-project-rule', ['projectId', 'reason.rule']);
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('datasetPages', { keyPath: ['projectId', 'page'] });
+    // A failed step must not leave a database without pages: aborting fails the whole open.
+    pageExistingProjects(tx).catch(() => tx.abort());
+  }
+}
+
+type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
+
+/** Writes the pages of every project already stored, one project at a time to bound memory. */
+async function pageExistingProjects(tx: UpgradeTransaction): Promise<void> {
+  for (const projectId of await tx.objectStore('projects').getAllKeys()) {
+    const [tasks, instances] = await Promise.all([
+      tx.objectStore('tasks').index('by-project-stage').getAll([projectId, 'done']),
+      tx.objectStore('instances').index('by-project').getAll(projectId),
+    ]);
+    await appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(tasks, instances));
   }
 }
 

@@ -11,6 +11,9 @@ import type {
   TaskStep,
   TaskStore,
 } from '../run/ports';
+import type { ExportRow } from '../export/types';
+import { byCreation } from '../run/ids';
+import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
 import { writeTransaction } from './write-transaction';
@@ -27,13 +30,6 @@ const REJECTION_RULES: RejectionReason['rule'][] = [
   'starts-with-non-ascii',
   'rouge',
 ];
-
-/** A task with its surviving instances and the model that wrote it, as the exporters read it. */
-export interface TaskWithInstances {
-  task: Task;
-  instances: StoredInstance[];
-  modelId: string;
-}
 
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
 export class PoolStore implements TaskStore {
@@ -58,8 +54,8 @@ export class PoolStore implements TaskStore {
     // Only the accepted stages are read: rejected rows are a fifth of a pool and not needed here.
     const index = this.db.transaction('tasks').store.index('by-project-stage');
     const stages = await Promise.all(ACCEPTED_STAGES.map((stage) => index.getAll([projectId, stage])));
-    // Ids sort by creation (ids.ts), so this is the pool's order, as sampling needs it.
-    return stages.flat().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // The pool's order, as sampling needs it.
+    return stages.flat().sort(byCreation);
   }
 
   async nextPending(projectId: string): Promise<Task | undefined> {
@@ -127,39 +123,34 @@ export class PoolStore implements TaskStore {
     return this.db.getAllFromIndex('tasks', 'by-project-stage', [projectId, 'rejected']);
   }
 
-  /** Finished tasks with their instances, oldest first. */
-  async finishedTasks(projectId: string): Promise<TaskWithInstances[]> {
-    const tx = this.db.transaction(['tasks', 'instances', 'runs']);
-    const [tasks, instances, runs] = await Promise.all([
-      tx.objectStore('tasks').index('by-project-stage').getAll([projectId, 'done']),
-      tx.objectStore('instances').index('by-project').getAll(projectId),
-      tx.objectStore('runs').index('by-project').getAll(projectId),
-    ]);
-    const byTask = new Map<string, StoredInstance[]>();
-    for (const instance of instances) {
-      const list = byTask.get(instance.taskId);
-      if (list) list.push(instance);
-      else byTask.set(instance.taskId, [instance]);
-    }
+  /** Finished tasks with their instances and model, oldest first, as the exports read them. */
+  async finishedTasks(projectId: string): Promise<ExportRow[]> {
+    const tx = this.db.transaction(['datasetPages', 'runs']);
+    const [rows, runs] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId), tx.objectStore('runs').index('by-project').getAll(projectId)]);
     const models = new Map(runs.map((run) => [run.id, run.config.modelId]));
-    return tasks.map((task) => ({ task, instances: byTask.get(task.id) ?? [], modelId: models.get(task.runId) ?? 'unknown' }));
+    return rows.map((row) => ({ ...row, modelId: models.get(row.task.runId) ?? 'unknown' }));
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances'], async (tx) => {
+    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
       await tx.objectStore('calls').add(call);
       await Promise.all([
         ...candidates.map((task) => tx.objectStore('tasks').add(task)),
         ...instances.map((instance) => tx.objectStore('instances').add(instance)),
       ]);
+      // Alpaca-style steps make finished tasks at once, instances and all.
+      const finished = candidates.filter((task) => task.stage === 'done');
+      const of = (task: Task) => instances.filter((instance) => instance.taskId === task.id);
+      await appendFinished(tx.objectStore('datasetPages'), call.projectId, finished.map((task) => finishedTask(task, of(task))));
     });
   }
 
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances'], async (tx) => {
+    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
       await tx.objectStore('calls').add(call);
       await tx.objectStore('tasks').put(task);
       await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
+      if (task.stage === 'done') await appendFinished(tx.objectStore('datasetPages'), task.projectId, [finishedTask(task, instances)]);
     });
   }
 

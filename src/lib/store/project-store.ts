@@ -1,11 +1,14 @@
 import { createIdFactory } from '../run/ids';
 import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../run/ports';
+import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
 import { writeTransaction } from './write-transaction';
 
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'runs'] as const;
+/** The stores a whole-project write touches: its rows and the dataset pages made from them. */
+const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 
 /** Every row of one project, as a backup holds it and a duplicate copies it. */
 export interface ProjectRows {
@@ -62,8 +65,9 @@ export class ProjectStore {
 
   /** Deletes the project and every row of it, in one transaction. */
   async remove(id: string): Promise<void> {
-    await writeTransaction(this.db, [...PROJECT_STORES], async (tx) => {
+    await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
       await tx.objectStore('projects').delete(id);
+      await deletePages(tx.objectStore('datasetPages'), id);
       for (const name of ['seeds', 'tasks', 'instances', 'runs'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
@@ -90,7 +94,7 @@ export class ProjectStore {
 
   /** Adds a whole project in one transaction; fails whole if any of its ids is taken. */
   async write(rows: ProjectRows): Promise<void> {
-    await writeTransaction(this.db, [...PROJECT_STORES], async (tx) => {
+    await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
       await tx.objectStore('projects').add(rows.project);
       await Promise.all([
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
@@ -98,6 +102,7 @@ export class ProjectStore {
         ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
         ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
         ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
+        appendFinished(tx.objectStore('datasetPages'), rows.project.id, collectFinished(rows.tasks, rows.instances)),
       ]);
     });
   }

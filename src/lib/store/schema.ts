@@ -1,10 +1,11 @@
 // The IndexedDB schema, one interface naming every store, key and index (idb's DBSchema), so a
 // wrong store name or value shape does not compile.
 import type { DBSchema } from 'idb';
+import type { DatasetPage } from './dataset-pages';
 import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface Project {
   id: string;
@@ -34,4 +35,6 @@ export interface StudioDB extends DBSchema {
   instances: { key: string; value: StoredInstance; indexes: { 'by-project': string; 'by-task': string } };
   calls: { key: string; value: CallRecord; indexes: { 'by-project-purpose': [string, CallRecord['purpose']] } };
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
+  /** The finished tasks of each project, for exports (dataset-pages.ts). */
+  datasetPages: { key: [string, number]; value: DatasetPage };
 }
