@@ -52,6 +52,17 @@ describe('Parquet', () => {
     expect(records.filter((record) => record.is_classification)).toHaveLength(3_000);
   });
 
+  it('keeps any text exact: accents, CJK, emoji, a lone surrogate made safe, empty strings', async () => {
+    const texts = ['Résumé à Zürich', '把这句话翻译成英文', 'Rate it 👍🏽 or 👎', '', 'bad \ud800 half'];
+    const source = texts.map((text, index) => ({ task: task(`t-${text}`, `Explain: ${text}`), instances: [{ input: text, output: text.repeat(index) }], modelId: 'm' }));
+    const records = await parquetReadObjects({ file: parquetBytes(source).buffer });
+    // A lone surrogate is not Unicode text: UTF-8 carries it as U+FFFD, as TextEncoder does.
+    const safe = (text: string) => text.replaceAll('\ud800', '\ufffd');
+    expect(records.map(({ input, output, instruction }) => [input, output, instruction])).toEqual(
+      texts.map((text, index) => [safe(text), safe(text.repeat(index)), `Explain: ${safe(text)}`]),
+    );
+  });
+
   it('comes in one chunk per 2,000-row group, plus the footer', () => {
     expect([...exportFile('parquet', rows(12_000)).chunks]).toHaveLength(7);
   });

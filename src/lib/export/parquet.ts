@@ -36,12 +36,30 @@ export function* writeParquet(rows: Iterable<ExportRow>): Generator<Uint8Array<A
 
 function columns(batch: readonly InstanceRow[]) {
   return [
-    { name: 'instruction', data: batch.map((row) => row.instruction) },
-    { name: 'input', data: batch.map((row) => row.input) },
-    { name: 'output', data: batch.map((row) => row.output) },
+    // Instructions and task ids repeat across a task's instances, so the writer may pick a
+    // dictionary for them; inputs and outputs are free text, where trying one only costs time.
+    { name: 'instruction', data: utf8(batch.map((row) => row.instruction)) },
+    { name: 'input', data: utf8(batch.map((row) => row.input)), encoding: 'PLAIN' as const },
+    { name: 'output', data: utf8(batch.map((row) => row.output)), encoding: 'PLAIN' as const },
     { name: 'is_classification', data: batch.map((row) => row.isClassification) },
-    { name: 'task_id', data: batch.map((row) => row.taskId) },
+    { name: 'task_id', data: utf8(batch.map((row) => row.taskId)) },
   ];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A column's strings as UTF-8, written one after another into one buffer. The writer would
+ * otherwise encode each value into an array of its own: 700k small allocations for 170k rows.
+ */
+function utf8(values: readonly string[]): Uint8Array[] {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  const buffer = new Uint8Array(values.reduce((size, value) => size + value.length * 3, 0));
+  let offset = 0;
+  return values.map((value) => {
+    const { written } = encoder.encodeInto(value, buffer.subarray(offset));
+    return buffer.subarray(offset, (offset += written));
+  });
 }
 
 /**
