@@ -35,3 +35,11 @@ test('a manifest with mistakes is reported with each problem, and the built-in m
   await expect.poll(() => page.getByTestId('model-notes').textContent()).toMatch(/self-hosted models could not be offered.*no-path/s);
   expect(await page.getByTestId('model-select').locator('option').count()).toBeGreaterThan(0);
 });
+
+test('a site without a manifest, served with the page in its place as vite preview does, reports nothing', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  // The probe that lists the models brings the manifest's problems with them.
+  await page.getByTestId('model-select').waitFor();
+  expect(await page.getByTestId('model-notes').count()).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -5,8 +5,10 @@ import { fetchSelfHostedModels } from '../../src/lib/models';
 const URL_ = new URL('https://team.example/studio/models/manifest.json');
 const respond = (status: number, body = '') => async () => new Response(body, { status });
 
-test('no manifest (404) or no network means no self-hosted models and nothing to report', async () => {
+test('no manifest (404, or the app’s page served in its place) or no network means no self-hosted models and nothing to report', async () => {
   expect(await fetchSelfHostedModels(URL_, respond(404))).toEqual({ models: { mlc: [], gguf: [] }, problems: [] });
+  const page = async () => new Response('<!doctype html><title>Self-Instruct Studio</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  expect(await fetchSelfHostedModels(URL_, page)).toEqual({ models: { mlc: [], gguf: [] }, problems: [] });
   expect(await fetchSelfHostedModels(URL_, async () => Promise.reject(new TypeError('Failed to fetch')))).toEqual({ models: { mlc: [], gguf: [] }, problems: [] });
 });
 

@@ -16,7 +16,9 @@ export async function fetchSelfHostedModels(manifestUrl: URL, fetchText: (url: U
   } catch {
     return { models: NONE, problems: [] };
   }
-  if (response.status === 404) return { models: NONE, problems: [] };
+  // Hosts that serve the app's page for every unknown path (vite preview, "SPA" settings) answer
+  // a missing manifest with HTML, not 404.
+  if (response.status === 404 || response.headers.get('content-type')?.startsWith('text/html')) return { models: NONE, problems: [] };
   if (!response.ok) return { models: NONE, problems: [`${SELF_HOSTED_MANIFEST_PATH} could not be read (HTTP ${response.status}).`] };
   const parsed = parseSelfHostedManifest(await response.text(), manifestUrl);
   return parsed.ok ? { models: parsed.models, problems: [] } : { models: NONE, problems: parsed.problems };
