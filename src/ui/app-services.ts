@@ -13,6 +13,8 @@ export interface AppServices {
   tabs: TabCoordinator;
   /** The export worker, started on the first download. */
   downloads: () => DownloadClient;
+  /** Settles when a newer version of the app, in another tab, took over the database. */
+  storageClosed: Promise<void>;
 }
 
 /** Starts both workers and opens the database. */
@@ -20,7 +22,9 @@ export async function startServices(): Promise<AppServices> {
   // Vite bundles a worker only when `new URL(…, import.meta.url)` is written inside `new Worker`.
   const generatorWorker = new Worker(new URL('../../workers/generator.worker.ts', import.meta.url), { type: 'module', name: 'generator' });
   const filterWorker = new Worker(new URL('../../workers/filter.worker.ts', import.meta.url), { type: 'module', name: 'filter' });
-  const db = await openStudioDB();
+  let closeStorage!: () => void;
+  const storageClosed = new Promise<void>((resolve) => (closeStorage = resolve));
+  const db = await openStudioDB(undefined, closeStorage);
   const generator = new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker'));
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __studio: { generator } });
   return {
@@ -33,6 +37,7 @@ export async function startServices(): Promise<AppServices> {
       const worker = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
       return new DownloadClient(connectWorker<DownloadApi>(worker, 'export worker'));
     }),
+    storageClosed,
   };
 }
 

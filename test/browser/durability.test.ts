@@ -16,6 +16,8 @@ async function startRun(page: Page, target: number): Promise<void> {
 interface PoolSnapshot {
   tasks: { id: string; stage: string; instanceCount?: number }[];
   instanceTaskIds: string[];
+  /** What the dataset pages the exports read hold: each finished task's id and instance count. */
+  paged: { id: string; instances: number }[];
 }
 
 /** Reads the pool straight from IndexedDB, bypassing the app. */
@@ -26,21 +28,31 @@ function readPool(page: Page): Promise<PoolSnapshot> {
         const open = indexedDB.open('self-instruct-studio');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['tasks', 'instances']);
+          const tx = open.result.transaction(['tasks', 'instances', 'datasetPages']);
           const tasks = tx.objectStore('tasks').getAll();
           const instances = tx.objectStore('instances').getAll();
+          const pages = tx.objectStore('datasetPages').getAll();
+          type Page = { rows: { task: { id: string }; instances: unknown[] }[] };
           tx.oncomplete = () => {
             open.result.close();
-            resolve({ tasks: tasks.result, instanceTaskIds: instances.result.map((row: { taskId: string }) => row.taskId) });
+            resolve({
+              tasks: tasks.result,
+              instanceTaskIds: instances.result.map((row: { taskId: string }) => row.taskId),
+              paged: pages.result.flatMap((page: Page) => page.rows.map((row) => ({ id: row.task.id, instances: row.instances.length }))),
+            });
           };
         };
       }),
   );
 }
 
-/** Every finished task has exactly its instances, and no instance belongs to an unfinished task. */
+/**
+ * Every finished task has exactly its instances, no instance belongs to an unfinished task, and
+ * the dataset pages hold every finished task once, with as many instances.
+ */
 function expectConsistent(pool: PoolSnapshot): void {
   const done = new Map(pool.tasks.filter((task) => task.stage === 'done').map((task) => [task.id, task.instanceCount]));
+  expect(pool.paged.toSorted((a, b) => a.id.localeCompare(b.id))).toEqual([...done].map(([id, instances]) => ({ id, instances })).toSorted((a, b) => a.id.localeCompare(b.id)));
   const perTask = new Map<string, number>();
   for (const id of pool.instanceTaskIds) perTask.set(id, (perTask.get(id) ?? 0) + 1);
   for (const [id, instanceCount] of done) expect(perTask.get(id) ?? 0).toBe(instanceCount);
@@ -96,6 +108,32 @@ test('a full disk stops the run with a message saying what to do, and the pool s
   await expect.poll(async () => (await readPool(page)).tasks.length).toBe(atFailure.tasks.length);
   await expect.poll(() => count(page, 'accepted')).toBe(atFailure.tasks.filter((task) => task.stage !== 'rejected').length);
   expect(errors.filter((error) => !error.includes('QuotaExceededError') && !error.includes('ran out of storage'))).toEqual([]);
+  await context.close();
+});
+
+test('a newer version opened in another tab takes the database over, and this tab asks for a reload', async () => {
+  const context = await site.browser.newContext();
+  const { page, errors } = await openWatchedPage(site.browser, site.url, context);
+  await page.getByTestId('project-select').waitFor();
+  // Another tab opens the database one version up, as the next release of the app would.
+  const other = await context.newPage();
+  await other.goto(new URL('seeds/default.jsonl', site.url).href);
+  const upgraded = await other.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const probe = indexedDB.open('self-instruct-studio');
+        probe.onsuccess = () => {
+          const next = probe.result.version + 1;
+          probe.result.close();
+          const open = indexedDB.open('self-instruct-studio', next);
+          open.onsuccess = () => resolve(open.result.version);
+          open.onblocked = () => reject(new Error('The first tab kept its connection open.'));
+        };
+      }),
+  );
+  expect(upgraded).toBeGreaterThan(1);
+  await expect.poll(() => page.getByTestId('setup-error').textContent()).toMatch(/newer version .* another tab.*Reload this page/);
+  expect(errors).toEqual([]);
   await context.close();
 });
 

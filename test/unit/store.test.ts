@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import type { GenerationStep, Task } from '../../src/lib/run';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
+import { DB_VERSION } from '../../src/lib/store/schema';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
 
 const PROJECT = 'p1';
@@ -150,4 +151,30 @@ test('a version 1 database upgrades in place: its rows stay and the rule index c
   const store = new PoolStore(await openStudioDB(factory));
   expect((await store.rejectionsByRule(PROJECT))['too-long']).toBe(1);
   expect(await store.counts(PROJECT)).toMatchObject({ rejected: 1 });
+});
+
+describe('tabs of two app versions', () => {
+  test('a connection closes itself when another tab opens a newer version, and says so', async () => {
+    const factory = new IDBFactory();
+    let closed = false;
+    await openStudioDB(factory, () => (closed = true));
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open('self-instruct-studio', DB_VERSION + 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+      open.onblocked = () => reject(new Error('blocked by the older connection'));
+    });
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(closed).toBe(true);
+  });
+
+  test('an older version that holds on to the database makes opening fail with what to do', async () => {
+    const factory = new IDBFactory();
+    await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open('self-instruct-studio', DB_VERSION - 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', problem: 'blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
+  });
 });

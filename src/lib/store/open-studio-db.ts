@@ -1,20 +1,42 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { appendFinished, collectFinished } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
+import { StorageError } from './storage-error';
+import { abortUnlessFinished } from './write-transaction';
 
 export type StudioDatabase = IDBPDatabase<StudioDB>;
 
 /**
  * Opens (and creates or upgrades) the app's database. `factory` lets tests pass a fresh
  * fake-indexeddb IDBFactory; the browser's own is the default.
+ *
+ * Tabs of two app versions meet here after an update. A tab that opens a newer version makes the
+ * others close their connection (`onClosed` tells them, so they can ask for a reload); a tab of
+ * an older version that does not close keeps this one from opening, which fails with advice.
  */
-export function openStudioDB(factory?: IDBFactory): Promise<StudioDatabase> {
+export function openStudioDB(factory?: IDBFactory, onClosed?: () => void): Promise<StudioDatabase> {
   const restore = swapFactory(factory);
   try {
-    return openDB<StudioDB>(DB_NAME, DB_VERSION, { upgrade });
+    return new Promise((resolve, reject) => {
+      openDB<StudioDB>(DB_NAME, DB_VERSION, {
+        upgrade,
+        blocked: () => reject(blockedError()),
+        blocking: (_current, _next, event) => {
+          (event.target as IDBDatabase).close();
+          onClosed?.();
+        },
+      }).then(resolve, reject);
+    });
   } finally {
     restore();
   }
+}
+
+function blockedError(): StorageError {
+  return new StorageError(
+    'blocked',
+    'Another tab has an older version of Self-Instruct Studio open, and it keeps this version from updating the stored data. Close the other Self-Instruct Studio tabs, then reload this page.',
+  );
 }
 
 // A ladder of version steps: each runs once, in order, and is never edited after release.
@@ -38,7 +60,7 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
   if (oldVersion < 3) {
     db.createObjectStore('datasetPages', { keyPath: ['projectId', 'page'] });
     // A failed step must not leave a database without pages: aborting fails the whole open.
-    pageExistingProjects(tx).catch(() => tx.abort());
+    pageExistingProjects(tx).catch(() => abortUnlessFinished(tx));
   }
 }
 

@@ -1,5 +1,5 @@
 /** Why a write to the pool failed, in terms the UI can act on. */
-export type StorageProblem = 'quota' | 'conflict' | 'unavailable';
+export type StorageProblem = 'quota' | 'conflict' | 'unavailable' | 'blocked';
 
 /**
  * The one error the store throws. IndexedDB's own errors are translated here, in one place, so

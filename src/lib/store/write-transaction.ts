@@ -20,12 +20,17 @@ export async function writeTransaction<Names extends StoreNames<StudioDB>[]>(
     await work(tx);
     await done;
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted by the failing request: nothing left to undo.
-    }
+    abortUnlessFinished(tx);
     await done.catch(() => {});
     throw toStorageError(error);
+  }
+}
+
+/** Aborts a transaction unless it already ended: a failed request aborts it by itself. */
+export function abortUnlessFinished(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing left to undo.
   }
 }
