@@ -133,7 +133,8 @@ test('a newer version opened in another tab takes the database over, and this ta
   );
   expect(upgraded).toBeGreaterThan(1);
   await expect.poll(() => page.getByTestId('setup-error').textContent()).toMatch(/newer version .* another tab.*Reload this page/);
-  expect(errors).toEqual([]);
+  // Reads still under way when the connection closed fail, and the notice above explains them.
+  expect(errors.filter((error) => !error.includes('connection is closing'))).toEqual([]);
   await context.close();
 });
 
