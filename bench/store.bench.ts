@@ -1,6 +1,6 @@
 // Store benchmark (issue 5, item 8), in headless Chromium on the product's own code: 100k accepted
 // tasks written through PoolStore, the project reopened as the app does (ROUGE-L pool rebuilt in
-// the real filter worker), and 100k tasks exported in each format through the export worker.
+// the real filter worker), and 100k tasks exported in each format through the download worker.
 // Targets: reopen ≤ 3 s; per format ≤ 3 s and no main-thread task over 50 ms. A missed target is
 // printed loudly; only a failing page (an error, a wrong count in a file) exits 1.
 //   npm run bench:store [-- --accepted 100000 --sample 5000]
@@ -95,7 +95,7 @@ function printReopen(report: ReopenReport): boolean {
 
 function printExports(reports: ExportReport[]): boolean {
   console.log(
-    `\nEXPORT  through the export worker, from the request until the page holds the file` +
+    `\nEXPORT  through the download worker, from the request until the page holds the file` +
       `\n        targets per format: ≤ ${n(EXPORT_TARGET_MS)} ms, no main-thread task > ${TASK_TARGET_MS} ms ('longtask' entries on the page meanwhile)`,
   );
   console.log(`  ${'format'.padEnd(38)}${'total'.padStart(7)}${'MB'.padStart(7)}  ${'time'.padEnd(17)}${'longest task'.padStart(13)}  ${'tasks'.padEnd(17)}  check`);

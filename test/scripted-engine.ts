@@ -6,7 +6,7 @@
 // the answer at the request's stop sequences and at maxTokens (a token being a word here).
 import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from '../src/lib/engine/engine';
 import { createRng } from '../src/lib/method';
-import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/run/ports';
+import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/vocabulary';
 import { alpacaAnswer, instructionsAnswer, isAlpacaPrompt } from './fixtures/method/scripted-generation';
 import type { ScriptedPrompt } from './fixtures/method/scripted-prompt';
 import { classifyAnswer, instancesAnswer } from './fixtures/method/scripted-task-answers';

@@ -3,12 +3,11 @@
 import { expose } from 'comlink';
 // Vite serves wllama's wasm from our own origin; wllama never reaches for a CDN (see WllamaEngine).
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import type { GeneratorApi } from '../src/lib/clients';
-import { EngineHost, probeDevice, type Engine } from '../src/lib/engine';
+import { createGeneratorService, EngineHost, probeDevice, type Engine } from '../src/lib/engine';
 import { fetchSelfHostedModels, SELF_HOSTED_MANIFEST_PATH } from '../src/lib/models';
 import { WebLlmEngine } from '../src/lib/webllm';
 import { GGUF_MODELS, WllamaEngine } from '../src/lib/wllama';
-import { releaseCallback } from './release-callback';
+import { releasingCallbacks } from './releasing-callbacks';
 
 async function createHost(): Promise<EngineHost> {
   // This chunk lives in assets/, one folder below the page, where the manifest is looked for.
@@ -30,18 +29,4 @@ async function createHost(): Promise<EngineHost> {
 }
 
 // Expose at once, before any await: a message that arrives before comlink listens is lost.
-const host = createHost();
-
-const api: GeneratorApi = {
-  probe: async () => (await host).probe(),
-  load: async (modelId, onProgress) => (await host).load(modelId, onProgress).finally(() => releaseCallback(onProgress)),
-  loadFile: async (file, onProgress) => (await host).loadFile(file, onProgress).finally(() => releaseCallback(onProgress)),
-  complete: async (request, onText) => (await host).complete(request, onText).finally(() => releaseCallback(onText)),
-  interrupt: () => void host.then((ready) => ready.interrupt()),
-  unload: async () => (await host).unload(),
-  cancelLoad: async () => (await host).cancelLoad(),
-  storedModels: async () => (await host).storedModels(),
-  deleteStored: async (modelId) => (await host).deleteStored(modelId),
-};
-
-expose(api);
+expose(releasingCallbacks(createGeneratorService(createHost())));

@@ -1,4 +1,4 @@
-// Downloads of the bench project through the product's export worker, as ExportState makes
+// Downloads of the bench project through the product's download worker, as DownloadState makes
 // them: each format alone, and the zip of everything, timed and checked, with the page's longest
 // task meanwhile; and where the read of the rows goes.
 import { parquetMetadata } from 'hyparquet';
@@ -18,7 +18,7 @@ export interface OpenedProject {
   projectName: string;
 }
 
-/** One format, or the zip of every format with rejected.jsonl and the card, through the real export worker. */
+/** One format, or the zip of every format with rejected.jsonl and the card, through the real download worker. */
 export async function exportViaWorker(project: OpenedProject, formats: ExportFormat[], longTasks: LongTasks): Promise<ExportReport> {
   const zipped = formats.length > 1;
   const start = performance.now();
@@ -34,9 +34,9 @@ export async function exportViaWorker(project: OpenedProject, formats: ExportFor
 
 let client: DownloadClient | undefined;
 
-/** The export worker, started once as the page starts it on the first download. */
+/** The download worker, started once as the page starts it on the first download. */
 function downloads(): DownloadClient {
-  client ??= new DownloadClient(connectWorker<DownloadApi>(new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' }), 'export worker'));
+  client ??= new DownloadClient(connectWorker<DownloadApi>(new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' }), 'download worker'));
   return client;
 }
 

@@ -2,7 +2,8 @@
 // as the run loop writes and reads, then the rest in batched transactions of the same rows.
 import seedFile from '../../public/seeds/default.jsonl?raw';
 import { DEFAULT_SETTINGS, hashSeedSet, settingsFingerprint } from '../../src/lib/method';
-import { createIdFactory, type Run, type SeedTask } from '../../src/lib/run';
+import { createIdFactory } from '../../src/lib/ids';
+import type { Run, SeedTask } from '../../src/lib/vocabulary';
 import { parseSeedFile } from '../../src/lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
 import { appendFinished, collectFinished } from '../../src/lib/store/dataset-pages';

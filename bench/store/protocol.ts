@@ -1,7 +1,7 @@
 // What bench/store.bench.ts asks the bench page to do and the figures the page hands back.
 // Types only, shared by the Node driver and the page.
 import type { ExportFormat } from '../../src/lib/export';
-import type { PoolCounts } from '../../src/lib/run';
+import type { PoolCounts } from '../../src/lib/vocabulary';
 
 export interface InsertOptions {
   /** Accepted tasks to reach; about a quarter as many rejected candidates come on top. */
@@ -48,7 +48,7 @@ export interface ReopenReport {
 
 export interface ExportReport {
   label: string;
-  /** From the request to the export worker until the page holds the Blob: the whole download. */
+  /** From the request to the download worker until the page holds the Blob: the whole download. */
   totalMs: number;
   /** Longest 'longtask' entry on the page meanwhile. */
   longestTaskMs: number;

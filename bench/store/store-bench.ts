@@ -1,10 +1,11 @@
 // The store bench's page, driven by bench/store.bench.ts: fills a project through the product's
 // PoolStore, reopens it as the app does (counts, newest tasks, the pool loaded into the real
-// filter worker), and exports it in every format through the export worker, as the page does.
-import { connectWorker, FilterClient, type FilterApi } from '../../src/lib/clients';
+// filter worker), and exports it in every format through the download worker, as the page does.
+import { connectWorker, FilterClient } from '../../src/lib/clients';
+import type { FilterApi } from '../../src/lib/novelty';
 import { DEFAULT_SETTINGS } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
-import type { PoolEntry } from '../../src/lib/run';
+import type { PoolEntry } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
 import { exportViaWorker, readBreakdown, type OpenedProject } from './export-project';
 import { fillPool } from './fill-pool';

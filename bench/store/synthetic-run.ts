@@ -3,17 +3,7 @@
 // and an instances step per accepted task. Requests come from the product's own builders, so the
 // call records are the size the app's are.
 import { classifyRequest, createRng, DEFAULT_SETTINGS, instancesRequest, instructionRequest, type Rng } from '../../src/lib/method';
-import type {
-  CallRecord,
-  CompletionRequest,
-  GenerationStep,
-  HeuristicRule,
-  PoolEntry,
-  SeedTask,
-  StoredInstance,
-  Task,
-  TaskStep,
-} from '../../src/lib/run';
+import type { CallRecord, CompletionRequest, GenerationStep, HeuristicRule, PoolEntry, SeedTask, StoredInstance, Task, TaskStep } from '../../src/lib/vocabulary';
 import { SyntheticText } from './synthetic-text';
 
 const REJECTED_SHARE = 0.2;

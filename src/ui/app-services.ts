@@ -1,7 +1,9 @@
 import { TabCoordinator } from '../lib/coordination';
-import { connectWorker, DownloadClient, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient } from '../lib/clients';
+import type { GeneratorApi } from '../lib/engine';
+import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
-import type { SeedTask } from '../lib/run';
+import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
 
@@ -11,7 +13,7 @@ export interface AppServices {
   pool: PoolStore;
   projects: ProjectStore;
   tabs: TabCoordinator;
-  /** The export worker, started on the first download. */
+  /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
   /** Settles when a newer version of the app, in another tab, took over the database. */
   storageClosed: Promise<void>;
@@ -34,8 +36,8 @@ export async function startServices(): Promise<AppServices> {
     projects: new ProjectStore(db),
     tabs: new TabCoordinator(navigator.locks),
     downloads: once(() => {
-      const worker = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
-      return new DownloadClient(connectWorker<DownloadApi>(worker, 'export worker'));
+      const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
+      return new DownloadClient(connectWorker<DownloadApi>(worker, 'download worker'));
     }),
     storageClosed,
   };

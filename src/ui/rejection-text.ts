@@ -1,4 +1,4 @@
-import type { RejectionReason } from '../lib/run';
+import type { RejectionReason } from '../lib/vocabulary';
 
 /** Each rule's name in the user's words. */
 export const RULE_NAMES: Record<RejectionReason['rule'], string> = {

@@ -1,5 +1,5 @@
 import type { FilterClient } from '../lib/clients';
-import type { RougeTokenizer } from '../lib/run';
+import type { RougeTokenizer } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 import { errorMessage } from './handle-error';
 

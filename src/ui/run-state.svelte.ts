@@ -1,5 +1,6 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
-import { runBootstrap, type CallPurpose, type MethodSettings, type PoolCounts, type RejectionReason, type RunPorts, type Task } from '../lib/run';
+import { runBootstrap, type RunPorts } from '../lib/run';
+import type { CallPurpose, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';

@@ -1,4 +1,4 @@
-import type { SeedTask } from '../lib/run';
+import type { SeedTask } from '../lib/vocabulary';
 import { mostlyNonAscii } from '../lib/rouge';
 import { importPastedText, importSeeds, type ImportResult } from '../lib/seeds';
 import type { PoolStore } from '../lib/store';

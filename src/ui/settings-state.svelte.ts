@@ -1,5 +1,5 @@
 import { ALPACA_BLACKLIST, defaultSettings, SELF_INSTRUCT_BLACKLIST, validateTemplates } from '../lib/method';
-import type { MethodSettings, Strategy } from '../lib/run';
+import type { MethodSettings, Strategy } from '../lib/vocabulary';
 import type { ProjectStore } from '../lib/store';
 import { errorMessage } from './handle-error';
 

@@ -1,4 +1,4 @@
-import type { CallRecord, StoredInstance, Task } from '../lib/run';
+import type { CallRecord, StoredInstance, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 import { errorMessage } from './handle-error';
 

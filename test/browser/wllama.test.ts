@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { GeneratorClient } from '../../src/lib/clients';
 import type { LoadOutcome, LoadProgress, ProbeResult } from '../../src/lib/engine';
 import { classifyRequest, DEFAULT_SETTINGS, defaultSettings, instancesRequest, parseClassification, parseInstances } from '../../src/lib/method';
-import type { CompletionRequest, CompletionResult, MethodSettings } from '../../src/lib/run';
+import type { CompletionRequest, CompletionResult, MethodSettings } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { ALPHABET_MODEL_ID, INVALID_UTF8_MODEL_ID, TEST_MODEL_PATH } from '../gguf/test-models';
 import { alphabetAfter, alphabetModel, invalidUtf8Model } from '../gguf/tiny-llama';

@@ -3,11 +3,12 @@
 import { expose, type Endpoint } from 'comlink';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
-import { connectWorker, GeneratorClient, type GeneratorApi } from '../../src/lib/clients';
-import { EngineHost } from '../../src/lib/engine';
+import { connectWorker, GeneratorClient } from '../../src/lib/clients';
+import { createGeneratorService, EngineHost, type GeneratorApi } from '../../src/lib/engine';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
-import { runBootstrap, type MethodSettings, type OutputMode, type PromptStyle, type RunConfig, type RunEvent, type RunPorts, type Task } from '../../src/lib/run';
+import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
+import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
@@ -26,18 +27,7 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
   const host = new EngineHost([new ScriptedEngine(options)], async () => ({ webgpu: false, shaderF16: false }));
   const channel = new MessageChannel();
   channels.push(channel);
-  const api: GeneratorApi = {
-    probe: () => host.probe(),
-    load: (id, onProgress) => host.load(id, onProgress),
-    loadFile: (file, onProgress) => host.loadFile(file, onProgress),
-    complete: (request, onText) => host.complete(request, onText),
-    interrupt: () => host.interrupt(),
-    unload: () => host.unload(),
-    cancelLoad: () => host.cancelLoad(),
-    storedModels: () => host.storedModels(),
-    deleteStored: (id) => host.deleteStored(id),
-  };
-  expose(api, channel.port2 as unknown as Endpoint);
+  expose(createGeneratorService(host), channel.port2 as unknown as Endpoint);
   const client = new GeneratorClient(connectWorker<GeneratorApi>(channel.port1 as unknown as Worker, 'model worker'));
   expect(await client.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
   return client;

@@ -2,7 +2,7 @@
 // with the steps that finish tasks, in full pages, in creation order, never apart from their rows.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import type { StoredInstance, Task } from '../../src/lib/run';
+import type { StoredInstance, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
 import { ROWS_PER_PAGE } from '../../src/lib/store/dataset-pages';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';

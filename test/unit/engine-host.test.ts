@@ -1,7 +1,7 @@
 // The engine host routes a model to the engine that offers it, and reports load failures as values.
 import { expect, test, vi } from 'vitest';
 import { EngineHost, type DeviceReport, type Engine, type ModelOption } from '../../src/lib/engine';
-import type { CompletionResult } from '../../src/lib/run';
+import type { CompletionResult } from '../../src/lib/vocabulary';
 
 const DEVICE: DeviceReport = { webgpu: false, shaderF16: false };
 const RESULT: CompletionResult = { text: 'hi', finishReason: 'stop', promptTokens: 1, completionTokens: 1, durationMs: 1 };

@@ -1,7 +1,7 @@
 // The dataset card (README.md) and the counts it is built from.
 import { describe, expect, it } from 'vitest';
-import { countDataset, datasetCard, type DatasetCardInfo, type ExportRow } from '../../src/lib/export';
-import type { Task } from '../../src/lib/run';
+import { countDataset, datasetCard, type DatasetCardInfo } from '../../src/lib/export';
+import type { ExportRow, Task } from '../../src/lib/vocabulary';
 import { taskRow } from '../fixtures/pool-rows';
 
 function task(id: string, extra: Partial<Task> = {}): Task {

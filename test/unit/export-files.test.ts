@@ -3,8 +3,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type DatasetCardInfo, type ExportFormat, type ExportRow } from '../../src/lib/export';
-import type { Task } from '../../src/lib/run';
+import { type DatasetCardInfo, EXPORT_FORMATS, exportFile, exportFiles, type ExportFormat, zipFiles } from '../../src/lib/export';
+import type { ExportRow, Task } from '../../src/lib/vocabulary';
 import { taskRow } from '../fixtures/pool-rows';
 
 const ALL_FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];

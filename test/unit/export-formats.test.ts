@@ -2,8 +2,8 @@
 // (or, in CSV, defused), empty exports still valid, and chunks of at most 500 rows.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { exportFile, type ExportFormat, type ExportRow } from '../../src/lib/export';
-import type { Instance, Task } from '../../src/lib/run';
+import { exportFile, type ExportFormat } from '../../src/lib/export';
+import type { ExportRow, Instance, Task } from '../../src/lib/vocabulary';
 import { taskRow } from '../fixtures/pool-rows';
 
 const UNTRUSTED = [

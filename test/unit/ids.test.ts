@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createIdFactory } from '../../src/lib/run';
+import { createIdFactory } from '../../src/lib/ids';
 
 test('ids sort in creation order, within one millisecond and across a clock step back', () => {
   const times = [5, 5, 5, 4, 90_000_000_000];

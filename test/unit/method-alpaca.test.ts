@@ -3,7 +3,7 @@
 // truncation and the cap (anchor §2.3, §2.4).
 import { describe, expect, it } from 'vitest';
 import { alpacaRequest, defaultSettings, parseAlpacaTasks } from '../../src/lib/method';
-import type { CompletionResult, FinishReason, MethodSettings } from '../../src/lib/run/ports';
+import type { CompletionResult, FinishReason, MethodSettings } from '../../src/lib/vocabulary';
 import { ALPACA_CASES } from '../fixtures/method/alpaca-responses';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 

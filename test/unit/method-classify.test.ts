@@ -2,7 +2,7 @@
 // how strictly an answer counts as "yes" (anchor §1.2).
 import { describe, expect, it } from 'vitest';
 import { classifyRequest, parseClassification } from '../../src/lib/method';
-import type { ChatMessage, SeedTask } from '../../src/lib/run/ports';
+import type { ChatMessage, SeedTask } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 
 function messages(instruction: string, seeds: readonly SeedTask[]): ChatMessage[] {

@@ -11,7 +11,7 @@ import {
   parseInstances,
   parseInstructions,
 } from '../../src/lib/method';
-import type { CompletionRequest, CompletionResult, FinishReason, MethodSettings } from '../../src/lib/run/ports';
+import type { CompletionRequest, CompletionResult, FinishReason, MethodSettings } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 
 const TEXT: MethodSettings = { ...defaultSettings('self-instruct'), promptStyle: 'completion' };

@@ -3,7 +3,7 @@
 // limits and blacklist, and the two blacklist presets (anchor §2.4).
 import { describe, expect, it } from 'vitest';
 import { ALPACA_BLACKLIST, defaultSettings, screenInstruction, SELF_INSTRUCT_BLACKLIST } from '../../src/lib/method';
-import type { HeuristicRule, HeuristicSettings, SwitchableRule } from '../../src/lib/run/ports';
+import type { HeuristicRule, HeuristicSettings, SwitchableRule } from '../../src/lib/vocabulary';
 
 function words(n: number): string {
   return ['Write', ...Array.from({ length: n - 1 }, () => 'word')].join(' ');

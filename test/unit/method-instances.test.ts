@@ -3,7 +3,7 @@
 // instance rule of the original (anchor §1.3, §1.4).
 import { describe, expect, it } from 'vitest';
 import { createRng, filterInstances, instancesRequest, parseInstances } from '../../src/lib/method';
-import type { ChatMessage, CompletionResult, FinishReason, Instance, SeedTask } from '../../src/lib/run/ports';
+import type { ChatMessage, CompletionResult, FinishReason, Instance, SeedTask } from '../../src/lib/vocabulary';
 import { INSTANCE_CASES } from '../fixtures/method/instance-responses';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 

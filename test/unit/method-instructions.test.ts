@@ -2,7 +2,7 @@
 // golden parses of messy small-model responses (test/fixtures/method/instruction-responses.ts).
 import { describe, expect, it } from 'vitest';
 import { instructionRequest, parseInstructions } from '../../src/lib/method';
-import type { CompletionResult, FinishReason } from '../../src/lib/run/ports';
+import type { CompletionResult, FinishReason } from '../../src/lib/vocabulary';
 import { INSTRUCTION_CASES } from '../fixtures/method/instruction-responses';
 
 function result(text: string, finishReason: FinishReason = 'stop'): CompletionResult {

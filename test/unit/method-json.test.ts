@@ -13,7 +13,7 @@ import {
   parseInstances,
   parseInstructions,
 } from '../../src/lib/method';
-import type { CompletionRequest, CompletionResult, FinishReason, MethodSettings, Strategy } from '../../src/lib/run/ports';
+import type { CompletionRequest, CompletionResult, FinishReason, MethodSettings, Strategy } from '../../src/lib/vocabulary';
 import { ALPACA_JSON, CLASSIFICATION_INSTANCES_JSON, CLASSIFY_JSON, INSTANCES_JSON, INSTRUCTIONS_JSON } from '../fixtures/method/json-responses';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 

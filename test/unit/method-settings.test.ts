@@ -2,7 +2,7 @@
 // numbers, independent copies, and fingerprints that are stable and change with what matters.
 import { describe, expect, it } from 'vitest';
 import { ALPACA_BLACKLIST, DEFAULT_SETTINGS, defaultSettings, hashSeedSet, SELF_INSTRUCT_BLACKLIST, settingsFingerprint } from '../../src/lib/method';
-import type { MethodSettings, SeedTask } from '../../src/lib/run/ports';
+import type { MethodSettings, SeedTask } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 
 describe('defaultSettings', () => {

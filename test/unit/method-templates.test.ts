@@ -11,7 +11,7 @@ import {
   TemplateError,
   validateTemplates,
 } from '../../src/lib/method';
-import type { MethodSettings, PromptTemplates } from '../../src/lib/run/ports';
+import type { MethodSettings, PromptTemplates } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 
 function edited(edit: (templates: PromptTemplates) => void): PromptTemplates {

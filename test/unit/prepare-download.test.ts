@@ -1,4 +1,4 @@
-// Preparing a download from the store, as the export worker does: one format alone is its file,
+// Preparing a download from the store, as the download worker does: one format alone is its file,
 // more go out as a zip with a dataset card that reports the project's settings.
 import { strFromU8, unzipSync } from 'fflate';
 import { IDBFactory } from 'fake-indexeddb';

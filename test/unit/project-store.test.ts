@@ -2,7 +2,7 @@
 // deleted, each change in one transaction.
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
-import type { Task } from '../../src/lib/run';
+import type { Task } from '../../src/lib/vocabulary';
 import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';

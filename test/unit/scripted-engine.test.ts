@@ -19,7 +19,7 @@ import {
   screenInstruction,
 } from '../../src/lib/method';
 import { NoveltyIndex } from '../../src/lib/rouge';
-import type { CompletionRequest, HeuristicRule, MethodSettings } from '../../src/lib/run/ports';
+import type { CompletionRequest, HeuristicRule, MethodSettings } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 

@@ -2,7 +2,7 @@
 // storage failures surface as StorageError with the pool left as it was.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import type { GenerationStep, Task } from '../../src/lib/run';
+import type { GenerationStep, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
 import { DB_VERSION } from '../../src/lib/store/schema';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';

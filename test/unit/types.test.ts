@@ -3,9 +3,9 @@
 import type { Remote } from 'comlink';
 import type { IndexKey, StoreKey, StoreValue } from 'idb';
 import { expectTypeOf, test } from 'vitest';
-import type { FilterApi, GeneratorApi } from '../../src/lib/clients';
-import type { LoadOutcome, ProbeResult } from '../../src/lib/engine';
-import type { CallRecord, CompletionResult, NoveltyVerdict, Task, TaskStage } from '../../src/lib/run';
+import type { GeneratorApi, LoadOutcome, ProbeResult } from '../../src/lib/engine';
+import type { FilterApi } from '../../src/lib/novelty';
+import type { CallRecord, CompletionResult, NoveltyVerdict, Task, TaskStage } from '../../src/lib/vocabulary';
 import type { StudioDB } from '../../src/lib/store/schema';
 
 test('the worker APIs reach the page as promise-returning calls', () => {

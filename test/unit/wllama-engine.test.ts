@@ -4,7 +4,7 @@
 import { WllamaAbortError, WllamaError, WllamaRuntimeError, type LoadedContextInfo, type RawCompletionChunk, type WllamaConfig } from '@wllama/wllama/esm/index.js';
 import { describe, expect, test } from 'vitest';
 import { EngineHost, type DeviceReport, type LoadProgress } from '../../src/lib/engine';
-import type { CompletionRequest } from '../../src/lib/run';
+import type { CompletionRequest } from '../../src/lib/vocabulary';
 import { GGUF_MODELS, WllamaEngine, type WllamaLike } from '../../src/lib/wllama';
 
 const NO_GPU: DeviceReport = { webgpu: false, shaderF16: false };

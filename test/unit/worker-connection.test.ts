@@ -2,9 +2,11 @@
 // and streamed callbacks cross it, and a dead worker rejects pending calls instead of hanging.
 import { expose, type Endpoint } from 'comlink';
 import { afterEach, expect, test } from 'vitest';
-import { connectWorker, FilterClient, GeneratorClient, type FilterApi, type GeneratorApi } from '../../src/lib/clients';
+import { connectWorker, FilterClient, GeneratorClient } from '../../src/lib/clients';
+import type { GeneratorApi } from '../../src/lib/engine';
+import type { FilterApi } from '../../src/lib/novelty';
 import { createFilterService } from '../../src/lib/novelty';
-import type { CompletionResult } from '../../src/lib/run';
+import type { CompletionResult } from '../../src/lib/vocabulary';
 
 const channels: MessageChannel[] = [];
 afterEach(() => {

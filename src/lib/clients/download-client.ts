@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import type { DownloadApi, DownloadRequest, PreparedDownload } from '../download';
 import type { WorkerConnection } from './worker-connection';
 
-/** The page's side of the export worker. */
+/** The page's side of the download worker. */
 export class DownloadClient {
   constructor(private readonly connection: WorkerConnection<DownloadApi>) {}
 

@@ -1,20 +1,6 @@
-import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../run/ports';
+import type { FilterApi, ReplayQuestion } from '../novelty';
+import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
-
-/** A "what if the threshold were…" question about a pool's candidate stream. */
-export interface ReplayQuestion {
-  seeds: string[];
-  /** Every candidate that passed the heuristic filters, oldest first. */
-  candidates: string[];
-  options: PoolOptions;
-}
-
-/** The verbs the filter worker serves (workers/filter.worker.ts satisfies this). */
-export interface FilterApi extends Novelty {
-  size(): number;
-  /** How many of the candidates the novelty filter would keep under other options. */
-  replay(question: ReplayQuestion): number;
-}
 
 /** The page's side of the filter worker: the novelty port. */
 export class FilterClient implements Novelty {

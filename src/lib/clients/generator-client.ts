@@ -1,22 +1,7 @@
 import { proxy } from 'comlink';
-import type { LoadOutcome, LoadProgress, ProbeResult, StoredModel } from '../engine';
-import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../run/ports';
+import type { GeneratorApi, LoadOutcome, LoadProgress, ProbeResult, StoredModel } from '../engine';
+import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
-
-/** The verbs the generator worker serves (workers/generator.worker.ts satisfies this). */
-export interface GeneratorApi {
-  probe(): Promise<ProbeResult>;
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
-  /** Loads a model file the user picked (a File crosses to the worker by structured clone). */
-  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
-  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
-  interrupt(): void;
-  unload(): Promise<void>;
-  /** Stops a load in progress; that load then resolves as cancelled. */
-  cancelLoad(): Promise<void>;
-  storedModels(): Promise<StoredModel[]>;
-  deleteStored(modelId: string): Promise<void>;
-}
 
 const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptTokens: 0, completionTokens: 0, durationMs: 0 };
 

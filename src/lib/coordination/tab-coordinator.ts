@@ -1,4 +1,4 @@
-import type { PoolCounts } from '../run/ports';
+import type { PoolCounts } from '../vocabulary';
 
 /** What a tab running a project tells the others after every step. */
 export interface RunNews {

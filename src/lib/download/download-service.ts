@@ -1,12 +1,12 @@
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
 import { prepareDownload, type DownloadRequest, type PreparedDownload } from './prepare-download';
 
-/** The verbs the export worker serves (workers/export.worker.ts). */
+/** The verbs the download worker serves (workers/download.worker.ts). */
 export interface DownloadApi {
   prepare(request: DownloadRequest, onProgress: (fraction: number) => void): Promise<PreparedDownload>;
 }
 
-/** What the export worker serves: downloads prepared from its own connection to the database. */
+/** What the download worker serves: downloads prepared from its own connection to the database. */
 export function createDownloadService(open: () => Promise<StudioDatabase> = () => openStudioDB()): DownloadApi {
   let db: Promise<StudioDatabase> | undefined;
   return {

@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
-import type { MethodSettings } from '../run/ports';
+import type { MethodSettings } from '../vocabulary';
 import type { PoolStore, ProjectStore } from '../store';
 
 export interface DownloadRequest {
@@ -22,7 +22,7 @@ const ROWS_PER_CHUNK = 500;
 /**
  * A project's dataset as one downloadable file, read from the store and written chunk by chunk.
  * One format alone is that format's file; more go out as a zip with the dataset card. Runs in the
- * export worker, so reading and writing 100k rows never holds up the page.
+ * download worker, so reading and writing 100k rows never holds up the page.
  */
 export async function prepareDownload(
   stores: { pool: PoolStore; projects: ProjectStore },

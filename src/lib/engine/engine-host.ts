@@ -1,4 +1,4 @@
-import type { CompletionRequest, CompletionResult } from '../run/ports';
+import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import { probeDevice } from './device-probe';
 import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
 import { describeLoadFailure, type LoadFailure } from './load-failure';

@@ -1,6 +1,6 @@
 // The engine interface inside the generator worker: one contract that web-llm, wllama (llama.cpp
 // in WebAssembly) and the deterministic test engine in test/ all implement. Types only.
-import type { CompletionRequest, CompletionResult } from '../run/ports';
+import type { CompletionRequest, CompletionResult } from '../vocabulary';
 
 /** What the browser offers for running a model, read once in the generator worker. */
 export interface DeviceReport {

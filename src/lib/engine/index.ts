@@ -5,3 +5,4 @@ export { probeDevice } from './device-probe';
 export { describeLoadFailure, type LoadFailure } from './load-failure';
 export { needsShaderF16, rankModels, type CatalogRecord } from './model-catalog';
 export { openAiSampling } from './openai-sampling';
+export { createGeneratorService, type GeneratorApi } from './generator-service';

@@ -1,4 +1,4 @@
-import type { SamplingParams } from '../run/ports';
+import type { SamplingParams } from '../vocabulary';
 
 /**
  * Our sampling parameters in the OpenAI request shape that web-llm and llama-server both read.

@@ -1,6 +1,6 @@
 import { jsonArray } from './chunks';
 import { instanceRows } from './instance-rows';
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 /** Alpaca's shape (anchor §2.6): a JSON array of {instruction, input, output}, one per instance. */
 export function* writeAlpacaJson(rows: Iterable<ExportRow>): Generator<string> {

@@ -1,5 +1,5 @@
-import type { Task } from '../run/ports';
-import type { DatasetCounts, ExportRow } from './types';
+import type { ExportRow, Task } from '../vocabulary';
+import type { DatasetCounts } from './types';
 
 /** The dataset card's figures. A task counts only when it has an instance, as in the files. */
 export function countDataset(rows: Iterable<ExportRow>, rejected: Iterable<Task>): DatasetCounts {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { batches } from './chunks';
 import { instanceRows } from './instance-rows';
 import { TABLE_COLUMNS, tableRow } from './table-columns';
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 /**
  * CSV (RFC 4180: CRLF, fields quoted when needed, quotes doubled, via papaparse), one row per

@@ -1,4 +1,4 @@
-import type { Task } from '../run/ports';
+import type { ExportRow, Task } from '../vocabulary';
 import { writeAlpacaJson } from './alpaca-json';
 import { countDataset } from './count-dataset';
 import { writeCsv } from './csv';
@@ -10,7 +10,7 @@ import { writePromptCompletionJsonl } from './prompt-completion-jsonl';
 import { writeRejectedJsonl } from './rejected-jsonl';
 import { writeSelfInstructJsonl } from './self-instruct-jsonl';
 import { writeShareGptJson } from './sharegpt-json';
-import type { Chunk, DatasetCardInfo, ExportFile, ExportRow } from './types';
+import type { Chunk, DatasetCardInfo, ExportFile } from './types';
 
 export interface FormatOptions {
   /** The system message of the OpenAI format; none when empty. */

@@ -1,4 +1,4 @@
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 /** One instance with its task: the unit of every per-instance format. */
 export interface InstanceRow {

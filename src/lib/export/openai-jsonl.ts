@@ -1,7 +1,6 @@
-import type { ChatMessage } from '../run/ports';
+import type { ChatMessage, ExportRow } from '../vocabulary';
 import { jsonLines } from './chunks';
 import { instanceRows, userTurn } from './instance-rows';
-import type { ExportRow } from './types';
 
 /**
  * OpenAI's chat fine-tuning format: one {"messages": [...]} line per instance, a user turn and

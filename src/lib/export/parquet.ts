@@ -2,7 +2,7 @@ import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer'
 import { batches } from './chunks';
 import { instanceRows, type InstanceRow } from './instance-rows';
 import { TABLE_COLUMNS } from './table-columns';
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 /** Rows per row group and per chunk; each group is encoded in one synchronous call (~30 ms). */
 const ROWS_PER_GROUP = 2_000;

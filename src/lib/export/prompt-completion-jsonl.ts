@@ -1,6 +1,6 @@
 import { jsonLines } from './chunks';
 import { instanceRows, type InstanceRow } from './instance-rows';
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 /**
  * The paper's fine-tuning format, {prompt, completion} per instance (anchor §1.4), with our own

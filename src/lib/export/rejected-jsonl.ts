@@ -1,4 +1,4 @@
-import type { RejectionReason, Task } from '../run/ports';
+import type { RejectionReason, Task } from '../vocabulary';
 import { jsonLines } from './chunks';
 
 /**

@@ -1,6 +1,5 @@
-import type { Instance } from '../run/ports';
+import type { ExportRow, ExportTask, Instance } from '../vocabulary';
 import { jsonLines } from './chunks';
-import type { ExportRow, ExportTask } from './types';
 
 /** One line of the Self-Instruct-style dataset file, with where it came from. */
 export interface SelfInstructRecord {

@@ -1,6 +1,6 @@
 import { jsonArray } from './chunks';
 import { instanceRows, userTurn } from './instance-rows';
-import type { ExportRow } from './types';
+import type { ExportRow } from '../vocabulary';
 
 interface ShareGptRecord {
   conversations: [{ from: 'human'; value: string }, { from: 'gpt'; value: string }];

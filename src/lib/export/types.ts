@@ -1,15 +1,4 @@
 // The values the export writers take and return. Types only.
-import type { Instance, Task } from '../run/ports';
-
-/** What the exports read of a task. */
-export type ExportTask = Pick<Task, 'id' | 'runId' | 'instruction' | 'isClassification' | 'created'>;
-
-/** An accepted task with its instances and the model that wrote it. */
-export interface ExportRow {
-  task: ExportTask;
-  instances: readonly Instance[];
-  modelId: string;
-}
 
 /** Text or bytes; either is a BlobPart, so a download can be built from the chunks as they come. */
 export type Chunk = string | Uint8Array<ArrayBuffer>;

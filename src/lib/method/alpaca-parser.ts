@@ -1,4 +1,4 @@
-import type { CompletionResult, MethodSettings } from '../run/ports';
+import type { CompletionResult, MethodSettings } from '../vocabulary';
 import { FENCE, fieldValue, inputOrEmpty, withoutMarkup } from './field-text';
 import { listField, readJson, stringField } from './json-read';
 import { collapseWhitespace } from './whitespace';

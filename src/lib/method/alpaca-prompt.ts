@@ -1,4 +1,4 @@
-import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../run/ports';
+import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../vocabulary';
 import { alpacaSchema } from './json-schemas';
 import { composeRequest, type RequestBody } from './request';
 import { renderTemplate } from './templates';

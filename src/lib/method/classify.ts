@@ -1,4 +1,4 @@
-import type { CompletionRequest, MethodSettings, SeedTask } from '../run/ports';
+import type { CompletionRequest, MethodSettings, SeedTask } from '../vocabulary';
 import { isRecord, readJson } from './json-read';
 import { classifySchema } from './json-schemas';
 import { composeRequest, fewShotChat, type RequestBody } from './request';

@@ -1,4 +1,4 @@
-import type { PromptTemplates } from '../run/ports';
+import type { PromptTemplates } from '../vocabulary';
 
 // Our own wording, for small instruct models (Qwen2.5 1.5B, Llama 3.2 1B/3B). The originals'
 // prompts are described, not copied, in the anchor (§1.1–§1.3, §2.3). `{format}` is where the app

@@ -1,4 +1,4 @@
-import type { MethodSettings, SeedTask } from '../run/ports';
+import type { MethodSettings, SeedTask } from '../vocabulary';
 
 /**
  * A fingerprint of a seed set, in order: 16 hex digits that change when any seed's id, name,

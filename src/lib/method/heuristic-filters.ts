@@ -1,4 +1,4 @@
-import type { HeuristicRule, HeuristicSettings } from '../run/ports';
+import type { HeuristicRule, HeuristicSettings } from '../vocabulary';
 import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';
 

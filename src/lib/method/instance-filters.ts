@@ -1,4 +1,4 @@
-import type { Instance } from '../run/ports';
+import type { Instance } from '../vocabulary';
 import type { Rng } from './rng';
 
 /**

@@ -1,4 +1,4 @@
-import type { CompletionResult, Instance, MethodSettings } from '../run/ports';
+import type { CompletionResult, Instance, MethodSettings } from '../vocabulary';
 import { FENCE, fieldValue, inputOrEmpty, withoutMarkup } from './field-text';
 import { listField, readJson, stringField } from './json-read';
 import { DEFAULT_SETTINGS } from './settings';

@@ -1,4 +1,4 @@
-import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../run/ports';
+import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../vocabulary';
 import { NO_INPUT } from './field-text';
 import { instancesSchema } from './json-schemas';
 import { composeRequest, fewShotChat, type RequestBody } from './request';

@@ -1,4 +1,4 @@
-import type { CompletionResult, MethodSettings } from '../run/ports';
+import type { CompletionResult, MethodSettings } from '../vocabulary';
 import { listField, readJson } from './json-read';
 import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';

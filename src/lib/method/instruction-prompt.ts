@@ -1,4 +1,4 @@
-import type { CompletionRequest, MethodSettings } from '../run/ports';
+import type { CompletionRequest, MethodSettings } from '../vocabulary';
 import { instructionsSchema } from './json-schemas';
 import { composeRequest, type RequestBody } from './request';
 import { DEFAULT_SETTINGS } from './settings';

@@ -1,4 +1,4 @@
-import type { CallPurpose, ChatMessage, ChatTemplate, CompletionRequest, MethodSettings, SamplingParams } from '../run/ports';
+import type { CallPurpose, ChatMessage, ChatTemplate, CompletionRequest, MethodSettings, SamplingParams } from '../vocabulary';
 import { renderTemplate } from './templates';
 
 export type RequestBody = { mode: 'chat'; messages: ChatMessage[] } | { mode: 'text'; prompt: string };

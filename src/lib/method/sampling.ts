@@ -1,4 +1,4 @@
-import type { MethodSettings } from '../run/ports';
+import type { MethodSettings } from '../vocabulary';
 import type { Rng } from './rng';
 import { DEFAULT_SETTINGS } from './settings';
 

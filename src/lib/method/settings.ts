@@ -1,4 +1,4 @@
-import type { MethodSettings, SamplingSettings, Strategy } from '../run/ports';
+import type { MethodSettings, SamplingSettings, Strategy } from '../vocabulary';
 import { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
 import { DEFAULT_TEMPLATES } from './default-templates';
 

@@ -1,4 +1,4 @@
-import type { PromptTemplates, TemplateStage } from '../run/ports';
+import type { PromptTemplates, TemplateStage } from '../vocabulary';
 
 /** A part of a stage's templates: the chat system or user text, or the completion prompt. */
 export type TemplatePart = 'system' | 'user' | 'completion';

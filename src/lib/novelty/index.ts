@@ -1,2 +1,2 @@
-export { createFilterService } from './filter-service';
+export { createFilterService, type FilterApi, type ReplayQuestion } from './filter-service';
 export { NoveltyPool } from './novelty-pool';

@@ -1,5 +1,5 @@
 import { NoveltyIndex } from '../rouge';
-import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../run/ports';
+import type { Novelty, NoveltyVerdict, PoolEntry, PoolOptions } from '../vocabulary';
 
 /**
  * The novelty port over the ROUGE-L index: served by the filter worker in the app, used

@@ -16,25 +16,8 @@ import {
   validateTemplates,
   type Rng,
 } from '../method';
-import { createIdFactory } from './ids';
-import type {
-  CallPurpose,
-  CallRecord,
-  CompletionRequest,
-  CompletionResult,
-  Generator,
-  Instance,
-  MethodSettings,
-  Novelty,
-  PoolCounts,
-  PoolEntry,
-  Run,
-  RunConfig,
-  SeedTask,
-  StoredInstance,
-  Task,
-  TaskStore,
-} from './ports';
+import { createIdFactory } from '../ids';
+import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskStore } from '../vocabulary';
 
 export interface RunPorts {
   generator: Generator;

@@ -1,3 +1,1 @@
-export type * from './ports';
 export { runBootstrap, UnusableOutputError, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
-export { createIdFactory } from './ids';

@@ -1,4 +1,4 @@
-import type { Instance, SeedTask } from '../run/ports';
+import type { Instance, SeedTask } from '../vocabulary';
 import type { ImportProblem, SeedRow } from './import-result';
 
 /**

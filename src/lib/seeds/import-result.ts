@@ -1,5 +1,5 @@
 // What an import returns, and what each parser hands to the next step. Types only.
-import type { Instance, SeedTask } from '../run/ports';
+import type { Instance, SeedTask } from '../vocabulary';
 
 /** Where the seed tasks came from, as detected from the content and the file name. */
 export type SeedFormat = 'self-instruct-jsonl' | 'jsonl' | 'alpaca-json' | 'csv' | 'text';

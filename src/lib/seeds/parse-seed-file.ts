@@ -1,4 +1,4 @@
-import type { SeedTask } from '../run/ports';
+import type { SeedTask } from '../vocabulary';
 import { assembleSeeds } from './assemble-seeds';
 import { parseJsonLines } from './parse-json-lines';
 

@@ -1,4 +1,4 @@
-import type { Instance } from '../run/ports';
+import type { Instance } from '../vocabulary';
 import { exampleRow, INPUT_FIELDS, OUTPUT_FIELDS, type RowFields } from './example-row';
 
 /**

@@ -4,9 +4,8 @@
 // nothing of their own: they are derived from the tasks and instances stores and written in the
 // same transactions, so they always agree with them, and a backup leaves them out.
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { ExportTask } from '../export/types';
-import { byCreation } from '../run/ids';
-import type { Instance, StoredInstance, Task } from '../run/ports';
+import type { ExportTask, Instance, StoredInstance, Task } from '../vocabulary';
+import { byCreation } from '../ids';
 import type { StudioDB } from './schema';
 
 /** Small enough that adding a task rewrites ~50 KB, large enough that a read is a few hundred records. */

@@ -1,18 +1,5 @@
-import type {
-  CallRecord,
-  GenerationStep,
-  PoolCounts,
-  RejectionReason,
-  Run,
-  SeedTask,
-  StoredInstance,
-  Task,
-  TaskStage,
-  TaskStep,
-  TaskStore,
-} from '../run/ports';
-import type { ExportRow } from '../export/types';
-import { byCreation } from '../run/ids';
+import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskStep, TaskStore } from '../vocabulary';
+import { byCreation } from '../ids';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';

@@ -1,5 +1,5 @@
-import { createIdFactory } from '../run/ids';
-import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../run/ports';
+import { createIdFactory } from '../ids';
+import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../vocabulary';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';

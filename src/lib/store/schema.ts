@@ -2,7 +2,7 @@
 // wrong store name or value shape does not compile.
 import type { DBSchema } from 'idb';
 import type { DatasetPage } from './dataset-pages';
-import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../run/ports';
+import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
 export const DB_VERSION = 3;

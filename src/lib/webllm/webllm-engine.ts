@@ -11,7 +11,7 @@ import {
   type ModelRecord,
 } from '@mlc-ai/web-llm';
 import { openAiSampling, rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
-import type { CompletionRequest, CompletionResult, FinishReason } from '../run/ports';
+import type { CompletionRequest, CompletionResult, FinishReason } from '../vocabulary';
 
 type Chunk = ChatCompletionChunk | Completion;
 

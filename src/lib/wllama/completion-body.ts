@@ -8,7 +8,7 @@ import type {
   ResultTimings,
 } from '@wllama/wllama/esm/index.js';
 import { openAiSampling } from '../engine';
-import type { CompletionRequest, CompletionResult, FinishReason } from '../run/ports';
+import type { CompletionRequest, CompletionResult, FinishReason } from '../vocabulary';
 
 // wllama serialises the whole options object for llama-server, which reads the OpenAI names for
 // both chat and raw completions (`stop` included, though wllama's chat type leaves it out).

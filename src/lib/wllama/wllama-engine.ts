@@ -14,7 +14,7 @@ import {
   type ModelOption,
   type StoredModel,
 } from '../engine';
-import type { CompletionRequest, CompletionResult } from '../run/ports';
+import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import { completionBody, StreamedAnswer } from './completion-body';
 import { GGUF_MODELS, ggufOptions, type GgufModel } from './gguf-catalog';
 import { createWllama, hasModel, loadFailureReason, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';

@@ -4,14 +4,14 @@ import { downloadFile } from './download-file';
 import { errorMessage } from './handle-error';
 
 /** The download of a project's dataset: which formats, with what, and how far it has got. */
-export class ExportState {
+export class DownloadState {
   formats = $state<ExportFormat[]>(['self-instruct-jsonl']);
   includeRejected = $state(false);
   #progress = $state<number | undefined>();
   #error = $state<string | undefined>();
 
   constructor(
-    /** The export worker's client, started on the first download. */
+    /** The download worker's client, started on the first download. */
     private readonly downloads: () => DownloadClient,
     private readonly projectId: string,
   ) {}

@@ -1,0 +1,37 @@
+import type { CompletionRequest, CompletionResult } from '../vocabulary';
+import type { LoadProgress, StoredModel } from './engine';
+import type { EngineHost, LoadOutcome, ProbeResult } from './engine-host';
+
+/** The verbs the generator worker serves (workers/generator.worker.ts exposes them through comlink). */
+export interface GeneratorApi {
+  probe(): Promise<ProbeResult>;
+  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  /** Loads a model file the user picked (a File crosses to the worker by structured clone). */
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
+  interrupt(): void;
+  unload(): Promise<void>;
+  /** Stops a load in progress; that load then resolves as cancelled. */
+  cancelLoad(): Promise<void>;
+  storedModels(): Promise<StoredModel[]>;
+  deleteStored(modelId: string): Promise<void>;
+}
+
+/**
+ * What the generator worker serves: the engine host's verbs. The host may still be starting (the
+ * worker reads the self-hosting manifest first), so every verb waits for it.
+ */
+export function createGeneratorService(host: EngineHost | Promise<EngineHost>): GeneratorApi {
+  const ready = Promise.resolve(host);
+  return {
+    probe: async () => (await ready).probe(),
+    load: async (modelId, onProgress) => (await ready).load(modelId, onProgress),
+    loadFile: async (file, onProgress) => (await ready).loadFile(file, onProgress),
+    complete: async (request, onText) => (await ready).complete(request, onText),
+    interrupt: () => void ready.then((started) => started.interrupt()),
+    unload: async () => (await ready).unload(),
+    cancelLoad: async () => (await ready).cancelLoad(),
+    storedModels: async () => (await ready).storedModels(),
+    deleteStored: async (modelId) => (await ready).deleteStored(modelId),
+  };
+}

@@ -1,0 +1,1 @@
+export { byCreation, createIdFactory } from './ids';

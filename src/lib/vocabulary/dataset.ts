@@ -1,0 +1,14 @@
+// What the dataset's writers read of a finished task: the store serves it, the exports take it.
+// Types only.
+
+import type { Instance, Task } from './task';
+
+/** What the exports read of a task. */
+export type ExportTask = Pick<Task, 'id' | 'runId' | 'instruction' | 'isClassification' | 'created'>;
+
+/** An accepted task with its instances and the model that wrote it. */
+export interface ExportRow {
+  task: ExportTask;
+  instances: readonly Instance[];
+  modelId: string;
+}

@@ -1,0 +1,71 @@
+// Tasks as the method knows them: seeds, candidates with what became of them, and their instances.
+// Types only.
+
+/** One example of a task: what goes in, what should come out. `input` may be empty. */
+export interface Instance {
+  input: string;
+  output: string;
+}
+
+/** A task written by a person, in the Self-Instruct seed file's shape. */
+export interface SeedTask {
+  id: string;
+  name: string;
+  instruction: string;
+  instances: Instance[];
+  isClassification: boolean;
+}
+
+/** An instruction in the pool (seed or accepted), as the novelty index knows it. */
+export interface PoolEntry {
+  id: string;
+  instruction: string;
+}
+
+/** Where a generated task is: rejected for good, or accepted and waiting for its next step. */
+export type TaskStage = 'rejected' | 'classify' | 'instances' | 'done';
+
+export type HeuristicRule =
+  | 'empty'
+  | 'too-short'
+  | 'too-long'
+  | 'blacklisted-word'
+  | 'write-a-program'
+  | 'starts-with-punctuation'
+  | 'starts-with-non-ascii';
+
+export type RejectionReason =
+  | { rule: HeuristicRule; detail: string }
+  | { rule: 'rouge'; score: number; nearest: PoolEntry };
+
+/** A candidate instruction the model proposed, with what became of it. */
+export interface Task {
+  id: string;
+  projectId: string;
+  runId: string;
+  instruction: string;
+  stage: TaskStage;
+  /** Set when stage is 'rejected'. */
+  reason?: RejectionReason;
+  /** The best ROUGE-L match in the pool when the candidate was screened. */
+  nearest?: { entry: PoolEntry; score: number };
+  /** Unknown until the classify step has run. */
+  isClassification?: boolean;
+  /** How many instances survived the instance filters (written with the instances). */
+  instanceCount?: number;
+  /** The model call that proposed this instruction. */
+  callId: string;
+  /** The model call that decided whether it is a classification task. */
+  classifyCallId?: string;
+  /** The run's settings fingerprint, so the configuration behind every task is known. */
+  fingerprint: string;
+  created: number;
+}
+
+export interface StoredInstance extends Instance {
+  id: string;
+  projectId: string;
+  taskId: string;
+  callId: string;
+}
+

@@ -1,0 +1,7 @@
+// The download worker reads a project from IndexedDB and writes its dataset files, so a download
+// of 100k rows never holds up the page.
+import { expose } from 'comlink';
+import { createDownloadService } from '../src/lib/download';
+import { releasingCallbacks } from './releasing-callbacks';
+
+expose(releasingCallbacks(createDownloadService()));
