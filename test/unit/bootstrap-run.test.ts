@@ -9,7 +9,8 @@ import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
 import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '../../src/lib/vocabulary';
-import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
+import { openStudioDB, PoolStore, StorageError, type StudioDatabase } from '../../src/lib/store';
+import { comparableRows } from '../fixtures/run-rows';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 
@@ -33,10 +34,11 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
   return client;
 }
 
-async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore }> {
-  const store = new PoolStore(await openStudioDB(new IDBFactory()));
+async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore; db: StudioDatabase }> {
+  const db = await openStudioDB(new IDBFactory());
+  const store = new PoolStore(db);
   await store.putSeeds(PROJECT, SEED_TASKS);
-  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
+  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store, db };
 }
 
 function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
@@ -107,6 +109,22 @@ describe('runBootstrap', () => {
     await run(second, { ...CONFIG, targetSize: 10 });
     const instructions = async (ports: { store: PoolStore }) => (await allTasks(ports.store)).map((task) => [task.instruction, task.stage]);
     expect(await instructions(first)).toEqual(await instructions(second));
+  });
+
+  // A model answers 2 to 5 instances here; keeping at most 2 makes the instance sampling choose.
+  test.each(['self-instruct', 'alpaca'] as const)('%s: one seed gives the same tasks, instances and calls in a fresh database, and another seed does not', async (strategy) => {
+    const config: RunConfig = { ...CONFIG, targetSize: 10, settings: { ...defaultSettings(strategy), maxInstances: 2 } };
+    const stored = async (rngSeed: number) => {
+      const { db, ...ports } = await freshPorts();
+      expect(await run(ports, { ...config, rngSeed })).toMatchObject({ status: 'finished' });
+      const [tasks, instances, calls] = await Promise.all([db.getAll('tasks'), db.getAll('instances'), db.getAll('calls')]);
+      expect(calls.filter((call) => call.request.params.seed === undefined)).toEqual([]);
+      return comparableRows({ tasks, instances, calls });
+    };
+    const first = await stored(7);
+    expect(first.instances.length).toBeGreaterThan(0);
+    expect(await stored(7)).toEqual(first);
+    expect((await stored(8)).tasks).not.toEqual(first.tasks);
   });
 
   test('a paused run resumes from the store and ends where an uninterrupted one does', async () => {
