@@ -87,9 +87,10 @@ test('a crashed worker rejects the call in flight and every later call with Work
   const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
   const pending = client.complete(REQUEST);
   crash();
-  await expect(pending).rejects.toMatchObject({ name: 'WorkerCrashedError', message: expect.stringContaining('model worker') });
+  await expect(pending).rejects.toMatchObject({ name: 'WorkerCrashedError', reason: 'worker-crashed', message: expect.stringContaining('model worker') });
   await expect(client.probe()).rejects.toMatchObject({ name: 'WorkerCrashedError' });
 });
+
 
 test('the filter client checks novelty against the pool in the other realm, and replays it at another threshold', async () => {
   const { worker } = fakeWorker(createFilterService());
