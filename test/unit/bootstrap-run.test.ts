@@ -261,4 +261,23 @@ describe('runBootstrap with a model that misbehaves', () => {
     expect((await ports.store.latestRun(PROJECT))?.error).toBe(crash.message);
   });
 
+  test('after the crash the worker holds no model: the next run fails as model-not-loaded', async () => {
+    const ports = await freshPorts();
+    const engine = new ScriptedEngine();
+    const generator = await scriptedGenerator({}, engine);
+    engine.complete = async () => Promise.reject(new ModelCrashedError('RuntimeError: unreachable'));
+    await run({ ...ports, generator });
+    const outcome = await run({ ...ports, generator });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { reason: 'model-not-loaded', message: expect.stringMatching(/Load a model/) } });
+  });
+
+  test('a model worker that dies mid-call fails the run as worker-crashed instead of hanging', async () => {
+    const ports = await freshPorts();
+    const generator = await scriptedGenerator({ delayMs: 5 });
+    const worker = channels.at(-1)!.port1;
+    const outcome = await run({ ...ports, generator }, CONFIG, new AbortController().signal, (event) => {
+      if (event.type === 'text') worker.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
+    });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'worker-crashed', message: expect.stringMatching(/model worker stopped unexpectedly \(out of memory\)/) } });
+  });
 });

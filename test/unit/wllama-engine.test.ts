@@ -160,6 +160,31 @@ describe('load', () => {
     expect(fakes[0]!.calls[0]).toMatchObject({ method: 'loadModel', args: [[file], { n_gpu_layers: 0 }] });
   });
 
+  test.each([
+    ['out-of-memory', new Error('Aborted(Cannot enlarge memory arrays to size 2147483648 bytes (OOM).)'), /out of memory.*on the CPU/],
+    ['out-of-memory', new Error('Cannot allocate WebAssembly.Memory'), /out of memory.*on the CPU/],
+    ['network', new WllamaError('Failed to download the model', 'download_error'), /could not be downloaded/],
+    ['network', new Error('Failed to fetch https://huggingface.co/x.gguf: HTTP 503'), /could not be downloaded/],
+    ['network', new TypeError('Failed to fetch'), /could not be downloaded/],
+    ['storage-full', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), /no room left/],
+  ])('a load that fails for lack of %s says so, and nothing stays loaded', async (reason, error, message) => {
+    const { engine, fakes } = setup({ loadError: error });
+    await expect(engine.load(MODEL.id, () => {})).rejects.toMatchObject({ name: 'ModelLoadError', reason, message: expect.stringMatching(message) });
+    expect(fakes[0]!.exited).toBe(true);
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ reason: 'model-not-loaded' });
+  });
+
+  test('a load error it does not recognise goes to the host as it came', async () => {
+    const odd = new Error('odd thing');
+    await expect(setup({ loadError: odd }).engine.load(MODEL.id, () => {})).rejects.toBe(odd);
+  });
+
+  test('an id it does not offer is not-offered, before wllama starts', async () => {
+    const { engine, fakes } = setup();
+    await expect(engine.load('gguf:nothing', () => {})).rejects.toMatchObject({ name: 'UnknownModelError', reason: 'not-offered' });
+    expect(fakes).toHaveLength(0);
+  });
+
   test('loading again ends the previous instance first', async () => {
     const { engine, fakes } = setup();
     await engine.load(MODEL.id, () => {});
