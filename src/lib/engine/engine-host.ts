@@ -1,4 +1,4 @@
-import { FailureError, failureOf } from '../failure';
+import { describeError, FailureError, failureOf } from '../failure';
 import type { CompletionRequest, CompletionResult, Failure } from '../vocabulary';
 import { probeDevice } from './device-probe';
 import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
@@ -134,6 +134,5 @@ export class EngineHost {
 /** Engines throw ModelLoadError for what they recognise; anything else is shown as it came. */
 function loadFailure(error: unknown): Failure {
   if (error instanceof FailureError) return failureOf(error);
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { reason: 'unexpected', message: `The model failed to load: ${detail}` };
+  return { reason: 'unexpected', message: `The model failed to load: ${describeError(error)}` };
 }

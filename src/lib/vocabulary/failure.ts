@@ -48,6 +48,6 @@ export type FailureReason =
 /** An expected failure as a value: outcomes carry it, and the page decides from `reason` alone. */
 export interface Failure {
   reason: FailureReason;
-  // What happened and what to do, in words for the user.
+  /** What happened and what to do, in words for the user. */
   message: string;
 }

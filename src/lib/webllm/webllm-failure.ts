@@ -8,7 +8,7 @@ import type { LoadFailureReason } from '../vocabulary';
 const LOAD_RULES: { reason: LoadFailureReason; test: RegExp }[] = [
   { reason: 'no-webgpu', test: /WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|compatible GPU/i },
   // web-llm ends a load in which the device was lost with DeviceLostError: nearly always memory.
-  { reason: 'out-of-memory', test: /DeviceLostError|device (was )?lost|out of memory|OOM|exceeds limit|GPUPipelineError/i },
+  { reason: 'out-of-memory', test: /DeviceLostError|device (was )?lost|out of memory|\bOOM\b|exceeds limit|GPUPipelineError/i },
   // ShaderF16SupportError, or the browser's WGSL compiler refusing `enable f16`.
   { reason: 'needs-shader-f16', test: /ShaderF16SupportError|shader-f16|extension 'f16'|enable f16/i },
   { reason: 'not-offered', test: /ModelNotFoundError/ },
