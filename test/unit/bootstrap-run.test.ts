@@ -4,7 +4,7 @@ import { expose, type Endpoint } from 'comlink';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { connectWorker, GeneratorClient } from '../../src/lib/clients';
-import { createGeneratorService, EngineHost, type GeneratorApi } from '../../src/lib/engine';
+import { createGeneratorService, EngineHost, ModelCrashedError, type Engine, type GeneratorApi } from '../../src/lib/engine';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
@@ -24,8 +24,8 @@ afterEach(() => {
 });
 
 /** The generator as the page sees it: a comlink client over a channel to the engine host. */
-async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
-  const host = new EngineHost([new ScriptedEngine(options)], async () => ({ webgpu: false, shaderF16: false }));
+async function scriptedGenerator(options: { delayMs?: number } = {}, engine: Engine = new ScriptedEngine(options)): Promise<GeneratorClient> {
+  const host = new EngineHost([engine], async () => ({ webgpu: false, shaderF16: false }));
   const channel = new MessageChannel();
   channels.push(channel);
   expose(createGeneratorService(host), channel.port2 as unknown as Endpoint);
@@ -159,11 +159,11 @@ describe('runBootstrap', () => {
     const before = await ports.store.counts(PROJECT);
     const failingStore = Object.assign(Object.create(ports.store) as PoolStore, {
       saveGeneration: async () => {
-        throw new StorageError('quota', 'The browser ran out of storage for this site.');
+        throw new StorageError('storage-full', 'The browser ran out of storage for this site.');
       },
     });
     const outcome = await run({ ...ports, store: failingStore }, { ...CONFIG, targetSize: 10 });
-    expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.', errorName: 'StorageError' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'storage-full', message: 'The browser ran out of storage for this site.' } });
     expect(await ports.store.counts(PROJECT)).toEqual(before);
     expect((await ports.store.latestRun(PROJECT))?.error).toMatch(/ran out of storage/);
   });
@@ -227,7 +227,7 @@ describe('runBootstrap', () => {
     const settings = structuredClone(CONFIG.settings);
     settings.templates.instructions.chat.user += ' {nonsense}';
     const outcome = await run(ports, { ...CONFIG, settings });
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/prompt templates need fixing.*nonsense/), errorName: 'Error' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'bad-template', message: expect.stringMatching(/prompt templates need fixing.*nonsense/) } });
     expect((await ports.store.counts(PROJECT)).generationCalls).toBe(0);
   });
 
@@ -244,7 +244,7 @@ describe('runBootstrap', () => {
   test('a project without seed tasks fails with a message that says what to do', async () => {
     const ports = await freshPorts();
     await ports.store.putSeeds(PROJECT, []);
-    expect(await run(ports)).toEqual({ status: 'failed', error: expect.stringContaining('Add seed tasks'), errorName: 'Error' });
+    expect(await run(ports)).toEqual({ status: 'failed', failure: { reason: 'no-seeds', message: expect.stringContaining('Add seed tasks') } });
   });
 });
 
@@ -265,15 +265,37 @@ describe('runBootstrap with a model that misbehaves', () => {
     const ports = await freshPorts();
     const { generator, calls } = constantGenerator('\uFFFD\uFFFD zzzz');
     const outcome = await run({ ...ports, generator });
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringContaining('last 5 answers held no instruction'), errorName: 'UnusableOutputError' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'unusable-output', message: expect.stringContaining('last 5 answers held no instruction') } });
     expect(calls.count).toBe(5);
     expect((await ports.store.counts(PROJECT)).generationCalls).toBe(5);
   });
 
-  test('a model that crashes fails the run with the error’s name, so the page can ask for a reload', async () => {
+  test('a model that crashes in the worker fails the run as model-lost, so the page can ask for a reload', async () => {
     const ports = await freshPorts();
-    const crash = Object.assign(new Error('The model stopped.'), { name: 'ModelCrashedError' });
-    const outcome = await run({ ...ports, generator: { complete: async () => Promise.reject(crash) } });
-    expect(outcome).toEqual({ status: 'failed', error: 'The model stopped.', errorName: 'ModelCrashedError' });
+    const crash = new ModelCrashedError('RuntimeError: unreachable');
+    const crashing = Object.assign(new ScriptedEngine(), { complete: async () => Promise.reject(crash) });
+    const outcome = await run({ ...ports, generator: await scriptedGenerator({}, crashing) });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'model-lost', message: crash.message } });
+    expect((await ports.store.latestRun(PROJECT))?.error).toBe(crash.message);
+  });
+
+  test('after the crash the worker holds no model: the next run fails as model-not-loaded', async () => {
+    const ports = await freshPorts();
+    const engine = new ScriptedEngine();
+    const generator = await scriptedGenerator({}, engine);
+    engine.complete = async () => Promise.reject(new ModelCrashedError('RuntimeError: unreachable'));
+    await run({ ...ports, generator });
+    const outcome = await run({ ...ports, generator });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { reason: 'model-not-loaded', message: expect.stringMatching(/Load a model/) } });
+  });
+
+  test('a model worker that dies mid-call fails the run as worker-crashed instead of hanging', async () => {
+    const ports = await freshPorts();
+    const generator = await scriptedGenerator({ delayMs: 5 });
+    const worker = channels.at(-1)!.port1;
+    const outcome = await run({ ...ports, generator }, CONFIG, new AbortController().signal, (event) => {
+      if (event.type === 'text') worker.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
+    });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'worker-crashed', message: expect.stringMatching(/model worker stopped unexpectedly \(out of memory\)/) } });
   });
 });

@@ -97,7 +97,7 @@ test('writing a project whose ids are taken writes nothing', async () => {
   await fillPool(pool, original.id);
   const rows = await projects.read(original.id);
   const clash = { ...rows, project: { ...rows.project, id: 'project-new' } };
-  await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+  await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
   expect(await projects.get('project-new')).toBeUndefined();
 });
 

@@ -52,7 +52,7 @@ describe('PoolStore', () => {
     await store.saveGeneration(step('call-1', task('t1', 'classify')));
     // The second candidate reuses an existing id, so its add fails after the call was added.
     const failing = store.saveGeneration(step('call-2', task('t2', 'classify'), task('t1', 'classify')));
-    await expect(failing).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+    await expect(failing).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
     expect(await store.counts(PROJECT)).toMatchObject({ accepted: 1, generationCalls: 1 });
   });
 
@@ -80,15 +80,15 @@ describe('PoolStore', () => {
 });
 
 describe('toStorageError', () => {
-  test('names a full disk as a quota problem and says what to do', () => {
+  test('names a full disk as storage-full and says what to do', () => {
     const error = toStorageError(new DOMException('full', 'QuotaExceededError'));
     expect(error).toBeInstanceOf(StorageError);
-    expect(error.problem).toBe('quota');
+    expect(error.reason).toBe('storage-full');
     expect(error.message).toMatch(/Free disk space/);
   });
 
   test('keeps any other failure as unavailable with its message', () => {
-    expect(toStorageError(new Error('boom'))).toMatchObject({ problem: 'unavailable', message: expect.stringContaining('boom') });
+    expect(toStorageError(new Error('boom'))).toMatchObject({ reason: 'storage-failed', message: expect.stringContaining('boom') });
   });
 });
 
@@ -175,6 +175,6 @@ describe('tabs of two app versions', () => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', problem: 'blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
+    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
   });
 });

@@ -15,8 +15,9 @@ import {
   settingsFingerprint,
   validateTemplates,
 } from '../method';
+import { FailureError, failureOf } from '../failure';
 import { createIdFactory } from '../ids';
-import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
+import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
 import { stepSeed, taskSeed } from './run-seeds';
 
 export interface RunPorts {
@@ -31,8 +32,8 @@ export type RunEvent =
 
 export type RunOutcome =
   | { status: 'finished' | 'paused'; counts: PoolCounts }
-  /** `errorName` is the thrown error's name, e.g. ModelCrashedError: the model must be loaded again. */
-  | { status: 'failed'; error: string; errorName?: string };
+  /** The page acts on `failure.reason`, e.g. 'model-lost': the model must be loaded again. */
+  | { status: 'failed'; failure: Failure };
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -93,18 +94,18 @@ class BootstrapLoop {
   }
 
   async fail(error: unknown): Promise<RunOutcome> {
-    const message = error instanceof Error ? error.message : String(error);
-    if (this.#run) await this.saveRun('failed', message).catch(() => {});
+    const failure = failureOf(error);
+    if (this.#run) await this.saveRun('failed', failure.message).catch(() => {});
     // The index may hold candidates of a step that was never written: rebuild it from the store.
     await this.loadPool().catch(() => {});
-    return { status: 'failed', error: message, ...(error instanceof Error ? { errorName: error.name } : {}) };
+    return { status: 'failed', failure };
   }
 
   private async prepare(): Promise<void> {
     const problems = validateTemplates(this.settings.templates);
-    if (problems.length > 0) throw new Error(`The prompt templates need fixing before a run: ${problems.join(' ')}`);
+    if (problems.length > 0) throw new FailureError('bad-template', `The prompt templates need fixing before a run: ${problems.join(' ')}`);
     this.#seeds = await this.ports.store.seeds(this.projectId);
-    if (this.#seeds.length === 0) throw new Error('The project has no seed tasks. Add seed tasks, then start the run.');
+    if (this.#seeds.length === 0) throw new FailureError('no-seeds', 'The project has no seed tasks. Add seed tasks, then start the run.');
     this.#run = await this.resumeOrStartRun();
     await this.loadPool();
     await this.saveRun('running');
@@ -276,10 +277,11 @@ class BootstrapLoop {
 /** A model that keeps answering with nothing the parsers can read would otherwise spin forever. */
 const MAX_EMPTY_STEPS = 5;
 
-export class UnusableOutputError extends Error {
+class UnusableOutputError extends FailureError {
   override readonly name = 'UnusableOutputError';
   constructor(steps: number) {
     super(
+      'unusable-output',
       `The model's last ${steps} answers held no instruction the parser could read, so the run stopped. ` +
         'Open a rejected or recent call in the pool to see what it wrote; an instruct (chat) model, the JSON output mode, or plainer prompt templates usually help.',
     );

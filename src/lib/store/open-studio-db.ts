@@ -34,7 +34,7 @@ export function openStudioDB(factory?: IDBFactory, onClosed?: () => void): Promi
 
 function blockedError(): StorageError {
   return new StorageError(
-    'blocked',
+    'storage-blocked',
     'Another tab has an older version of Self-Instruct Studio open, and it keeps this version from updating the stored data. Close the other Self-Instruct Studio tabs, then reload this page.',
   );
 }
