@@ -7,17 +7,6 @@ import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
 
-const REJECTION_RULES: RejectionReason['rule'][] = [
-  'empty',
-  'too-short',
-  'too-long',
-  'blacklisted-word',
-  'write-a-program',
-  'starts-with-punctuation',
-  'starts-with-non-ascii',
-  'rouge',
-];
-
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
 export class PoolStore implements TaskStore {
   constructor(private readonly db: StudioDatabase) {}
@@ -70,11 +59,11 @@ export class PoolStore implements TaskStore {
     return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
   }
 
-  /** How many candidates each rule rejected: the funnel from generated to accepted. */
-  async rejectionsByRule(projectId: string): Promise<Record<RejectionReason['rule'], number>> {
+  /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
+  async rejectionsByRule<Rule extends RejectionReason['rule']>(projectId: string, rules: readonly Rule[]): Promise<Record<Rule, number>> {
     const index = this.db.transaction('tasks').store.index('by-project-rule');
-    const counts = await Promise.all(REJECTION_RULES.map((rule) => index.count([projectId, rule])));
-    return Object.fromEntries(REJECTION_RULES.map((rule, i) => [rule, counts[i]!])) as Record<RejectionReason['rule'], number>;
+    const counts = await Promise.all(rules.map((rule) => index.count([projectId, rule])));
+    return Object.fromEntries(rules.map((rule, i) => [rule, counts[i]!])) as Record<Rule, number>;
   }
 
   /** A task with everything behind it: its instances and the model calls it came from. */
