@@ -7,6 +7,13 @@ import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
 
+/** One candidate opened for inspection: its instances and every model call behind it. */
+export interface TaskDetail {
+  task: Task;
+  instances: StoredInstance[];
+  calls: CallRecord[];
+}
+
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
 export class PoolStore implements TaskStore {
   constructor(private readonly db: StudioDatabase) {}
@@ -67,7 +74,7 @@ export class PoolStore implements TaskStore {
   }
 
   /** A task with everything behind it: its instances and the model calls it came from. */
-  async taskDetail(taskId: string): Promise<{ task: Task; instances: StoredInstance[]; calls: CallRecord[] } | undefined> {
+  async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
     const tx = this.db.transaction(['tasks', 'instances', 'calls']);
     const task = await tx.objectStore('tasks').get(taskId);
     if (!task) return undefined;
