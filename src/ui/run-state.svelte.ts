@@ -1,4 +1,5 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
+import { REJECTION_RULES } from '../lib/method';
 import { runBootstrap, type RunPorts } from '../lib/run';
 import type { CallPurpose, FailureReason, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
@@ -123,7 +124,7 @@ export class RunState {
     const [counts, newest, rejections] = await Promise.all([
       this.ports.store.counts(this.projectId),
       this.ports.store.newestTasks(this.projectId, NEWEST_SHOWN),
-      this.ports.store.rejectionsByRule(this.projectId),
+      this.ports.store.rejectionsByRule(this.projectId, REJECTION_RULES),
     ]);
     this.#counts = counts;
     this.#newest = newest;

@@ -2,6 +2,7 @@
 // storage failures surface as StorageError with the pool left as it was.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { REJECTION_RULES } from '../../src/lib/method';
 import type { GenerationStep, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
 import { DB_VERSION } from '../../src/lib/store/schema';
@@ -105,7 +106,7 @@ describe('the funnel and a task’s history', () => {
         task('t4', 'classify'),
       ),
     );
-    expect(await store.rejectionsByRule(PROJECT)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
+    expect(await store.rejectionsByRule(PROJECT, REJECTION_RULES)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
   });
 
   test('taskDetail gathers the task, its instances and every call behind it', async () => {
@@ -149,7 +150,7 @@ test('a version 1 database upgrades in place: its rows stay and the rule index c
   });
   v1.close();
   const store = new PoolStore(await openStudioDB(factory));
-  expect((await store.rejectionsByRule(PROJECT))['too-long']).toBe(1);
+  expect((await store.rejectionsByRule(PROJECT, REJECTION_RULES))['too-long']).toBe(1);
   expect(await store.counts(PROJECT)).toMatchObject({ rejected: 1 });
 });
 

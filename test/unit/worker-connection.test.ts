@@ -45,7 +45,6 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
       return RESULT;
     },
     interrupt: () => {},
-    unload: async () => {},
     cancelLoad: async () => {},
     storedModels: async () => [],
     deleteStored: async () => {},

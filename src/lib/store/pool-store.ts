@@ -7,16 +7,12 @@ import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
 
-const REJECTION_RULES: RejectionReason['rule'][] = [
-  'empty',
-  'too-short',
-  'too-long',
-  'blacklisted-word',
-  'write-a-program',
-  'starts-with-punctuation',
-  'starts-with-non-ascii',
-  'rouge',
-];
+/** One candidate opened for inspection: its instances and every model call behind it. */
+export interface TaskDetail {
+  task: Task;
+  instances: StoredInstance[];
+  calls: CallRecord[];
+}
 
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
 export class PoolStore implements TaskStore {
@@ -70,15 +66,15 @@ export class PoolStore implements TaskStore {
     return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
   }
 
-  /** How many candidates each rule rejected: the funnel from generated to accepted. */
-  async rejectionsByRule(projectId: string): Promise<Record<RejectionReason['rule'], number>> {
+  /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
+  async rejectionsByRule<Rule extends RejectionReason['rule']>(projectId: string, rules: readonly Rule[]): Promise<Record<Rule, number>> {
     const index = this.db.transaction('tasks').store.index('by-project-rule');
-    const counts = await Promise.all(REJECTION_RULES.map((rule) => index.count([projectId, rule])));
-    return Object.fromEntries(REJECTION_RULES.map((rule, i) => [rule, counts[i]!])) as Record<RejectionReason['rule'], number>;
+    const counts = await Promise.all(rules.map((rule) => index.count([projectId, rule])));
+    return Object.fromEntries(rules.map((rule, i) => [rule, counts[i]!])) as Record<Rule, number>;
   }
 
   /** A task with everything behind it: its instances and the model calls it came from. */
-  async taskDetail(taskId: string): Promise<{ task: Task; instances: StoredInstance[]; calls: CallRecord[] } | undefined> {
+  async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
     const tx = this.db.transaction(['tasks', 'instances', 'calls']);
     const task = await tx.objectStore('tasks').get(taskId);
     if (!task) return undefined;

@@ -134,7 +134,7 @@ function cleanName(name: string): string {
  * The rows under a new project, every task, instance, call and run id given a suffix so the copy
  * never collides with its original; a common suffix keeps the ids in creation order.
  */
-export function renumber(rows: ProjectRows, project: Project): ProjectRows {
+function renumber(rows: ProjectRows, project: Project): ProjectRows {
   const suffix = `~${project.id}`;
   const copied = new Set([...rows.tasks, ...rows.instances, ...rows.calls, ...rows.runs].map((row) => row.id));
   const id = (old: string) => (copied.has(old) ? old + suffix : old);
