@@ -1,4 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { CallRecord } from '../vocabulary';
+import { journalCalls } from './call-journal';
 import { appendFinished, collectFinished } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 import { StorageError } from './storage-error';
@@ -62,6 +64,10 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     // A failed step must not leave a database without pages: aborting fails the whole open.
     pageExistingProjects(tx).catch(() => abortUnlessFinished(tx));
   }
+  if (oldVersion < 5) {
+    db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
+    journalExistingCalls(tx).catch(() => abortUnlessFinished(tx));
+  }
 }
 
 type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
@@ -74,6 +80,23 @@ async function pageExistingProjects(tx: UpgradeTransaction): Promise<void> {
       tx.objectStore('instances').index('by-project').getAll(projectId),
     ]);
     await appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(tasks, instances));
+  }
+}
+
+/** Calls converted per batch by the version 5 step: a few MB of records, whatever the project's size. */
+const CALLS_PER_BATCH = 500;
+
+/** Stores the calls already journaled the version 5 way: repeated texts as parts, a batch at a time. */
+async function journalExistingCalls(tx: UpgradeTransaction): Promise<void> {
+  const calls = tx.objectStore('calls');
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    // Before version 5 the calls store held whole CallRecords.
+    const batch = (await calls.getAll(after, CALLS_PER_BATCH)) as unknown as CallRecord[];
+    if (batch.length === 0) return;
+    const records = await journalCalls(tx.objectStore('parts'), batch);
+    await Promise.all(records.map((record) => calls.put(record)));
+    after = IDBKeyRange.lowerBound(batch.at(-1)!.id, true);
   }
 }
 

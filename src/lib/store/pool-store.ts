@@ -1,5 +1,6 @@
 import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskStep, TaskStore } from '../vocabulary';
 import { byCreation } from '../ids';
+import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
@@ -75,13 +76,14 @@ export class PoolStore implements TaskStore {
 
   /** A task with everything behind it: its instances and the model calls it came from. */
   async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
-    const tx = this.db.transaction(['tasks', 'instances', 'calls']);
+    const tx = this.db.transaction(['tasks', 'instances', 'calls', 'parts']);
     const task = await tx.objectStore('tasks').get(taskId);
     if (!task) return undefined;
     const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
     const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
-    const calls = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
-    return { task, instances, calls: calls.filter((call) => call !== undefined) };
+    const records = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
+    const calls = await readCalls(tx.objectStore('parts'), records.filter((record) => record !== undefined));
+    return { task, instances, calls };
   }
 
   /** The newest candidates first, accepted and rejected, for the live view. */
@@ -115,8 +117,8 @@ export class PoolStore implements TaskStore {
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await tx.objectStore('calls').add(call);
+    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
       await Promise.all([
         ...candidates.map((task) => tx.objectStore('tasks').add(task)),
         ...instances.map((instance) => tx.objectStore('instances').add(instance)),
@@ -129,8 +131,8 @@ export class PoolStore implements TaskStore {
   }
 
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await tx.objectStore('calls').add(call);
+    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
       await tx.objectStore('tasks').put(task);
       await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
       if (task.stage === 'done') await appendFinished(tx.objectStore('datasetPages'), task.projectId, [finishedTask(task, instances)]);

@@ -1,12 +1,13 @@
 import { createIdFactory } from '../ids';
 import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../vocabulary';
+import { addCalls, deleteParts, readCalls } from './call-journal';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
 import { writeTransaction } from './write-transaction';
 
-const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'runs'] as const;
+const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 
@@ -68,6 +69,7 @@ export class ProjectStore {
     await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
       await tx.objectStore('projects').delete(id);
       await deletePages(tx.objectStore('datasetPages'), id);
+      await deleteParts(tx.objectStore('parts'), id);
       for (const name of ['seeds', 'tasks', 'instances', 'runs'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
@@ -82,14 +84,14 @@ export class ProjectStore {
     const tx = this.db.transaction(PROJECT_STORES);
     const project = await tx.objectStore('projects').get(id);
     if (!project) throw new Error(`There is no project with id "${id}".`);
-    const [seeds, tasks, instances, calls, runs] = await Promise.all([
+    const [seeds, tasks, instances, records, runs] = await Promise.all([
       tx.objectStore('seeds').index('by-project').getAll(id),
       tx.objectStore('tasks').index('by-project').getAll(id),
       tx.objectStore('instances').index('by-project').getAll(id),
       tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
       tx.objectStore('runs').index('by-project').getAll(id),
     ]);
-    return { project, seeds, tasks, instances, calls, runs };
+    return { project, seeds, tasks, instances, calls: await readCalls(tx.objectStore('parts'), records), runs };
   }
 
   /** Adds a whole project in one transaction; fails whole if any of its ids is taken. */
@@ -100,7 +102,7 @@ export class ProjectStore {
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
         ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
         ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
-        ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
+        addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
         ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
         appendFinished(tx.objectStore('datasetPages'), rows.project.id, collectFinished(rows.tasks, rows.instances)),
       ]);
