@@ -148,7 +148,7 @@ describe('the journal in PoolStore', () => {
     const request = classifyRequest('Is the number prime?', SEED_TASKS, settingsFor('chat', 'text'), 3);
     // The candidate reuses a stored id, so its add fails after the call and its parts were written.
     const failing = store.saveGeneration({ call: call(request, 'call-2'), candidates: [taskRow({ id: 't1', projectId: PROJECT })], instances: [] });
-    await expect(failing).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+    await expect(failing).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
     expect(await db.count('parts')).toBe(0);
     expect(await db.count('calls')).toBe(1);
   });
