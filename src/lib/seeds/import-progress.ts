@@ -4,6 +4,9 @@ export interface ImportProgress {
   fraction: number;
 }
 
+/** Told how far a stage has got. */
+export type StageReport = (stage: ImportProgress['stage'], fraction: number) => void;
+
 /** The smallest step worth a message to the page: at most about a hundred per stage. */
 const STEP = 0.01;
 
@@ -11,7 +14,7 @@ const STEP = 0.01;
  * Passes progress on only when a stage starts or ends, or has moved by a hundredth: the parsers
  * report every line, and a message per line would flood the page that an import must not hold up.
  */
-export function throttledProgress(onProgress: (progress: ImportProgress) => void): (stage: ImportProgress['stage'], fraction: number) => void {
+export function throttledProgress(onProgress: (progress: ImportProgress) => void): StageReport {
   let last: ImportProgress | undefined;
   return (stage, fraction) => {
     const moved = last?.stage !== stage || fraction - last.fraction >= STEP || (fraction === 1 && last.fraction < 1);

@@ -1,6 +1,6 @@
 import { openStudioDB, PoolStore, type StudioDatabase } from '../store';
 import { sizeProblem } from './decode-text';
-import { throttledProgress, type ImportProgress } from './import-progress';
+import { throttledProgress, type ImportProgress, type StageReport } from './import-progress';
 import type { ImportProblem, ImportResult, SeedFormat } from './import-result';
 import { importPastedText, importSeeds } from './import-seeds';
 import { summarizeSeeds, type SeedSetSummary } from './seed-summary';
@@ -20,14 +20,13 @@ export interface ImportApi {
 }
 
 /**
- * What the import worker serves: seed tasks read and saved off the page's thread. Both halves
- * take seconds for 100,000 seeds (parsing about half a second, the 100,000 writes most of the
- * rest), so the worker writes them over its own connection to the database, as the download
- * worker reads. A refused import writes nothing.
+ * What the import worker serves: seed tasks read and saved off the page's thread. Parsing 100,000
+ * lines takes about half a second and writing them several seconds, so the worker does both, over
+ * its own connection to the database (as the download worker reads). A refused import writes nothing.
  */
 export function createImportService(open: () => Promise<StudioDatabase> = () => openStudioDB()): ImportApi {
   let db: Promise<StudioDatabase> | undefined;
-  async function save(projectId: string, result: ImportResult, report: ReturnType<typeof throttledProgress>): Promise<SavedImport> {
+  async function save(projectId: string, result: ImportResult, report: StageReport): Promise<SavedImport> {
     if (!result.ok) return result;
     const { seeds, format, notes } = result;
     report('reading', 1);
