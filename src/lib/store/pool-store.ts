@@ -19,13 +19,14 @@ export interface TaskDetail {
 export class PoolStore implements TaskStore {
   constructor(private readonly db: StudioDatabase) {}
 
-  /** Replaces the project's seed tasks, keeping their order. */
-  async putSeeds(projectId: string, seeds: readonly SeedTask[]): Promise<void> {
+  /** Replaces the project's seed tasks, keeping their order; `onProgress` hears the fraction written. */
+  async putSeeds(projectId: string, seeds: readonly SeedTask[], onProgress: (fraction: number) => void = () => {}): Promise<void> {
     await writeTransaction(this.db, ['seeds'], async (tx) => {
       const store = tx.objectStore('seeds');
       const previous = await store.index('by-project').getAllKeys(projectId);
       await Promise.all(previous.map((key) => store.delete(key)));
-      await Promise.all(seeds.map((seed, position) => store.put({ ...seed, projectId, position })));
+      let written = 0;
+      await Promise.all(seeds.map((seed, position) => store.put({ ...seed, projectId, position }).then(() => onProgress(++written / seeds.length))));
     });
   }
 
