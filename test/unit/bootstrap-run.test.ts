@@ -1,42 +1,35 @@
 // The bootstrap loop end to end in Node, on its real parts: the scripted engine behind the engine
 // host and the comlink client, the ROUGE-L novelty pool, and PoolStore on fake-indexeddb.
-import { expose, type Endpoint } from 'comlink';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, test } from 'vitest';
-import { connectWorker, GeneratorClient } from '../../src/lib/clients';
-import { createGeneratorService, EngineHost, type GeneratorApi } from '../../src/lib/engine';
+import { describe, expect, test } from 'vitest';
+import type { GeneratorClient } from '../../src/lib/clients';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
 import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '../../src/lib/vocabulary';
-import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
+import { PoolStore, StorageError } from '../../src/lib/store';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
-import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
+import { useChannels } from '../helpers/comlink-channels';
+import { freshDatabase } from '../helpers/fresh-database';
+import { scriptedGenerator } from '../helpers/scripted-generator';
+import { SCRIPTED_MODEL_ID } from '../scripted-engine';
 
 const PROJECT = 'p1';
 const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rngSeed: 7, settings: defaultSettings('self-instruct') };
 const POOL_OPTIONS = { threshold: 0.7, tokenizer: 'default' } as const;
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const channel of channels.splice(0)) channel.port1.close();
-});
+const serve = useChannels();
 
-/** The generator as the page sees it: a comlink client over a channel to the engine host. */
-async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
-  const host = new EngineHost([new ScriptedEngine(options)], async () => ({ webgpu: false, shaderF16: false }));
-  const channel = new MessageChannel();
-  channels.push(channel);
-  expose(createGeneratorService(host), channel.port2 as unknown as Endpoint);
-  const client = new GeneratorClient(connectWorker<GeneratorApi>(channel.port1 as unknown as Worker, 'model worker'));
+/** The generator as the page sees it, with the scripted model loaded. */
+async function loadedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
+  const client = scriptedGenerator(serve, options);
   expect(await client.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
   return client;
 }
 
 async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore }> {
-  const store = new PoolStore(await openStudioDB(new IDBFactory()));
+  const { pool: store } = await freshDatabase();
   await store.putSeeds(PROJECT, SEED_TASKS);
-  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
+  return { generator: await loadedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
 }
 
 function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
