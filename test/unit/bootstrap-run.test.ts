@@ -1,7 +1,6 @@
 // The bootstrap loop end to end in Node, on its real parts: the scripted engine behind the engine
 // host and the comlink client, the ROUGE-L novelty pool, and PoolStore on fake-indexeddb.
 import { describe, expect, test } from 'vitest';
-import type { GeneratorClient } from '../../src/lib/clients';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
@@ -9,8 +8,7 @@ import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '.
 import { PoolStore, StorageError } from '../../src/lib/store';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { useChannels } from '../helpers/comlink-channels';
-import { freshDatabase } from '../helpers/fresh-database';
-import { scriptedGenerator } from '../helpers/scripted-generator';
+import { scriptedRunPorts } from '../helpers/scripted-run-ports';
 import { SCRIPTED_MODEL_ID } from '../scripted-engine';
 
 const PROJECT = 'p1';
@@ -18,19 +16,7 @@ const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rngSeed:
 const POOL_OPTIONS = { threshold: 0.7, tokenizer: 'default' } as const;
 
 const serve = useChannels();
-
-/** The generator as the page sees it, with the scripted model loaded. */
-async function loadedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
-  const client = scriptedGenerator(serve, options);
-  expect(await client.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
-  return client;
-}
-
-async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore }> {
-  const { pool: store } = await freshDatabase();
-  await store.putSeeds(PROJECT, SEED_TASKS);
-  return { generator: await loadedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
-}
+const freshPorts = (generatorOptions?: { delayMs?: number }) => scriptedRunPorts(serve, PROJECT, generatorOptions);
 
 function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
   return runBootstrap(ports, PROJECT, config, { signal, ...(onEvent ? { onEvent } : {}) });
