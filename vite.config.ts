@@ -1,4 +1,4 @@
-import type { Plugin } from 'vite';
+import { defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -20,7 +20,9 @@ export default defineConfig(({ command, mode }) => ({
   // import.meta.env.PROD, which follows NODE_ENV, and vitest builds the test sites under NODE_ENV=test.)
   define: { 'import.meta.env.SERVICE_WORKER': JSON.stringify(command === 'build') },
   plugins: [
-    svelte(),
+    // Unit tests (vitest's mode) compile the state classes (src/ui/*.svelte.ts) for the client, as
+    // the page runs them: their runes then react in Node, and a test sees what a component would.
+    svelte(mode === 'test' ? { dynamicCompileOptions: () => ({ generate: 'client' }) } : {}),
     devInlineStyles,
     // A precaching service worker, so a second visit works with the network off. Models are not
     // its business: web-llm and wllama keep their own caches, keyed by URL (research/webllm.md §1.11).
@@ -73,11 +75,18 @@ export default defineConfig(({ command, mode }) => ({
   },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173 },
+  // ...with Svelte's browser runtime to match; only Svelte and esm-env are resolved by Vite here,
+  // every other package is loaded by Node as usual.
+  ...(mode === 'test' ? { ssr: { resolve: { conditions: ['browser', ...defaultServerConditions] } } } : {}),
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     // idb checks values against the IndexedDB classes, so Node needs them as globals; each test
     // still opens its own fresh IDBFactory.
     setupFiles: ['fake-indexeddb/auto'],
+    // Room for a shared machine under load (vitest's defaults are 5 s a test and 1 s a poll); no
+    // test waits for a fixed time, so a fast machine still finishes fast.
+    testTimeout: 30_000,
+    expect: { poll: { timeout: 15_000 } },
   },
 }));

@@ -5,14 +5,13 @@ import { installFailureHandler } from '../src/lib/failure';
 // Vite serves wllama's wasm from our own origin; wllama never reaches for a CDN (see WllamaEngine).
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { createGeneratorService, EngineHost, probeDevice, type Engine } from '../src/lib/engine';
-import { fetchSelfHostedModels, SELF_HOSTED_MANIFEST_PATH } from '../src/lib/models';
+import { fetchSelfHostedModels, selfHostedManifestUrl } from '../src/lib/models';
 import { WebLlmEngine } from '../src/lib/webllm';
 import { GGUF_MODELS, WllamaEngine } from '../src/lib/wllama';
 import { releasingCallbacks } from './releasing-callbacks';
 
 async function createHost(): Promise<EngineHost> {
-  // This chunk lives in assets/, one folder below the page, where the manifest is looked for.
-  const selfHosted = await fetchSelfHostedModels(new URL(`../${SELF_HOSTED_MANIFEST_PATH}`, self.location.href));
+  const selfHosted = await fetchSelfHostedModels(selfHostedManifestUrl(self.location.href));
   const gguf = [...selfHosted.models.gguf, ...GGUF_MODELS];
   const engines: Engine[] = [new WebLlmEngine(selfHosted.models.mlc)];
   // Only the e2e test build (vite build --mode e2e) adds the deterministic test engine and the

@@ -1,9 +1,11 @@
 // Nothing is lost or half-written: a tab closed mid-run, a full disk, and two tabs on one project.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { count, loadScriptedModel, openWatchedPage, useSite } from './site';
+import { count, loadScriptedModel, openWatchedPage, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
+/** A target no run reaches before the test stops it, however fast the machine. */
+const UNREACHABLE_TARGET = 1000;
 
 async function startRun(page: Page, target: number): Promise<void> {
   await loadScriptedModel(page);
@@ -11,7 +13,6 @@ async function startRun(page: Page, target: number): Promise<void> {
   await page.getByTestId('rng-seed').fill('11');
   await page.getByTestId('start').click();
 }
-
 
 interface PoolSnapshot {
   tasks: { id: string; stage: string; instanceCount?: number }[];
@@ -63,8 +64,8 @@ function expectConsistent(pool: PoolSnapshot): void {
 test('closing the tab mid-run keeps every stored task, and the run continues from there', async () => {
   const context = await site.browser.newContext();
   const first = await openWatchedPage(site.browser, site.url, context);
-  await startRun(first.page, 40);
-  await expect.poll(() => count(first.page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+  await startRun(first.page, UNREACHABLE_TARGET);
+  await expect.poll(() => count(first.page, 'accepted'), { timeout: RUN_TIMEOUT_MS }).toBeGreaterThanOrEqual(10);
   const before = await readPool(first.page);
   await first.page.close();
 
@@ -77,7 +78,7 @@ test('closing the tab mid-run keeps every stored task, and the run continues fro
   expect(await second.page.getByTestId('run-status').textContent()).toBe('paused');
 
   await startRun(second.page, 40);
-  await expect.poll(() => second.page.getByTestId('run-status').textContent(), { timeout: 90_000 }).toBe('finished');
+  await waitForRunStatus(second.page, 'finished');
   expectConsistent(await readPool(second.page));
   expect(second.errors).toEqual([]);
   await context.close();
@@ -96,10 +97,10 @@ test('a full disk stops the run with a message saying what to do, and the pool s
     }
   });
   const { page, errors } = await openWatchedPage(site.browser, site.url, context);
-  await startRun(page, 40);
-  await expect.poll(() => count(page, 'accepted'), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+  await startRun(page, UNREACHABLE_TARGET);
+  await expect.poll(() => count(page, 'accepted'), { timeout: RUN_TIMEOUT_MS }).toBeGreaterThanOrEqual(5);
   await page.evaluate(() => ((globalThis as { failWrites?: boolean }).failWrites = true));
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toBe('failed');
+  await waitForRunStatus(page, 'failed');
   expect(await page.getByTestId('run-error').textContent()).toMatch(/ran out of storage.*Free disk space/);
   const atFailure = await readPool(page);
   expectConsistent(atFailure);
@@ -142,15 +143,15 @@ test('a second tab cannot run the same project and shows the first tab’s progr
   const context = await site.browser.newContext();
   const runner = await openWatchedPage(site.browser, site.url, context);
   const watcher = await openWatchedPage(site.browser, site.url, context);
-  await startRun(runner.page, 60);
-  await watcher.page.getByTestId('other-tab').waitFor({ timeout: 30_000 });
+  await startRun(runner.page, UNREACHABLE_TARGET);
+  await watcher.page.getByTestId('other-tab').waitFor();
   const seen = await count(watcher.page, 'accepted');
-  await expect.poll(() => count(watcher.page, 'accepted'), { timeout: 30_000 }).toBeGreaterThan(seen);
+  await expect.poll(() => count(watcher.page, 'accepted')).toBeGreaterThan(seen);
   await loadScriptedModel(watcher.page);
   expect(await watcher.page.getByTestId('start').isDisabled()).toBe(true);
 
   await runner.page.getByTestId('pause').click();
-  await expect.poll(() => watcher.page.getByTestId('other-tab').count(), { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => watcher.page.getByTestId('other-tab').count()).toBe(0);
   expect(await watcher.page.getByTestId('start').isDisabled()).toBe(false);
   expect([...runner.errors, ...watcher.errors]).toEqual([]);
   await context.close();

@@ -11,7 +11,7 @@ test('without WebGPU the page says so and what to do, with no uncaught error and
   await notice.waitFor();
   expect(await notice.textContent()).toMatch(/WebGPU is not available.*Chrome or Edge/s);
   await expect.poll(() => page.getByTestId('filter-status').textContent()).toBe('ready');
-  expect(await page.getByTestId('generator-status').textContent()).toBe('ready');
+  await expect.poll(() => page.getByTestId('generator-status').textContent()).toBe('ready');
   // Only the CPU engine's GGUF models remain: no web-llm model can run without WebGPU.
   const ids = await page.getByTestId('model-select').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   expect(ids.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { ALPHABET_MODEL_ID, TEST_MODEL_PATH } from '../gguf/test-models';
-import { appRequests, blockNetwork, cspViolations, foreignRequests, launchChromium, openWatchedPage, recordCspViolations, serveSite } from './site';
+import { appRequests, blockNetwork, cspViolations, foreignRequests, launchChromium, openWatchedPage, recordCspViolations, serveSite, waitForRunStatus } from './site';
 
 let production: Awaited<ReturnType<typeof serveSite>>;
 let e2e: Awaited<ReturnType<typeof serveSite>>;
@@ -38,8 +38,8 @@ async function newContext(): Promise<BrowserContext> {
 }
 
 async function expectWorkersReady(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('filter-status').textContent(), { timeout: 20_000 }).toBe('ready');
-  await expect.poll(() => page.getByTestId('generator-status').textContent(), { timeout: 20_000 }).toBe('ready');
+  await expect.poll(() => page.getByTestId('filter-status').textContent()).toBe('ready');
+  await expect.poll(() => page.getByTestId('generator-status').textContent()).toBe('ready');
 }
 
 /** The Content-Security-Policy that public/_headers sends with every response. */
@@ -58,7 +58,7 @@ async function loadModel(page: Page, modelId: string): Promise<void> {
 /** "Ready: <id>" once a model loaded, or the error shown instead. */
 async function modelOutcome(page: Page): Promise<string | null> {
   const outcome = page.getByTestId('model-loaded').or(page.getByTestId('model-error'));
-  await outcome.waitFor({ timeout: 30_000 });
+  await outcome.waitFor();
   return outcome.textContent();
 }
 
@@ -78,7 +78,7 @@ test('after one visit the app is installable, and starts and works with the netw
   const { page, requests, errors } = await openWatchedPage(browser, production.url, context);
 
   // First visit: the service worker caches the whole app, then takes control of this page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   expect(await page.getByTestId('network-status').count(), 'the page shows src/ui/NetworkStatus.svelte').toBe(1);
   await expect.poll(() => page.getByTestId('network-shell').textContent()).toBe('works offline');
   const cached = (await precached(page)).map((url) => new URL(url).pathname);
@@ -141,11 +141,11 @@ test('under the shipped policy, as header and meta, a GGUF model and a whole run
   await page.getByTestId('target-size').fill('8');
   await page.getByTestId('rng-seed').fill('3');
   await page.getByTestId('start').click();
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+  await waitForRunStatus(page, 'finished');
   expect(await cspViolations(page)).toEqual([]);
 
   // wllama keeps what it downloaded: with the network blocked, the model loads from the browser's storage.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const refused = await blockNetwork(context);
   await page.reload();
   await expectWorkersReady(page);

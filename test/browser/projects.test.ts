@@ -2,7 +2,7 @@
 // duplicated and deleted (with a confirmation), each remembered across a reload.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadScriptedModel, openWatchedPage, useSite } from './site';
+import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
 
@@ -46,7 +46,7 @@ test('a project backed up in one browser profile restores in another with the sa
   await page.getByTestId('target-size').fill('6');
   await page.getByTestId('rng-seed').fill('5');
   await page.getByTestId('start').click();
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+  await waitForRunStatus(page, 'finished');
   const counts = await page.getByTestId('counts').textContent();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('project-backup').click()]);
   expect(download.suggestedFilename()).toBe('My-dataset.studio-backup.gz');

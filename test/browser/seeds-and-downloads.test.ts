@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { loadScriptedModel, openWatchedPage, useSite } from './site';
+import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
 
 const SHARED_SEEDS = resolve(import.meta.dirname, '../../../shared/data/seed_tasks.jsonl');
 
@@ -72,7 +72,7 @@ test('several formats and the rejected candidates download as one zip with a dat
   await page.getByTestId('target-size').fill('8');
   await page.getByTestId('rng-seed').fill('3');
   await page.getByTestId('start').click();
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('finished');
+  await waitForRunStatus(page, 'finished');
 
   await page.getByTestId('format-alpaca-json').check();
   await page.getByTestId('format-parquet').check();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -9,10 +9,19 @@ const BASE_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disabl
 // SwiftShader's CPU WebGPU adapter: real WebGPU, without shader-f16.
 const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
 
-/** Serves a built site (dist or dist-e2e) on 127.0.0.1, on a free port. */
-export async function serveSite(outDir: 'dist' | 'dist-e2e'): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * How long a Playwright action (a click, a fill, a wait for an element, a navigation) may take.
+ * Playwright's own default is 30 s; a shared CI machine under load needs more room.
+ */
+const ACTION_TIMEOUT_MS = 60_000;
+/** How long a whole run of the scripted model may take to reach a status. */
+export const RUN_TIMEOUT_MS = 180_000;
+
+/** Serves a built site (dist or dist-e2e) on 127.0.0.1, on a free port, at `base` (a sub-path like `/team/studio/`). */
+export async function serveSite(outDir: 'dist' | 'dist-e2e', { base = '/' } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
     logLevel: 'warn',
+    base,
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
@@ -25,7 +34,7 @@ export async function launchChromium({ webgpu }: { webgpu: boolean }): Promise<B
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does this).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : [])] });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: ACTION_TIMEOUT_MS, args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : [])] });
 }
 
 /** A page that records every request and every uncaught error, to assert on at the end. */
@@ -38,6 +47,8 @@ export interface WatchedPage {
 
 export async function openWatchedPage(browser: Browser, url: string, context?: BrowserContext): Promise<WatchedPage> {
   const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
+  // Set on the context, so every page of it has the room, those opened later included.
+  ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await ctx.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -94,11 +105,11 @@ export function appRequests(urls: readonly string[]): string[] {
 }
 
 /** A built site served and a Chromium started for one test file, both stopped after its tests. */
-export function useSite(outDir: 'dist' | 'dist-e2e', { webgpu = false } = {}): { readonly url: string; readonly browser: Browser } {
+export function useSite(outDir: 'dist' | 'dist-e2e', { webgpu = false, base = '/' } = {}): { readonly url: string; readonly browser: Browser } {
   let site: Awaited<ReturnType<typeof serveSite>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    site = await serveSite(outDir);
+    site = await serveSite(outDir, { base });
     browser = await launchChromium({ webgpu });
   });
   afterAll(async () => {
@@ -120,6 +131,11 @@ export async function loadScriptedModel(page: Page): Promise<void> {
   await page.getByTestId('model-select').selectOption('scripted-test-model');
   await page.getByTestId('load-model').click();
   await page.getByTestId('model-loaded').waitFor();
+}
+
+/** Waits until the Run card shows `status`, for as long as a whole run may take on a busy machine. */
+export async function waitForRunStatus(page: Page, status: string): Promise<void> {
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: RUN_TIMEOUT_MS }).toBe(status);
 }
 
 /** A number shown in the Run card's counts, e.g. "accepted". */

@@ -18,6 +18,9 @@ const MODELS: Record<string, Uint8Array> = {
   'cut-short.gguf': ALPHABET.slice(0, 200_000),
 };
 
+/** How long a load's last progress report may trail its outcome. */
+const PROGRESS_GRACE_MS = 30_000;
+
 let site: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let watched: WatchedPage;
@@ -67,18 +70,22 @@ async function load(source: { modelId: string } | { file: string }): Promise<{ o
     const bytes = MODELS[source.file] ?? new TextEncoder().encode('not a model');
     await page.setInputFiles('#test-gguf-input', { name: source.file, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   }
-  return page.evaluate(async (source) => {
-    const { generator } = (globalThis as unknown as Hook).__studio;
-    const progress: LoadProgress[] = [];
-    const onProgress = (report: LoadProgress) => void progress.push(report);
-    const input = document.querySelector<HTMLInputElement>('#test-gguf-input');
-    const outcome = 'file' in source ? await generator.loadFile(input!.files![0]!, onProgress) : await generator.load(source.modelId, onProgress);
-    // Progress comes through its own message port and may trail the outcome by a moment.
-    for (let waited = 0; outcome.ok && !progress.some((report) => report.fraction === 1) && waited < 2000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return { outcome, progress };
-  }, source);
+  return page.evaluate(
+    async ({ source, graceMs }) => {
+      const { generator } = (globalThis as unknown as Hook).__studio;
+      const progress: LoadProgress[] = [];
+      const onProgress = (report: LoadProgress) => void progress.push(report);
+      const input = document.querySelector<HTMLInputElement>('#test-gguf-input');
+      const outcome = 'file' in source ? await generator.loadFile(input!.files![0]!, onProgress) : await generator.load(source.modelId, onProgress);
+      // Progress comes through its own message port and may trail the outcome, by more than a
+      // moment on a busy machine.
+      for (let waited = 0; outcome.ok && !progress.some((report) => report.fraction === 1) && waited < graceMs; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return { outcome, progress };
+    },
+    { source, graceMs: PROGRESS_GRACE_MS },
+  );
 }
 
 interface Completion {

@@ -1,44 +1,34 @@
 // The bootstrap loop end to end in Node, on its real parts: the scripted engine behind the engine
 // host and the comlink client, the ROUGE-L novelty pool, and PoolStore on fake-indexeddb.
-import { expose, type Endpoint } from 'comlink';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, test } from 'vitest';
-import { connectWorker, GeneratorClient } from '../../src/lib/clients';
-import { createGeneratorService, EngineHost, ModelCrashedError, type Engine, type GeneratorApi } from '../../src/lib/engine';
+import { describe, expect, test } from 'vitest';
+import type { GeneratorClient } from '../../src/lib/clients';
+import { ModelCrashedError, type Engine } from '../../src/lib/engine';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
 import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '../../src/lib/vocabulary';
-import { openStudioDB, PoolStore, StorageError, type StudioDatabase } from '../../src/lib/store';
+import { PoolStore, StorageError } from '../../src/lib/store';
 import { comparableRows } from '../fixtures/run-rows';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
-import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
+import { useChannels, type ServedApi } from '../helpers/comlink-channels';
+import { scriptedGenerator } from '../helpers/scripted-generator';
+import { scriptedRunPorts } from '../helpers/scripted-run-ports';
+import { SCRIPTED_MODEL_ID, ScriptedEngine, type ScriptedEngineOptions } from '../scripted-engine';
 
 const PROJECT = 'p1';
 const CONFIG: RunConfig = { modelId: SCRIPTED_MODEL_ID, targetSize: 20, rngSeed: 7, settings: defaultSettings('self-instruct') };
 const POOL_OPTIONS = { threshold: 0.7, tokenizer: 'default' } as const;
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const channel of channels.splice(0)) channel.port1.close();
-});
+let lastServed: ServedApi | undefined;
+const serveChannel = useChannels();
+const serve = (api: object) => (lastServed = serveChannel(api));
+const freshPorts = (generatorOptions?: ScriptedEngineOptions) => scriptedRunPorts(serve, PROJECT, generatorOptions);
 
-/** The generator as the page sees it: a comlink client over a channel to the engine host. */
-async function scriptedGenerator(options: { delayMs?: number } = {}, engine: Engine = new ScriptedEngine(options)): Promise<GeneratorClient> {
-  const host = new EngineHost([engine], async () => ({ webgpu: false, shaderF16: false }));
-  const channel = new MessageChannel();
-  channels.push(channel);
-  expose(createGeneratorService(host), channel.port2 as unknown as Endpoint);
-  const client = new GeneratorClient(connectWorker<GeneratorApi>(channel.port1 as unknown as Worker, 'model worker'));
-  expect(await client.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
-  return client;
-}
-
-async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore; db: StudioDatabase }> {
-  const db = await openStudioDB(new IDBFactory());
-  const store = new PoolStore(db);
-  await store.putSeeds(PROJECT, SEED_TASKS);
-  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store, db };
+/** The scripted model (or another engine) loaded behind a generator client, as the page holds it. */
+async function loadedGenerator(options: ScriptedEngineOptions = {}, engine?: Engine): Promise<GeneratorClient> {
+  const generator = scriptedGenerator(serve, options, engine);
+  expect(await generator.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
+  return generator;
 }
 
 function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
@@ -274,7 +264,7 @@ describe('runBootstrap with a model that misbehaves', () => {
     const ports = await freshPorts();
     const crash = new ModelCrashedError('RuntimeError: unreachable');
     const crashing = Object.assign(new ScriptedEngine(), { complete: async () => Promise.reject(crash) });
-    const outcome = await run({ ...ports, generator: await scriptedGenerator({}, crashing) });
+    const outcome = await run({ ...ports, generator: await loadedGenerator({}, crashing) });
     expect(outcome).toEqual({ status: 'failed', failure: { reason: 'model-lost', message: crash.message } });
     expect((await ports.store.latestRun(PROJECT))?.error).toBe(crash.message);
   });
@@ -282,7 +272,7 @@ describe('runBootstrap with a model that misbehaves', () => {
   test('after the crash the worker holds no model: the next run fails as model-not-loaded', async () => {
     const ports = await freshPorts();
     const engine = new ScriptedEngine();
-    const generator = await scriptedGenerator({}, engine);
+    const generator = await loadedGenerator({}, engine);
     engine.complete = async () => Promise.reject(new ModelCrashedError('RuntimeError: unreachable'));
     await run({ ...ports, generator });
     const outcome = await run({ ...ports, generator });
@@ -291,8 +281,8 @@ describe('runBootstrap with a model that misbehaves', () => {
 
   test('a model worker that dies mid-call fails the run as worker-crashed instead of hanging', async () => {
     const ports = await freshPorts();
-    const generator = await scriptedGenerator({ delayMs: 5 });
-    const worker = channels.at(-1)!.port1;
+    const generator = await loadedGenerator({ delayMs: 5 });
+    const { worker } = lastServed!;
     const outcome = await run({ ...ports, generator }, CONFIG, new AbortController().signal, (event) => {
       if (event.type === 'text') worker.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
     });

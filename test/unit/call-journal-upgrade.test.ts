@@ -6,6 +6,7 @@ import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
 import { splitCall } from '../../src/lib/store/call-pieces';
 import type { CallRecord } from '../../src/lib/vocabulary';
 import { everyMethodRequest, journalCall } from '../fixtures/journal-calls';
+import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
 
 /** More than one upgrade batch (500 calls), in two projects, interleaved by id. */
 const CALLS = 1_050;
@@ -14,11 +15,8 @@ test('a version 3 database upgrades in place: every call reads back identical, i
   const factory = new IDBFactory();
   const requests = everyMethodRequest();
   const calls: CallRecord[] = Array.from({ length: CALLS }, (_, i) => journalCall(i % 3 ? 'a' : 'b', `call-${String(i).padStart(5, '0')}`, requests[i % requests.length]!));
-  const v3 = await openVersion3(factory);
-  const tx = v3.transaction(['projects', 'calls'], 'readwrite');
-  for (const id of ['a', 'b']) tx.objectStore('projects').put({ id, name: id, created: 0 });
-  for (const call of calls) tx.objectStore('calls').put(call);
-  await new Promise((resolve) => (tx.oncomplete = resolve));
+  const v3 = await openReleasedVersion(factory, 3);
+  await putRows(v3, { projects: ['a', 'b'].map((id) => ({ id, name: id, created: 0 })), calls });
   v3.close();
 
   const db = await openStudioDB(factory);
@@ -36,27 +34,3 @@ test('a version 3 database upgrades in place: every call reads back identical, i
   expect(parts.length).toBeLessThan(calls.length / 10);
   expect(await new PoolStore(db).counts('a')).toMatchObject({ generationCalls: calls.filter((call) => call.projectId === 'a' && call.purpose === 'instructions').length });
 });
-
-/** The released version 3 schema, as a user's browser holds it. */
-function openVersion3(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const open = factory.open('self-instruct-studio', 3);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      db.createObjectStore('projects', { keyPath: 'id' });
-      db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
-      const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
-      tasks.createIndex('by-project', 'projectId');
-      tasks.createIndex('by-project-stage', ['projectId', 'stage']);
-      tasks.createIndex('by-project-rule', ['projectId', 'reason.rule']);
-      const instances = db.createObjectStore('instances', { keyPath: 'id' });
-      instances.createIndex('by-project', 'projectId');
-      instances.createIndex('by-task', 'taskId');
-      db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
-      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
-      db.createObjectStore('datasetPages', { keyPath: ['projectId', 'page'] });
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-}

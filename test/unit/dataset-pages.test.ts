@@ -3,9 +3,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import type { StoredInstance, Task } from '../../src/lib/vocabulary';
-import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
+import { openStudioDB, PoolStore, type StudioDatabase } from '../../src/lib/store';
 import { ROWS_PER_PAGE } from '../../src/lib/store/dataset-pages';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
+import { freshDatabase } from '../helpers/fresh-database';
+import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
 
 const PROJECT = 'p1';
 
@@ -28,8 +30,7 @@ function pageSizes(db: StudioDatabase, projectId = PROJECT): Promise<number[]> {
 
 describe('dataset pages', () => {
   test('each finished task is added to the last page until it is full, then to a new one', async () => {
-    const db = await openStudioDB(new IDBFactory());
-    const pool = new PoolStore(db);
+    const { db, pool } = await freshDatabase();
     await pool.saveRun(runRow({ id: 'run-1', projectId: PROJECT }));
     const count = ROWS_PER_PAGE * 2 + 7;
     for (let n = 1; n <= count; n++) await finish(pool, n);
@@ -47,13 +48,13 @@ describe('dataset pages', () => {
   });
 
   test('tasks finished out of creation order are read oldest first', async () => {
-    const pool = new PoolStore(await openStudioDB(new IDBFactory()));
+    const { pool } = await freshDatabase();
     for (const n of [3, 1, 2]) await finish(pool, n);
     expect((await pool.finishedTasks(PROJECT)).map(({ task }) => task.id)).toEqual(['task-0001', 'task-0002', 'task-0003']);
   });
 
   test('a generation step that finishes tasks at once (Alpaca style) pages them with their own instances', async () => {
-    const pool = new PoolStore(await openStudioDB(new IDBFactory()));
+    const { pool } = await freshDatabase();
     const [a, b] = [finished(4), finished(5)];
     const rejected = taskRow({ id: 'task-0006', stage: 'rejected', reason: { rule: 'too-short', detail: '2 words' } });
     await pool.saveGeneration({ call: callRow(PROJECT, 'gen'), candidates: [a.task, b.task, rejected], instances: [...a.instances, ...b.instances] });
@@ -65,7 +66,7 @@ describe('dataset pages', () => {
   });
 
   test('a step that fails writes no page', async () => {
-    const pool = new PoolStore(await openStudioDB(new IDBFactory()));
+    const { pool } = await freshDatabase();
     await finish(pool, 1);
     const { task, instances } = finished(2);
     // The call id is taken, so the step fails, and its page goes with the rest of it.
@@ -75,8 +76,7 @@ describe('dataset pages', () => {
   });
 
   test('a written project (a copy or a restored backup) gets pages made from its rows, in full pages', async () => {
-    const db = await openStudioDB(new IDBFactory());
-    const projects = new ProjectStore(db);
+    const { db, projects } = await freshDatabase();
     const project = { id: 'restored', name: 'Restored', created: 0 };
     const rows = Array.from({ length: ROWS_PER_PAGE + 1 }, (_, i) => finished(ROWS_PER_PAGE + 1 - i, project.id));
     const pending = taskRow({ id: 'task-9999', projectId: project.id, stage: 'instances' });
@@ -97,18 +97,18 @@ describe('dataset pages', () => {
 
 test('a version 2 database upgrades to pages that hold every finished task of every project', async () => {
   const factory = new IDBFactory();
-  const v2 = await openVersion2(factory);
-  const tx = v2.transaction(['projects', 'tasks', 'instances'], 'readwrite');
+  const v2 = await openReleasedVersion(factory, 2);
+  const rows: { projects: unknown[]; tasks: unknown[]; instances: unknown[] } = { projects: [], tasks: [], instances: [] };
   for (const projectId of ['a', 'b']) {
-    tx.objectStore('projects').put({ id: projectId, name: projectId, created: 0 });
+    rows.projects.push({ id: projectId, name: projectId, created: 0 });
     for (let n = 1; n <= (projectId === 'a' ? ROWS_PER_PAGE + 2 : 3); n++) {
       const { task, instances } = finished(n, projectId);
-      tx.objectStore('tasks').put({ ...task, id: `${projectId}-${task.id}` });
-      for (const instance of instances) tx.objectStore('instances').put({ ...instance, id: `${projectId}-${instance.id}`, taskId: `${projectId}-${task.id}` });
+      rows.tasks.push({ ...task, id: `${projectId}-${task.id}` });
+      for (const instance of instances) rows.instances.push({ ...instance, id: `${projectId}-${instance.id}`, taskId: `${projectId}-${task.id}` });
     }
-    tx.objectStore('tasks').put(taskRow({ id: `${projectId}-rejected`, projectId, stage: 'rejected', reason: { rule: 'too-long', detail: '151 words' } }));
+    rows.tasks.push(taskRow({ id: `${projectId}-rejected`, projectId, stage: 'rejected', reason: { rule: 'too-long', detail: '151 words' } }));
   }
-  await new Promise((resolve) => (tx.oncomplete = resolve));
+  await putRows(v2, rows);
   v2.close();
 
   const db = await openStudioDB(factory);
@@ -122,26 +122,3 @@ test('a version 2 database upgrades to pages that hold every finished task of ev
   ]);
   expect(await pool.counts('a')).toMatchObject({ accepted: ROWS_PER_PAGE + 2, rejected: 1 });
 });
-
-/** The released version 2 schema, as a user's browser holds it. */
-function openVersion2(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const open = factory.open('self-instruct-studio', 2);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      db.createObjectStore('projects', { keyPath: 'id' });
-      db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
-      const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
-      tasks.createIndex('by-project', 'projectId');
-      tasks.createIndex('by-project-stage', ['projectId', 'stage']);
-      tasks.createIndex('by-project-rule', ['projectId', 'reason.rule']);
-      const instances = db.createObjectStore('instances', { keyPath: 'id' });
-      instances.createIndex('by-project', 'projectId');
-      instances.createIndex('by-task', 'taskId');
-      db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
-      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-}

@@ -1,18 +1,15 @@
 // Preparing a download from the store, as the download worker does: one format alone is its file,
 // more go out as a zip with a dataset card that reports the project's settings.
 import { strFromU8, unzipSync } from 'fflate';
-import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { createDownloadService, describeSettings } from '../../src/lib/download';
 import { defaultSettings } from '../../src/lib/method';
-import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+import { openStudioDB } from '../../src/lib/store';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
+import { freshDatabase } from '../helpers/fresh-database';
 
 async function filledProject() {
-  const factory = new IDBFactory();
-  const db = await openStudioDB(factory);
-  const projects = new ProjectStore(db);
-  const pool = new PoolStore(db);
+  const { factory, projects, pool } = await freshDatabase();
   const project = await projects.create('Kitchen tasks');
   await projects.saveSettings(project.id, { ...defaultSettings('self-instruct'), rougeThreshold: 0.65 });
   const projectId = project.id;

@@ -1,17 +1,12 @@
 // Projects on fake-indexeddb: independent datasets that can be created, renamed, duplicated and
 // deleted, each change in one transaction.
-import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import type { Task } from '../../src/lib/vocabulary';
 import { defaultSettings } from '../../src/lib/method';
-import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+import type { PoolStore } from '../../src/lib/store';
 import { everyMethodRequest, journalCall } from '../fixtures/journal-calls';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
-
-async function fresh() {
-  const db = await openStudioDB(new IDBFactory());
-  return { db, projects: new ProjectStore(db), pool: new PoolStore(db) };
-}
+import { freshDatabase } from '../helpers/fresh-database';
 
 /** A small pool: one accepted task with an instance, one task rejected as a near-copy of it. */
 async function fillPool(pool: PoolStore, projectId: string): Promise<void> {
@@ -34,7 +29,7 @@ async function fillPool(pool: PoolStore, projectId: string): Promise<void> {
 }
 
 test('creates projects with clean names and lists them oldest first', async () => {
-  const { projects } = await fresh();
+  const { projects } = await freshDatabase();
   const a = await projects.create('  Recipes   dataset ');
   const b = await projects.create('');
   expect((await projects.list()).map((p) => [p.id, p.name])).toEqual([
@@ -46,14 +41,14 @@ test('creates projects with clean names and lists them oldest first', async () =
 });
 
 test('ensureOne creates a first project only when there is none', async () => {
-  const { projects } = await fresh();
+  const { projects } = await freshDatabase();
   const first = await projects.ensureOne('My dataset');
   expect(await projects.ensureOne('Other')).toEqual(first);
   expect(await projects.list()).toHaveLength(1);
 });
 
 test('a duplicate copies every row under new ids, with its references followed, and leaves the original alone', async () => {
-  const { projects, pool } = await fresh();
+  const { projects, pool } = await freshDatabase();
   const original = await projects.create('Original');
   await fillPool(pool, original.id);
   const copy = await projects.duplicate(original.id, 'Copy');
@@ -73,7 +68,7 @@ test('a duplicate copies every row under new ids, with its references followed, 
 });
 
 test('deleting a project removes all its rows and nothing of another project', async () => {
-  const { projects, pool } = await fresh();
+  const { projects, pool } = await freshDatabase();
   const keep = await projects.create('Keep');
   const drop = await projects.create('Drop');
   await fillPool(pool, keep.id);
@@ -93,7 +88,7 @@ test('deleting a project removes all its rows and nothing of another project', a
 });
 
 test('writing a project whose ids are taken writes nothing', async () => {
-  const { projects, pool } = await fresh();
+  const { projects, pool } = await freshDatabase();
   const original = await projects.create('Original');
   await fillPool(pool, original.id);
   const rows = await projects.read(original.id);
@@ -103,7 +98,7 @@ test('writing a project whose ids are taken writes nothing', async () => {
 });
 
 test('a project keeps the method settings saved for it, and a duplicate copies them', async () => {
-  const { projects } = await fresh();
+  const { projects } = await freshDatabase();
   const project = await projects.create('Settings');
   const settings = { ...defaultSettings('alpaca'), rougeThreshold: 0.6 };
   await projects.saveSettings(project.id, settings);
@@ -113,7 +108,7 @@ test('a project keeps the method settings saved for it, and a duplicate copies t
 });
 
 test('the call journal: a duplicate reads back the same calls under new ids, and deleting a project deletes its parts only', async () => {
-  const { db, projects, pool } = await fresh();
+  const { db, projects, pool } = await freshDatabase();
   const original = await projects.create('Original');
   const made = everyMethodRequest().map((request, i) => journalCall(original.id, `call-${String(i).padStart(2, '0')}`, request));
   // read() lists calls by purpose, then id.

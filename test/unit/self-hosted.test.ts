@@ -3,8 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseSelfHostedManifest, selfHostedManifestUrl, type SelfHostedManifestResult } from '../../src/lib/models';
 
-const PAGE = 'https://intranet.example/tools/studio/index.html';
-const MANIFEST_URL = selfHostedManifestUrl(PAGE);
+// The generator worker's built chunk, as the worker sees its own location.
+const WORKER_SCRIPT = 'https://intranet.example/tools/studio/assets/generator.worker-C4fq2x9L.js';
+const MANIFEST_URL = selfHostedManifestUrl(WORKER_SCRIPT);
 
 const QWEN = {
   id: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
@@ -26,9 +27,10 @@ function problemsOf(manifest: unknown): string[] {
   return result.problems;
 }
 
-test('the manifest sits in models/ next to index.html, at any sub-path', () => {
+test('the worker finds the manifest in models/ next to index.html, at any sub-path, built or on the dev server', () => {
   expect(MANIFEST_URL.href).toBe('https://intranet.example/tools/studio/models/manifest.json');
-  expect(selfHostedManifestUrl('http://127.0.0.1:4173/').href).toBe('http://127.0.0.1:4173/models/manifest.json');
+  expect(selfHostedManifestUrl('http://127.0.0.1:4173/assets/generator.worker-C4fq2x9L.js').href).toBe('http://127.0.0.1:4173/models/manifest.json');
+  expect(selfHostedManifestUrl('http://localhost:5173/workers/generator.worker.ts?worker_file&type=module').href).toBe('http://localhost:5173/models/manifest.json');
 });
 
 test('an MLC model becomes a web-llm record with absolute URLs, the weights under resolve/main/', () => {

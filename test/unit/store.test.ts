@@ -7,11 +7,13 @@ import type { GenerationStep, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
 import { DB_VERSION } from '../../src/lib/store/schema';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
+import { freshDatabase } from '../helpers/fresh-database';
+import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
 
 const PROJECT = 'p1';
 
 async function freshStore(): Promise<PoolStore> {
-  return new PoolStore(await openStudioDB(new IDBFactory()));
+  return (await freshDatabase()).pool;
 }
 
 function task(id: string, stage: Task['stage'], callId = 'call-1'): Task {
@@ -128,26 +130,8 @@ describe('the funnel and a task’s history', () => {
 
 test('a version 1 database upgrades in place: its rows stay and the rule index covers them', async () => {
   const factory = new IDBFactory();
-  // The released version 1 schema, as a user's browser holds it.
-  const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = factory.open('self-instruct-studio', 1);
-    open.onupgradeneeded = () => {
-      const tasks = open.result.createObjectStore('tasks', { keyPath: 'id' });
-      tasks.createIndex('by-project', 'projectId');
-      tasks.createIndex('by-project-stage', ['projectId', 'stage']);
-      const db = open.result;
-      db.createObjectStore('projects', { keyPath: 'id' });
-      db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
-      const instances = db.createObjectStore('instances', { keyPath: 'id' });
-      instances.createIndex('by-project', 'projectId');
-      instances.createIndex('by-task', 'taskId');
-      db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
-      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
-      tasks.put(taskRow({ id: 'old', projectId: PROJECT, stage: 'rejected', reason: { rule: 'too-long', detail: '151 words' } }));
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
+  const v1 = await openReleasedVersion(factory, 1);
+  await putRows(v1, { tasks: [taskRow({ id: 'old', projectId: PROJECT, stage: 'rejected', reason: { rule: 'too-long', detail: '151 words' } })] });
   v1.close();
   const store = new PoolStore(await openStudioDB(factory));
   expect((await store.rejectionsByRule(PROJECT, REJECTION_RULES))['too-long']).toBe(1);

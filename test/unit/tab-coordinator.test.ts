@@ -1,26 +1,8 @@
 // One writer per project across tabs (Web Locks, faked here as the browser's ifAvailable rule) and
 // live news to the other tabs (a real BroadcastChannel in Node).
 import { afterEach, expect, test } from 'vitest';
-import { TabCoordinator, type LockManagerLike, type RunNews } from '../../src/lib/coordination';
-
-/** Web Locks with ifAvailable: a held name is refused at once, shared by every "tab" given it. */
-function fakeLocks(): LockManagerLike {
-  const held = new Set<string>();
-  return {
-    async request(name, _options, callback) {
-      if (held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name });
-      } finally {
-        held.delete(name);
-      }
-    },
-    async query() {
-      return { held: [...held].map((name) => ({ name })) };
-    },
-  };
-}
+import { TabCoordinator, type RunNews } from '../../src/lib/coordination';
+import { fakeLocks } from '../helpers/fake-locks';
 
 const opened: TabCoordinator[] = [];
 afterEach(() => opened.splice(0).forEach((tab) => tab.close()));

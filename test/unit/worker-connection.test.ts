@@ -1,8 +1,7 @@
 // The page's worker clients over a real comlink boundary (a MessageChannel in one realm): calls
 // and streamed callbacks cross it, a failure keeps its reason, and a dead worker rejects pending
 // calls instead of hanging.
-import { expose, type Endpoint } from 'comlink';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { connectWorker, DownloadClient, FilterClient, GeneratorClient } from '../../src/lib/clients';
 import type { DownloadApi } from '../../src/lib/download';
 import { ModelCrashedError, type GeneratorApi } from '../../src/lib/engine';
@@ -11,26 +10,9 @@ import type { FilterApi } from '../../src/lib/novelty';
 import { createFilterService } from '../../src/lib/novelty';
 import { StorageError } from '../../src/lib/store';
 import type { CompletionResult } from '../../src/lib/vocabulary';
+import { useChannels } from '../helpers/comlink-channels';
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const channel of channels.splice(0)) {
-    channel.port1.close();
-    channel.port2.close();
-  }
-});
-
-/** A MessagePort that can also raise a worker's error event, standing in for a Worker. */
-function fakeWorker(api: object): { worker: Worker; crash: () => void } {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  expose(api, channel.port2 as unknown as Endpoint);
-  const port = channel.port1;
-  return {
-    worker: port as unknown as Worker,
-    crash: () => port.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' })),
-  };
-}
+const fakeWorker = useChannels();
 
 const RESULT: CompletionResult = { text: 'one two', finishReason: 'stop', promptTokens: 3, completionTokens: 2, durationMs: 5 };
 
@@ -65,19 +47,25 @@ test('streams text through the callback and returns the result', async () => {
 test('aborting the signal interrupts the worker, and an already aborted call does not start', async () => {
   let interrupted = 0;
   let release: () => void = () => {};
+  let started: () => void = () => {};
+  const inWorker = new Promise<void>((resolve) => (started = resolve));
   const { worker } = fakeWorker(
     generatorApi({
       interrupt: () => {
         interrupted++;
         release();
       },
-      complete: () => new Promise<CompletionResult>((resolve) => (release = () => resolve({ ...RESULT, finishReason: 'abort' }))),
+      complete: () => {
+        started();
+        return new Promise<CompletionResult>((resolve) => (release = () => resolve({ ...RESULT, finishReason: 'abort' })));
+      },
     }),
   );
   const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
   const controller = new AbortController();
   const pending = client.complete(REQUEST, { signal: controller.signal });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // Abort once the call is under way in the worker, however long the trip there takes.
+  await inWorker;
   controller.abort();
   expect((await pending).finishReason).toBe('abort');
   expect(interrupted).toBe(1);

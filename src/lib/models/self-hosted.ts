@@ -29,9 +29,13 @@ export interface SelfHostedModels {
 
 export type SelfHostedManifestResult = { ok: true; models: SelfHostedModels } | { ok: false; problems: string[] };
 
-/** The manifest's URL for a page: pass `document.baseURI` (a worker's own location is under assets/). */
-export function selfHostedManifestUrl(pageUrl: string | URL): URL {
-  return new URL(SELF_HOSTED_MANIFEST_PATH, pageUrl);
+/**
+ * The manifest's URL as the generator worker finds it from its own script's URL
+ * (`self.location.href`). The built worker's chunk lives in assets/ and the dev server's in
+ * workers/, both one folder below index.html, so this works at any sub-path.
+ */
+export function selfHostedManifestUrl(workerScriptUrl: string | URL): URL {
+  return new URL(`../${SELF_HOSTED_MANIFEST_PATH}`, workerScriptUrl);
 }
 
 /**

@@ -1,0 +1,76 @@
+// DownloadState (src/ui/download-state.svelte.ts): a project's dataset prepared by the download
+// service behind a comlink channel, as the download worker does, and handed to the browser as a file.
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, test } from 'vitest';
+import { connectWorker, DownloadClient } from '../../src/lib/clients';
+import { createDownloadService, type DownloadApi } from '../../src/lib/download';
+import { openStudioDB } from '../../src/lib/store';
+import { DownloadState } from '../../src/ui/download-state.svelte';
+import { callRow, taskRow } from '../fixtures/pool-rows';
+import { useDownloads } from '../helpers/browser-globals';
+import { useChannels } from '../helpers/comlink-channels';
+import { freshDatabase } from '../helpers/fresh-database';
+import { observe } from '../helpers/observe.svelte';
+
+const serve = useChannels();
+const saved = useDownloads();
+
+/** A project "Kitchen tasks" with one finished task and one rejected candidate, and its DownloadState. */
+async function downloadState(): Promise<DownloadState> {
+  const { factory, projects, pool } = await freshDatabase();
+  const { id: projectId } = await projects.create('Kitchen tasks');
+  await pool.saveGeneration({
+    call: callRow(projectId, 'call-1'),
+    candidates: [
+      taskRow({ id: 'task-1', projectId, stage: 'done', instruction: 'Name a spice.', instanceCount: 1 }),
+      taskRow({ id: 'task-2', projectId, stage: 'rejected', reason: { rule: 'too-short', detail: '2 words' } }),
+    ],
+    instances: [{ id: 'inst-1', projectId, taskId: 'task-1', callId: 'call-1', input: '', output: 'Cumin' }],
+  });
+  // The worker opens its own connection to the same database, as the download worker does.
+  const worker = () => new DownloadClient(connectWorker<DownloadApi>(serve(createDownloadService(() => openStudioDB(factory))).worker, 'download worker'));
+  return new DownloadState(worker, projectId);
+}
+
+test('one format downloads as its own file, with progress shown while it is prepared and gone after', async () => {
+  const downloads = await downloadState();
+  const progress = observe(() => downloads.progress);
+  expect(downloads.zipped).toBe(false);
+  await downloads.download();
+  expect(saved.map((file) => file.name)).toEqual(['Kitchen-tasks-self-instruct.jsonl']);
+  const [record] = (await saved[0]!.blob.text()).trimEnd().split('\n').map((line) => JSON.parse(line));
+  expect(record).toMatchObject({ instruction: 'Name a spice.', instances: [{ input: '', output: 'Cumin' }] });
+  const shown = progress();
+  expect(shown[0]).toBeUndefined();
+  expect(shown).toContain(0);
+  expect(shown.at(-1)).toBeUndefined();
+  const fractions = shown.filter((value) => value !== undefined);
+  expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  expect(downloads.error).toBeUndefined();
+});
+
+test('several formats, or the rejected candidates, go out as one zip with a dataset card', async () => {
+  const downloads = await downloadState();
+  const zipped = observe(() => downloads.zipped);
+  downloads.formats.push('alpaca-json');
+  downloads.includeRejected = true;
+  downloads.formats.splice(0, 1);
+  expect(zipped()).toEqual([false, true]);
+  await downloads.download();
+  expect(saved.map((file) => file.name)).toEqual(['Kitchen-tasks-dataset.zip']);
+  const files = unzipSync(new Uint8Array(await saved[0]!.blob.arrayBuffer()));
+  expect(Object.keys(files).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl']);
+  expect(JSON.parse(strFromU8(files['alpaca.json']!))).toEqual([{ instruction: 'Name a spice.', input: '', output: 'Cumin' }]);
+});
+
+test('with no format chosen, or while a download is being prepared, another download does nothing', async () => {
+  const downloads = await downloadState();
+  downloads.formats = [];
+  await downloads.download();
+  expect(saved).toEqual([]);
+  expect(downloads.progress).toBeUndefined();
+
+  downloads.formats = ['alpaca-json'];
+  await Promise.all([downloads.download(), downloads.download()]);
+  expect(saved.map((file) => file.name)).toEqual(['Kitchen-tasks-alpaca.json']);
+});
