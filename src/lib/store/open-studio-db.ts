@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { repairSettings } from '../method';
 import { appendFinished, collectFinished } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 import { StorageError } from './storage-error';
@@ -62,6 +63,11 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     // A failed step must not leave a database without pages: aborting fails the whole open.
     pageExistingProjects(tx).catch(() => abortUnlessFinished(tx));
   }
+  if (oldVersion < 4) {
+    // Until version 4, settings were saved unchecked (a cleared field as null) and merged with the
+    // defaults on every load; from now on they are stored whole and valid.
+    repairStoredSettings(tx).catch(() => abortUnlessFinished(tx));
+  }
 }
 
 type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
@@ -74,6 +80,13 @@ async function pageExistingProjects(tx: UpgradeTransaction): Promise<void> {
       tx.objectStore('instances').index('by-project').getAll(projectId),
     ]);
     await appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(tasks, instances));
+  }
+}
+
+/** Brings every project's stored settings to today's shape. */
+async function repairStoredSettings(tx: UpgradeTransaction): Promise<void> {
+  for (let cursor = await tx.objectStore('projects').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.settings !== undefined) await cursor.update({ ...cursor.value, settings: repairSettings(cursor.value.settings) });
   }
 }
 

@@ -5,13 +5,13 @@ import type { DatasetPage } from './dataset-pages';
 import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface Project {
   id: string;
   name: string;
   created: number;
-  /** The method settings last saved for the project; absent until first changed. */
+  /** The method settings last saved for the project, always valid (checkSettings); absent until first changed. */
   settings?: MethodSettings;
 }
 
