@@ -47,10 +47,7 @@ export class ProjectStore {
     if (project) await this.guard(this.db.put('projects', { ...project, name: cleanName(name) }));
   }
 
-  /**
-   * Reads and writes in one transaction, which starts at once: the form saves as the page is
-   * hidden, and a write that first waited for a read could be cut off by the reload.
-   */
+  /** The read and the write in one transaction, so a rename between them is never written over. */
   async saveSettings(id: string, settings: MethodSettings): Promise<void> {
     await writeTransaction(this.db, ['projects'], async (tx) => {
       const projects = tx.objectStore('projects');
