@@ -81,7 +81,7 @@ async function benchReplay(lines: string[], threshold: number, expected: boolean
   const mismatches = countMismatches(kept, expected);
   const keptCount = kept.filter(Boolean).length;
   console.log(
-    `dedup ${threshold}: ${ms(millis)}, kept ${keptCount} of ${lines.length}, pairs fully scored ${index.pairsScored}, ` +
+    `dedup ${threshold}: ${ms(millis)}, kept ${keptCount} of ${lines.length}, ` +
       `index ${mb(memory)} (pool ${index.size}), mismatches ${mismatches}`,
   );
   return mismatches;

@@ -1,8 +1,7 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
-import { StorageError } from './lib/store';
 import { startServices } from './ui/app-services';
-import { errorMessage } from './ui/handle-error';
+import { toFailure } from './ui/handle-error';
 import { registerServiceWorker } from './ui/network-state.svelte';
 import './ui/app.css';
 
@@ -13,9 +12,9 @@ startServices().then(
   (error: unknown) => {
     // Without storage nothing could be kept; say so instead of showing a half-working page.
     const notice = Object.assign(document.createElement('div'), { className: 'notice error', role: 'alert' });
-    const blocked = error instanceof StorageError && error.problem === 'blocked';
-    const hint = blocked ? '' : ' Private windows and some privacy settings block the browser storage it needs.';
-    notice.textContent = `Self-Instruct Studio could not start: ${errorMessage(error)}${hint}`;
+    const { reason, message } = toFailure(error);
+    const hint = reason === 'storage-blocked' ? '' : ' Private windows and some privacy settings block the browser storage it needs.';
+    notice.textContent = `Self-Instruct Studio could not start: ${message}${hint}`;
     target.replaceChildren(notice);
   },
 );

@@ -4,7 +4,7 @@
 // JSON, Self-Instruct or Alpaca) with the untidiness of a real small model, and with some
 // candidates and instances that the method's filters must throw out. Like a real engine it cuts
 // the answer at the request's stop sequences and at maxTokens (a token being a word here).
-import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from '../src/lib/engine/engine';
+import { UnknownModelError, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../src/lib/engine';
 import { createRng } from '../src/lib/method';
 import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/vocabulary';
 import { alpacaAnswer, instructionsAnswer, isAlpacaPrompt } from './fixtures/method/scripted-generation';
@@ -18,14 +18,6 @@ export const SCRIPTED_MODEL_BYTES = 123_456_789;
 export interface ScriptedEngineOptions {
   /** Pause before each streamed chunk, so a browser test can act mid-run. */
   delayMs?: number;
-}
-
-/** Thrown by `load` for a model this engine does not offer: a bug in the caller. */
-export class UnknownModelError extends Error {
-  override readonly name = 'UnknownModelError';
-  constructor(modelId: string) {
-    super(`The scripted engine has no model "${modelId}". Load "${SCRIPTED_MODEL_ID}".`);
-  }
 }
 
 const CHUNKS = 4;

@@ -1,6 +1,7 @@
 // The generator worker owns the model: it serves the engine host's verbs through comlink.
 // Progress and streamed text reach the page through comlink-proxied callbacks.
 import { expose } from 'comlink';
+import { installFailureHandler } from '../src/lib/failure';
 // Vite serves wllama's wasm from our own origin; wllama never reaches for a CDN (see WllamaEngine).
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { createGeneratorService, EngineHost, probeDevice, type Engine } from '../src/lib/engine';
@@ -28,5 +29,6 @@ async function createHost(): Promise<EngineHost> {
   return new EngineHost(engines, () => probeDevice(), selfHosted.problems);
 }
 
+installFailureHandler();
 // Expose at once, before any await: a message that arrives before comlink listens is lost.
 expose(releasingCallbacks(createGeneratorService(createHost())));

@@ -6,6 +6,7 @@ import { createIdFactory } from '../../src/lib/ids';
 import type { Run, SeedTask } from '../../src/lib/vocabulary';
 import { parseSeedFile } from '../../src/lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
+import { addCalls } from '../../src/lib/store/call-journal';
 import { appendFinished, collectFinished } from '../../src/lib/store/dataset-pages';
 import { percentile } from './measure';
 import type { InsertOptions, InsertReport, TransactionFigures } from './protocol';
@@ -146,9 +147,9 @@ type StepRows = ReturnType<typeof finalRows>;
 
 /** The batched path's one transaction: every row of ~100 finished steps, and their dataset pages. */
 async function writeBatch(db: StudioDatabase, projectId: string, rows: StepRows): Promise<void> {
-  const tx = db.transaction(['calls', 'tasks', 'instances', 'datasetPages'], 'readwrite');
+  const tx = db.transaction(['calls', 'parts', 'tasks', 'instances', 'datasetPages'], 'readwrite');
   await Promise.all([
-    ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
+    addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
     ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
     ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
     appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(rows.tasks, rows.instances)),

@@ -3,7 +3,7 @@
 // filter worker), and exports it in every format through the download worker, as the page does.
 import { connectWorker, FilterClient } from '../../src/lib/clients';
 import type { FilterApi } from '../../src/lib/novelty';
-import { DEFAULT_SETTINGS } from '../../src/lib/method';
+import { DEFAULT_SETTINGS, REJECTION_RULES } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import type { PoolEntry } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
@@ -31,7 +31,7 @@ async function reopen(): Promise<ReopenReport> {
   // RunState.refresh (src/ui/run-state.svelte.ts) reads these three for the page.
   await part('counts()', () => pool.counts(project.id));
   await part('newestTasks(40)', () => pool.newestTasks(project.id, 40));
-  await part('rejectionsByRule()', () => pool.rejectionsByRule(project.id));
+  await part('rejectionsByRule()', () => pool.rejectionsByRule(project.id, REJECTION_RULES));
   // The run's prepare() and loadPool() (src/lib/run/bootstrap-run.ts).
   const [seeds, accepted] = await part('seeds() + acceptedTasks()', () => Promise.all([pool.seeds(project.id), pool.acceptedTasks(project.id)]));
   const entries: PoolEntry[] = [...seeds, ...accepted].map(({ id, instruction }) => ({ id, instruction }));

@@ -1,10 +1,10 @@
 import { TabCoordinator } from '../lib/coordination';
-import { connectWorker, DownloadClient, FilterClient, GeneratorClient } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient } from '../lib/clients';
 import type { GeneratorApi } from '../lib/engine';
 import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
 import type { SeedTask } from '../lib/vocabulary';
-import { parseSeedFile } from '../lib/seeds';
+import { parseSeedFile, type ImportApi } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
 
 export interface AppServices {
@@ -15,6 +15,8 @@ export interface AppServices {
   tabs: TabCoordinator;
   /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
+  /** The import worker, started on the first import of seed tasks. */
+  imports: () => ImportClient;
   /** Settles when a newer version of the app, in another tab, took over the database. */
   storageClosed: Promise<void>;
 }
@@ -38,6 +40,10 @@ export async function startServices(): Promise<AppServices> {
     downloads: once(() => {
       const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
       return new DownloadClient(connectWorker<DownloadApi>(worker, 'download worker'));
+    }),
+    imports: once(() => {
+      const worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+      return new ImportClient(connectWorker<ImportApi>(worker, 'import worker'));
     }),
     storageClosed,
   };

@@ -1,6 +1,13 @@
-/** The one place the UI turns anything thrown into words for the user (and the console). */
-export function errorMessage(error: unknown): string {
+import { failureOf } from '../lib/failure';
+import type { Failure } from '../lib/vocabulary';
+
+/** The one place the UI turns anything thrown into a failure it can show (and logs it). */
+export function toFailure(error: unknown): Failure {
   console.error(error);
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : 'Something went wrong. Reload the page; the pool is kept in storage.';
+  return failureOf(error);
+}
+
+/** What to tell the user about anything thrown. */
+export function errorMessage(error: unknown): string {
+  return toFailure(error).message;
 }

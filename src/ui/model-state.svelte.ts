@@ -1,6 +1,7 @@
 import type { GeneratorClient } from '../lib/clients';
-import type { DeviceReport, LoadFailure, LoadOutcome, LoadProgress, ModelOption, StoredModel } from '../lib/engine';
-import { errorMessage } from './handle-error';
+import type { DeviceReport, LoadOutcome, LoadProgress, ModelOption, StoredModel } from '../lib/engine';
+import type { Failure } from '../lib/vocabulary';
+import { toFailure } from './handle-error';
 import { downloadSpeed, remainingSeconds } from './time-left';
 
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
@@ -14,7 +15,7 @@ export class ModelState {
   #models = $state.raw<ModelOption[]>([]);
   #progress = $state.raw<LoadProgress>({ fraction: 0, text: '' });
   #loadedId = $state<string | undefined>();
-  #failure = $state.raw<LoadFailure | undefined>();
+  #failure = $state.raw<Failure | undefined>();
   #stored = $state.raw<StoredModel[]>([]);
   #notes = $state.raw<string[]>([]);
   #loadStarted = 0;
@@ -50,7 +51,7 @@ export class ModelState {
       this.#status = 'ready';
       await this.refreshStored();
     } catch (error) {
-      this.#failure = { kind: 'unknown', message: errorMessage(error) };
+      this.#failure = toFailure(error);
       this.#status = 'failed';
     }
   }
@@ -65,7 +66,7 @@ export class ModelState {
       await this.generator.deleteStored(modelId);
       if (this.#loadedId === modelId) this.forget();
     } catch (error) {
-      this.#failure = { kind: 'unknown', message: errorMessage(error) };
+      this.#failure = toFailure(error);
     }
     await this.refreshStored();
   }
@@ -112,7 +113,7 @@ export class ModelState {
         this.#status = 'failed';
       }
     } catch (error) {
-      this.#failure = { kind: 'unknown', message: errorMessage(error) };
+      this.#failure = toFailure(error);
       this.#status = 'failed';
     }
     await this.refreshStored().catch(() => {});

@@ -1,6 +1,6 @@
-import type { RejectionReason } from '../lib/vocabulary';
+import type { RejectionReason, SwitchableRule } from '../lib/vocabulary';
 
-/** Each rule's name in the user's words. */
+/** Each rule's name in the user's words, as the funnel and a rejected candidate show it. */
 export const RULE_NAMES: Record<RejectionReason['rule'], string> = {
   empty: 'empty',
   'too-short': 'too short',
@@ -10,6 +10,16 @@ export const RULE_NAMES: Record<RejectionReason['rule'], string> = {
   'starts-with-punctuation': 'starts with punctuation',
   'starts-with-non-ascii': 'starts with a non-ASCII character',
   rouge: 'near-duplicate (ROUGE-L)',
+};
+
+/** What each switch of the method settings turns on or off. */
+export const SWITCH_LABELS: Record<SwitchableRule, string> = {
+  'too-short': 'Too short (at most the minimum word count)',
+  'too-long': 'Too long (over the maximum word count)',
+  'blacklisted-word': 'Contains a blacklisted word',
+  'write-a-program': 'Starts with “Write a program”',
+  'starts-with-punctuation': 'Starts with punctuation',
+  'starts-with-non-ascii': 'Starts with a non-ASCII character',
 };
 
 /** Why a candidate was rejected, in one line: the rule and its evidence. */

@@ -1,13 +1,14 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
+import { REJECTION_RULES } from '../lib/method';
 import { runBootstrap, type RunPorts } from '../lib/run';
-import type { CallPurpose, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
+import type { CallPurpose, FailureReason, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
 const NEWEST_SHOWN = 40;
-// The errors after which no model is loaded any more (engine-errors.ts, web-llm after a lost device, a dead worker).
-const MODEL_LOST = new Set(['ModelCrashedError', 'ModelNotLoadedError', 'WorkerCrashedError']);
+// The reasons after which no model is loaded any more: it was lost, dropped, or its worker died.
+const MODEL_GONE: ReadonlySet<FailureReason> = new Set(['model-lost', 'model-not-loaded', 'worker-crashed']);
 const EMPTY_COUNTS: PoolCounts = { seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 };
 
 /** A run of the bootstrap loop as the page shows it: status, counts, newest candidates, live text. */
@@ -94,8 +95,8 @@ export class RunState {
     // The final counts first, so the page never shows "finished" beside the counts of a step before.
     await this.refresh();
     this.#status = outcome.status;
-    this.#lostModel = outcome.status === 'failed' && MODEL_LOST.has(outcome.errorName ?? '');
-    if (outcome.status === 'failed') this.#error = this.#lostModel ? `${outcome.error} Load a model again, then resume: the pool is safe.` : outcome.error;
+    this.#lostModel = outcome.status === 'failed' && MODEL_GONE.has(outcome.failure.reason);
+    if (outcome.status === 'failed') this.#error = outcome.failure.message;
     this.tell(outcome.status);
   }
 
@@ -123,7 +124,7 @@ export class RunState {
     const [counts, newest, rejections] = await Promise.all([
       this.ports.store.counts(this.projectId),
       this.ports.store.newestTasks(this.projectId, NEWEST_SHOWN),
-      this.ports.store.rejectionsByRule(this.projectId),
+      this.ports.store.rejectionsByRule(this.projectId, REJECTION_RULES),
     ]);
     this.#counts = counts;
     this.#newest = newest;

@@ -1,12 +1,5 @@
-import type { CallRecord, StoredInstance, Task } from '../lib/vocabulary';
-import type { PoolStore } from '../lib/store';
+import type { PoolStore, TaskDetail } from '../lib/store';
 import { errorMessage } from './handle-error';
-
-export interface TaskDetail {
-  task: Task;
-  instances: StoredInstance[];
-  calls: CallRecord[];
-}
 
 /** The one candidate opened for inspection: its instances and every model call behind it. */
 export class TaskDetailState {

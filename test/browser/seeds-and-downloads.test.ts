@@ -1,5 +1,6 @@
 // Seeds in and datasets out, through the real page: imports of good and broken files, pasted
-// instructions, and a multi-format download as one zip with a dataset card.
+// instructions, a large import in the import worker with its progress, and a multi-format
+// download as one zip with a dataset card.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -28,6 +29,40 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
   await page.getByRole('button', { name: 'Use these instructions' }).click();
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('3');
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('3');
+  expect(errors).toEqual([]);
+});
+
+test('a large file is imported in the import worker with a progress bar, and a refused file changes nothing', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
+  // Every caption the progress bar shows, however briefly.
+  await page.evaluate(() => {
+    const captions: string[] = [];
+    Object.assign(globalThis, { __seedProgress: captions });
+    new MutationObserver(() => {
+      const caption = document.querySelector('[data-testid="seeds-progress"] .caption')?.textContent;
+      if (caption) captions.push(caption);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
+  const lines = Array.from({ length: 20_000 }, (_, index) => `Describe item number ${index + 1} in one sentence.`).join('\n');
+  await page.getByTestId('seeds-file').setInputFiles({ name: 'many.txt', mimeType: 'text/plain', buffer: Buffer.from(lines) });
+  await expect.poll(() => page.getByTestId('seed-count').textContent(), { timeout: 90_000 }).toBe('20000');
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('20000');
+  expect(page.workers().map((worker) => worker.url()).filter((url) => /import\.worker/.test(url))).toHaveLength(1);
+  const captions = await page.evaluate(() => (globalThis as unknown as { __seedProgress: string[] }).__seedProgress);
+  expect(captions.some((caption) => caption.startsWith('Saving the seed tasks'))).toBe(true);
+  expect(await page.getByTestId('seeds-progress').count()).toBe(0);
+  // A long list is cut short: drawing 20,000 items would hold up the page.
+  expect(await page.locator('.seed-list li').count()).toBe(200);
+  expect(await page.getByText('… and 19,800 more.').count()).toBe(1);
+
+  const invisible = 'Name a bird.\n\u200B\u200B\u200B\nName a fish.\n';
+  await page.getByTestId('seeds-file').setInputFiles({ name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from(invisible) });
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^blank\.txt, line 2: the instruction holds only invisible characters.*Nothing was changed\.$/);
+  expect(await page.getByTestId('seed-count').textContent()).toBe('20000');
+  await page.reload();
+  await expect.poll(() => page.getByTestId('seed-count').textContent(), { timeout: 30_000 }).toBe('20000');
   expect(errors).toEqual([]);
 });
 

@@ -83,7 +83,7 @@ async function load(source: { modelId: string } | { file: string }): Promise<{ o
 
 interface Completion {
   result?: CompletionResult;
-  error?: { name: string; message: string };
+  error?: { name: string; message: string; reason?: string };
   streamed: string[];
 }
 
@@ -101,8 +101,8 @@ async function complete(request: CompletionRequest, abortAfter?: number): Promis
       try {
         return { result: await generator.complete(request, { onText, signal: controller.signal }), streamed };
       } catch (error) {
-        const { name, message } = error as Error;
-        return { error: { name, message }, streamed };
+        const { name, message, reason } = error as Error & { reason?: string };
+        return { error: { name, message, reason }, streamed };
       }
     },
     { request, abortAfter },
@@ -228,8 +228,8 @@ describe('a model file from disk', () => {
     ['a GGUF cut short', 'cut-short.gguf', /llama\.cpp could not load this model \(.*not within the file bounds/],
   ])('%s is a bad-model-file failure with advice', async (_case, name, message) => {
     const { outcome } = await load({ file: name });
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'bad-model-file', message: expect.stringMatching(message) } });
-    expect((await complete(text('abc', 3))).error?.name).toBe('ModelNotLoadedError');
+    expect(outcome).toMatchObject({ ok: false, failure: { reason: 'bad-model-file', message: expect.stringMatching(message) } });
+    expect((await complete(text('abc', 3))).error).toMatchObject({ name: 'ModelNotLoadedError', reason: 'model-not-loaded' });
   });
 });
 
@@ -242,8 +242,8 @@ describe('a model that writes invalid UTF-8', () => {
   test('in a raw completion it kills wllama’s worker: a named error, then a reload works', async () => {
     expect((await load({ modelId: INVALID_UTF8_MODEL_ID })).outcome.ok).toBe(true);
     const { error } = await complete(text('hi', 8));
-    expect(error).toMatchObject({ name: 'ModelCrashedError', message: expect.stringMatching(/Invalid typed array length.*Load the model again/) });
-    expect((await complete(text('abc', 3))).error?.name).toBe('ModelNotLoadedError');
+    expect(error).toMatchObject({ name: 'ModelCrashedError', reason: 'model-lost', message: expect.stringMatching(/Invalid typed array length.*Load the model again/) });
+    expect((await complete(text('abc', 3))).error).toMatchObject({ name: 'ModelNotLoadedError', reason: 'model-not-loaded' });
 
     expect((await load({ modelId: ALPHABET_MODEL_ID })).outcome).toEqual({ ok: true, modelId: ALPHABET_MODEL_ID });
     expect((await complete(text('abc', 4))).result!.text).toBe('defg');

@@ -4,12 +4,13 @@ import { expose, type Endpoint } from 'comlink';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { connectWorker, GeneratorClient } from '../../src/lib/clients';
-import { createGeneratorService, EngineHost, type GeneratorApi } from '../../src/lib/engine';
+import { createGeneratorService, EngineHost, ModelCrashedError, type Engine, type GeneratorApi } from '../../src/lib/engine';
 import { defaultSettings } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import { runBootstrap, type RunEvent, type RunPorts } from '../../src/lib/run';
 import type { MethodSettings, OutputMode, PromptStyle, RunConfig, Task } from '../../src/lib/vocabulary';
-import { openStudioDB, PoolStore, StorageError } from '../../src/lib/store';
+import { openStudioDB, PoolStore, StorageError, type StudioDatabase } from '../../src/lib/store';
+import { comparableRows } from '../fixtures/run-rows';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 
@@ -23,8 +24,8 @@ afterEach(() => {
 });
 
 /** The generator as the page sees it: a comlink client over a channel to the engine host. */
-async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<GeneratorClient> {
-  const host = new EngineHost([new ScriptedEngine(options)], async () => ({ webgpu: false, shaderF16: false }));
+async function scriptedGenerator(options: { delayMs?: number } = {}, engine: Engine = new ScriptedEngine(options)): Promise<GeneratorClient> {
+  const host = new EngineHost([engine], async () => ({ webgpu: false, shaderF16: false }));
   const channel = new MessageChannel();
   channels.push(channel);
   expose(createGeneratorService(host), channel.port2 as unknown as Endpoint);
@@ -33,10 +34,11 @@ async function scriptedGenerator(options: { delayMs?: number } = {}): Promise<Ge
   return client;
 }
 
-async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore }> {
-  const store = new PoolStore(await openStudioDB(new IDBFactory()));
+async function freshPorts(generatorOptions?: { delayMs?: number }): Promise<RunPorts & { store: PoolStore; db: StudioDatabase }> {
+  const db = await openStudioDB(new IDBFactory());
+  const store = new PoolStore(db);
   await store.putSeeds(PROJECT, SEED_TASKS);
-  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store };
+  return { generator: await scriptedGenerator(generatorOptions), novelty: new NoveltyPool(), store, db };
 }
 
 function run(ports: RunPorts, config = CONFIG, signal = new AbortController().signal, onEvent?: (event: RunEvent) => void) {
@@ -109,6 +111,22 @@ describe('runBootstrap', () => {
     expect(await instructions(first)).toEqual(await instructions(second));
   });
 
+  // A model answers 2 to 5 instances here; keeping at most 2 makes the instance sampling choose.
+  test.each(['self-instruct', 'alpaca'] as const)('%s: one seed gives the same tasks, instances and calls in a fresh database, and another seed does not', async (strategy) => {
+    const config: RunConfig = { ...CONFIG, targetSize: 10, settings: { ...defaultSettings(strategy), maxInstances: 2 } };
+    const stored = async (rngSeed: number) => {
+      const { db, ...ports } = await freshPorts();
+      expect(await run(ports, { ...config, rngSeed })).toMatchObject({ status: 'finished' });
+      const [tasks, instances, calls] = await Promise.all([db.getAll('tasks'), db.getAll('instances'), db.getAll('calls')]);
+      expect(calls.filter((call) => call.request.params.seed === undefined)).toEqual([]);
+      return comparableRows({ tasks, instances, calls });
+    };
+    const first = await stored(7);
+    expect(first.instances.length).toBeGreaterThan(0);
+    expect(await stored(7)).toEqual(first);
+    expect((await stored(8)).tasks).not.toEqual(first.tasks);
+  });
+
   test('a paused run resumes from the store and ends where an uninterrupted one does', async () => {
     const uninterrupted = await freshPorts();
     await run(uninterrupted);
@@ -141,11 +159,11 @@ describe('runBootstrap', () => {
     const before = await ports.store.counts(PROJECT);
     const failingStore = Object.assign(Object.create(ports.store) as PoolStore, {
       saveGeneration: async () => {
-        throw new StorageError('quota', 'The browser ran out of storage for this site.');
+        throw new StorageError('storage-full', 'The browser ran out of storage for this site.');
       },
     });
     const outcome = await run({ ...ports, store: failingStore }, { ...CONFIG, targetSize: 10 });
-    expect(outcome).toEqual({ status: 'failed', error: 'The browser ran out of storage for this site.', errorName: 'StorageError' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'storage-full', message: 'The browser ran out of storage for this site.' } });
     expect(await ports.store.counts(PROJECT)).toEqual(before);
     expect((await ports.store.latestRun(PROJECT))?.error).toMatch(/ran out of storage/);
   });
@@ -209,7 +227,7 @@ describe('runBootstrap', () => {
     const settings = structuredClone(CONFIG.settings);
     settings.templates.instructions.chat.user += ' {nonsense}';
     const outcome = await run(ports, { ...CONFIG, settings });
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/prompt templates need fixing.*nonsense/), errorName: 'Error' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'bad-template', message: expect.stringMatching(/prompt templates need fixing.*nonsense/) } });
     expect((await ports.store.counts(PROJECT)).generationCalls).toBe(0);
   });
 
@@ -226,7 +244,7 @@ describe('runBootstrap', () => {
   test('a project without seed tasks fails with a message that says what to do', async () => {
     const ports = await freshPorts();
     await ports.store.putSeeds(PROJECT, []);
-    expect(await run(ports)).toEqual({ status: 'failed', error: expect.stringContaining('Add seed tasks'), errorName: 'Error' });
+    expect(await run(ports)).toEqual({ status: 'failed', failure: { reason: 'no-seeds', message: expect.stringContaining('Add seed tasks') } });
   });
 });
 
@@ -247,15 +265,37 @@ describe('runBootstrap with a model that misbehaves', () => {
     const ports = await freshPorts();
     const { generator, calls } = constantGenerator('\uFFFD\uFFFD zzzz');
     const outcome = await run({ ...ports, generator });
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringContaining('last 5 answers held no instruction'), errorName: 'UnusableOutputError' });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'unusable-output', message: expect.stringContaining('last 5 answers held no instruction') } });
     expect(calls.count).toBe(5);
     expect((await ports.store.counts(PROJECT)).generationCalls).toBe(5);
   });
 
-  test('a model that crashes fails the run with the error’s name, so the page can ask for a reload', async () => {
+  test('a model that crashes in the worker fails the run as model-lost, so the page can ask for a reload', async () => {
     const ports = await freshPorts();
-    const crash = Object.assign(new Error('The model stopped.'), { name: 'ModelCrashedError' });
-    const outcome = await run({ ...ports, generator: { complete: async () => Promise.reject(crash) } });
-    expect(outcome).toEqual({ status: 'failed', error: 'The model stopped.', errorName: 'ModelCrashedError' });
+    const crash = new ModelCrashedError('RuntimeError: unreachable');
+    const crashing = Object.assign(new ScriptedEngine(), { complete: async () => Promise.reject(crash) });
+    const outcome = await run({ ...ports, generator: await scriptedGenerator({}, crashing) });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'model-lost', message: crash.message } });
+    expect((await ports.store.latestRun(PROJECT))?.error).toBe(crash.message);
+  });
+
+  test('after the crash the worker holds no model: the next run fails as model-not-loaded', async () => {
+    const ports = await freshPorts();
+    const engine = new ScriptedEngine();
+    const generator = await scriptedGenerator({}, engine);
+    engine.complete = async () => Promise.reject(new ModelCrashedError('RuntimeError: unreachable'));
+    await run({ ...ports, generator });
+    const outcome = await run({ ...ports, generator });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { reason: 'model-not-loaded', message: expect.stringMatching(/Load a model/) } });
+  });
+
+  test('a model worker that dies mid-call fails the run as worker-crashed instead of hanging', async () => {
+    const ports = await freshPorts();
+    const generator = await scriptedGenerator({ delayMs: 5 });
+    const worker = channels.at(-1)!.port1;
+    const outcome = await run({ ...ports, generator }, CONFIG, new AbortController().signal, (event) => {
+      if (event.type === 'text') worker.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
+    });
+    expect(outcome).toEqual({ status: 'failed', failure: { reason: 'worker-crashed', message: expect.stringMatching(/model worker stopped unexpectedly \(out of memory\)/) } });
   });
 });

@@ -1,6 +1,6 @@
 // The engine host routes a model to the engine that offers it, and reports load failures as values.
 import { expect, test, vi } from 'vitest';
-import { EngineHost, type DeviceReport, type Engine, type ModelOption } from '../../src/lib/engine';
+import { CompletionFailedError, EngineHost, ModelCrashedError, ModelLoadError, type DeviceReport, type Engine, type ModelOption } from '../../src/lib/engine';
 import type { CompletionResult } from '../../src/lib/vocabulary';
 
 const DEVICE: DeviceReport = { webgpu: false, shaderF16: false };
@@ -40,9 +40,9 @@ test('loads a model on the engine that offers it and completes with that engine'
 });
 
 test('a failed load is a value with advice, and leaves no model loaded', async () => {
-  const host = new EngineHost([fakeEngine('a', async () => Promise.reject(new Error('DeviceLostError: lost')))], async () => DEVICE);
+  const host = new EngineHost([fakeEngine('a', async () => Promise.reject(new ModelLoadError('out-of-memory')))], async () => DEVICE);
   const outcome = await host.load('a', () => {});
-  expect(outcome).toMatchObject({ ok: false, failure: { kind: 'out-of-memory' } });
+  expect(outcome).toMatchObject({ ok: false, failure: { reason: 'out-of-memory', message: expect.stringMatching(/ran out of memory.*Pick a smaller model/) } });
   const request = { mode: 'text' as const, purpose: 'classify' as const, prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } };
   await expect(host.complete(request)).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
 });
@@ -50,7 +50,7 @@ test('a failed load is a value with advice, and leaves no model loaded', async (
 test('an unknown model id is refused without touching any engine', async () => {
   const engine = fakeEngine('a');
   const host = new EngineHost([engine], async () => DEVICE);
-  expect(await host.load('zzz', () => {})).toMatchObject({ ok: false, failure: { kind: 'unknown' } });
+  expect(await host.load('zzz', () => {})).toMatchObject({ ok: false, failure: { reason: 'not-offered' } });
   expect(engine.unload).not.toHaveBeenCalled();
 });
 
@@ -94,8 +94,26 @@ test('a cancelled load ends as cancelled, leaves no model loaded, and tells the 
   await host.cancelLoad();
   expect(slow.unload).toHaveBeenCalled();
   finish();
-  expect(await loading).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
+  expect(await loading).toMatchObject({ ok: false, failure: { reason: 'cancelled' } });
   await expect(host.complete({ mode: 'text', purpose: 'classify', prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } })).rejects.toMatchObject({
     name: 'ModelNotLoadedError',
   });
+});
+
+test('an error no engine recognised is an unexpected failure that keeps its original text', async () => {
+  const host = new EngineHost([fakeEngine('a', async () => Promise.reject(new Error('odd thing')))], async () => DEVICE);
+  expect(await host.load('a', () => {})).toEqual({ ok: false, failure: { reason: 'unexpected', message: 'The model failed to load: Error: odd thing' } });
+});
+
+test.each([
+  ['model-lost drops the model: the next call asks for a load', new ModelCrashedError('trap'), 'model-not-loaded'],
+  ['completion-failed keeps the model: the next call reaches the engine', new CompletionFailedError('too long'), 'completion-failed'],
+])('a completion that fails as %s', async (_case, failure, nextReason) => {
+  const engine = fakeEngine('a');
+  const host = new EngineHost([engine], async () => DEVICE);
+  await host.load('a', () => {});
+  vi.mocked(engine.complete).mockRejectedValue(failure);
+  const request = { mode: 'text' as const, purpose: 'classify' as const, prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } };
+  await expect(host.complete(request)).rejects.toBe(failure);
+  await expect(host.complete(request)).rejects.toMatchObject({ reason: nextReason });
 });

@@ -110,6 +110,14 @@ describe('untrusted model text', () => {
     expect(outputs[1]).toBe(`'=HYPERLINK("http://example.test","click")`);
     expect(outputs[4]).toBe(`'+1 and -2 and @SUM(A1)`);
   });
+
+  it('CSV defuses a cell that would start a formula even when a line break follows', () => {
+    const multiLine = ['+1+2\n-3', '=1\r\n=2', '-\nx', '@A1\n', '\t\nx', '\r\nx'];
+    const body = text('csv', multiLine.map((value, index) => row(`m${index}`, value, [{ input: value, output: value }])));
+    const parsed = Papa.parse<string[]>(body.slice(1), { skipEmptyLines: true }).data.slice(1);
+    const defused = multiLine.map((value) => `'${value}`);
+    expect(parsed.map((cells) => cells.slice(0, 3))).toEqual(defused.map((value) => [value, value, value]));
+  });
 });
 
 describe('empty exports', () => {

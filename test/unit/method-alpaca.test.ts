@@ -91,4 +91,9 @@ describe('parseAlpacaTasks', () => {
     const text = '\n4. Instruction: Name a river in Egypt.\n4. Input:\n<noinput>\n4. Output:\nThe Nile';
     expect(parseAlpacaTasks(result(text), COMPLETION)).toEqual([{ instruction: 'Name a river in Egypt.', input: '', output: 'The Nile' }]);
   });
+
+  it('ends a value at a separator, but not the task: only the next instruction starts one', () => {
+    const text = '1. Instruction: Name a river in Egypt.\n---\n1. Input:\n<noinput>\n---\n1. Output:\nThe Nile\n---\nThe longest river in Africa.';
+    expect(parseAlpacaTasks(result(text), ALPACA)).toEqual([{ instruction: 'Name a river in Egypt.', input: '', output: 'The Nile' }]);
+  });
 });

@@ -1,8 +1,8 @@
 // screenInstruction: each of Self-Instruct's heuristic filters with a rejected and an accepted
 // case, their order, the normalisation (anchor §1.1), every rule switched off, the editable
-// limits and blacklist, and the two blacklist presets (anchor §2.4).
+// limits and blacklist, the two blacklist presets (anchor §2.4), and the list of rules.
 import { describe, expect, it } from 'vitest';
-import { ALPACA_BLACKLIST, defaultSettings, screenInstruction, SELF_INSTRUCT_BLACKLIST } from '../../src/lib/method';
+import { ALPACA_BLACKLIST, defaultSettings, REJECTION_RULES, screenInstruction, SELF_INSTRUCT_BLACKLIST, SWITCHABLE_RULES } from '../../src/lib/method';
 import type { HeuristicRule, HeuristicSettings, SwitchableRule } from '../../src/lib/vocabulary';
 
 function words(n: number): string {
@@ -146,5 +146,27 @@ describe('screenInstruction with edited limits and blacklist', () => {
     expect(screenInstruction('Tell me how to go to the station.', heuristics({ blacklist: ['go   to'] }))).toMatchObject({
       reason: { detail: 'contains "go to"' },
     });
+  });
+});
+
+describe('the rule lists', () => {
+  it('name every rejection, in the order a candidate meets them: empty, the heuristic filters, ROUGE-L', () => {
+    expect(REJECTION_RULES).toEqual(['empty', ...SWITCHABLE_RULES, 'rouge']);
+    expect(SWITCHABLE_RULES).toEqual(['too-short', 'too-long', 'blacklisted-word', 'write-a-program', 'starts-with-punctuation', 'starts-with-non-ascii']);
+  });
+
+  it.each(['(Draw) a cat.', `Write a program to plot ${words(150)}`, 'Éclair drawing.'])('follow the order in which screenInstruction reports the rules "%s" breaks', (candidate) => {
+    const reported: SwitchableRule[] = [];
+    for (let screening = screenInstruction(candidate); !screening.ok; screening = screenInstruction(candidate, heuristics({}, reported))) {
+      reported.push(screening.reason.rule as SwitchableRule);
+    }
+    expect(reported.length).toBeGreaterThan(1);
+    expect(reported).toEqual(SWITCHABLE_RULES.filter((rule) => reported.includes(rule)));
+  });
+
+  it('switch every heuristic rule on by default', () => {
+    for (const strategy of ['self-instruct', 'alpaca'] as const) {
+      expect(defaultSettings(strategy).heuristics.enabled).toEqual(Object.fromEntries(SWITCHABLE_RULES.map((rule) => [rule, true])));
+    }
   });
 });

@@ -77,6 +77,15 @@ describe('parseInstances', () => {
     const [first] = INSTANCE_CASES;
     expect(parseInstances(result(first!.text, 'abort'), false)).toEqual(first!.expected.slice(0, -1));
   });
+
+  it('starts a new example at each header, even after one left without its output', () => {
+    const text = 'Example 1\nInput: 3 and 4\nExample 2\nOutput: 7\nExample 3\nInput: 2 and 2\nOutput: 4';
+    expect(parseInstances(result(text), false)).toEqual([
+      { input: '3 and 4', output: '' },
+      { input: '', output: '7' },
+      { input: '2 and 2', output: '4' },
+    ]);
+  });
 });
 
 describe('filterInstances', () => {

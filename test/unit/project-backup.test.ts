@@ -1,8 +1,10 @@
 // A project backup round-trips every row, and anything else is refused with a reason.
-import { gzipSync } from 'fflate';
+import { gunzipSync, gzipSync } from 'fflate';
+import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { readBackup, writeBackup } from '../../src/lib/backup';
-import type { ProjectRows } from '../../src/lib/store';
+import { openStudioDB, PoolStore, ProjectStore, type ProjectRows } from '../../src/lib/store';
+import { everyMethodRequest, journalCall } from '../fixtures/journal-calls';
 import { runRow, taskRow } from '../fixtures/pool-rows';
 
 const ROWS: ProjectRows = {
@@ -18,6 +20,31 @@ const gz = (text: string) => gzipSync(new TextEncoder().encode(text));
 
 test('a backup reads back to the same rows', () => {
   expect(readBackup(writeBackup(ROWS))).toEqual({ ok: true, rows: ROWS });
+});
+
+test('a stored project backs up with its calls whole, and restores to the same calls, stored as parts again', async () => {
+  const db = await openStudioDB(new IDBFactory());
+  const [projects, pool] = [new ProjectStore(db), new PoolStore(db)];
+  const original = await projects.create('Journal');
+  for (const [i, request] of everyMethodRequest().entries()) {
+    const call = journalCall(original.id, `call-${String(i).padStart(2, '0')}`, request);
+    await pool.saveGeneration({ call, candidates: [taskRow({ id: `task-${i}`, projectId: original.id, callId: call.id, stage: 'classify' })], instances: [] });
+  }
+  const rows = await projects.read(original.id);
+  const bytes = writeBackup(rows);
+  // The file holds each call's whole request, as backups always have: no part is needed to read it.
+  const lines = new TextDecoder().decode(gunzipSync(bytes)).trim().split('\n').map((line) => JSON.parse(line));
+  expect(lines.filter((line) => line.store === 'calls').map((line) => line.row)).toStrictEqual(rows.calls);
+  expect(lines.some((line) => line.store === 'parts')).toBe(false);
+
+  const result = readBackup(bytes);
+  if (!result.ok) throw new Error(result.problem);
+  const restored = await projects.adopt(result.rows, 'Restored');
+  const suffix = `~${restored.id}`;
+  expect((await projects.read(restored.id)).calls).toStrictEqual(rows.calls.map((call) => ({ ...call, id: call.id + suffix, projectId: restored.id })));
+  const textsOf = async (projectId: string) => (await db.getAll('parts')).filter((part) => part.projectId === projectId).map((part) => part.text);
+  expect((await textsOf(restored.id)).length).toBeGreaterThan(0);
+  expect(await textsOf(restored.id)).toEqual(await textsOf(original.id));
 });
 
 test.each([

@@ -5,11 +5,12 @@ import { expect, test } from 'vitest';
 import type { Task } from '../../src/lib/vocabulary';
 import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+import { everyMethodRequest, journalCall } from '../fixtures/journal-calls';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
 
 async function fresh() {
   const db = await openStudioDB(new IDBFactory());
-  return { projects: new ProjectStore(db), pool: new PoolStore(db) };
+  return { db, projects: new ProjectStore(db), pool: new PoolStore(db) };
 }
 
 /** A small pool: one accepted task with an instance, one task rejected as a near-copy of it. */
@@ -97,7 +98,7 @@ test('writing a project whose ids are taken writes nothing', async () => {
   await fillPool(pool, original.id);
   const rows = await projects.read(original.id);
   const clash = { ...rows, project: { ...rows.project, id: 'project-new' } };
-  await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+  await expect(projects.write(clash)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
   expect(await projects.get('project-new')).toBeUndefined();
 });
 
@@ -109,4 +110,27 @@ test('a project keeps the method settings saved for it, and a duplicate copies t
   expect((await projects.get(project.id))?.settings).toEqual(settings);
   const copy = await projects.duplicate(project.id, 'Copy');
   expect((await projects.get(copy.id))?.settings).toEqual(settings);
+});
+
+test('the call journal: a duplicate reads back the same calls under new ids, and deleting a project deletes its parts only', async () => {
+  const { db, projects, pool } = await fresh();
+  const original = await projects.create('Original');
+  const made = everyMethodRequest().map((request, i) => journalCall(original.id, `call-${String(i).padStart(2, '0')}`, request));
+  // read() lists calls by purpose, then id.
+  const calls = made.toSorted((a, b) => a.purpose.localeCompare(b.purpose) || a.id.localeCompare(b.id));
+  for (const [i, call] of made.entries()) {
+    await pool.saveGeneration({ call, candidates: [taskRow({ id: `task-${i}`, projectId: original.id, callId: call.id, stage: 'classify' })], instances: [] });
+  }
+  const copy = await projects.duplicate(original.id, 'Copy');
+  const partsOf = async (projectId: string) => (await db.getAll('parts')).filter((part) => part.projectId === projectId);
+  expect((await projects.read(original.id)).calls).toStrictEqual(calls);
+  expect((await projects.read(copy.id)).calls).toStrictEqual(calls.map((call) => ({ ...call, id: `${call.id}~${copy.id}`, projectId: copy.id, runId: call.runId })));
+  const kept = await partsOf(original.id);
+  expect(kept.length).toBeGreaterThan(0);
+  expect((await partsOf(copy.id)).map((part) => part.text)).toEqual(kept.map((part) => part.text));
+
+  await projects.remove(copy.id);
+  expect(await partsOf(copy.id)).toEqual([]);
+  expect(await partsOf(original.id)).toEqual(kept);
+  expect((await projects.read(original.id)).calls).toStrictEqual(calls);
 });

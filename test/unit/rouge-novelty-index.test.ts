@@ -150,21 +150,3 @@ describe('NoveltyIndex decisions', () => {
     expect(() => new NoveltyIndex({ threshold })).toThrow(RangeError);
   });
 });
-
-describe('NoveltyIndex.similarity', () => {
-  it('lists the top k by score (earliest first on ties) and the mean over the whole pool', () => {
-    const texts = randomTexts(3, 120, 12, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
-    const index = new NoveltyIndex();
-    texts.forEach((text, i) => index.add(`#${i}`, text));
-    const query = 'a b c d e f';
-    const scores = texts.map((text, i) => ({ id: `#${i}`, score: rougeL(query, text).fmeasure }));
-    const ranked = scores.filter((s) => s.score > 0).sort((x, y) => y.score - x.score);
-    const report = index.similarity(query, 5);
-    expect(report.mostSimilar).toEqual(ranked.slice(0, 5));
-    expect(report.meanScore).toBeCloseTo(scores.reduce((sum, s) => sum + s.score, 0) / texts.length, 12);
-  });
-
-  it('reports nothing similar and a mean of 0 for an empty pool', () => {
-    expect(new NoveltyIndex().similarity('Write a poem.')).toEqual({ mostSimilar: [], meanScore: 0 });
-  });
-});

@@ -1,14 +1,20 @@
 // Files that must not import: each is refused as a whole, with the problem in words and, where
-// there is one, the line. Checks on the bytes (size, binary, encoding) come before any parsing.
+// there is one, the line. Checks on the bytes (size, binary, encoding) come before any parsing;
+// the limits on each seed (something visible, not too long) after it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { importSeeds, MAX_IMPORT_BYTES } from '../../src/lib/seeds';
+import { importPastedText, importSeeds, MAX_EXAMPLE_CHARS, MAX_IMPORT_BYTES, MAX_INSTRUCTION_CHARS } from '../../src/lib/seeds';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const utf16le = (text: string) => Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((char) => [char.charCodeAt(0), 0])]);
+const utf16be = (text: string) => Uint8Array.from([0xfe, 0xff, ...[...text].flatMap((char) => [0, char.charCodeAt(0)])]);
+const utf32le = (text: string) => Uint8Array.from([0xff, 0xfe, 0, 0, ...[...text].flatMap((char) => [char.charCodeAt(0), 0, 0, 0])]);
+const utf32be = (text: string) => Uint8Array.from([0, 0, 0xfe, 0xff, ...[...text].flatMap((char) => [0, 0, 0, char.charCodeAt(0)])]);
+const jsonl = (...records: object[]) => bytes(records.map((record) => JSON.stringify(record)).join('\n'));
+const task = (instruction: string, input = '', output = 'ok') => ({ instruction, instances: [{ input, output }] });
 const PNG_START = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 const prettyObject = JSON.stringify({ data: [{ instruction: 'Name a bird.' }] }, null, 2);
 
@@ -17,6 +23,9 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   ['a file of blank lines', bytes('\n \r\n\n'), 'seeds.jsonl', 'the file holds no seed tasks', 1],
   ['binary data', PNG_START, 'seeds.jsonl', 'the file looks binary', undefined],
   ['UTF-16 text', utf16le('Name a bird.\n'), 'seeds.txt', 'saved as UTF-16; save it as UTF-8', undefined],
+  ['big-endian UTF-16 text', utf16be('Name a bird.\n'), 'seeds.txt', 'the file is saved as UTF-16; save it as UTF-8', undefined],
+  ['UTF-32 text', utf32le('Name a bird.\n'), 'seeds.txt', 'the file is saved as UTF-32; save it as UTF-8', undefined],
+  ['big-endian UTF-32 text', utf32be('Name a bird.\n'), 'seeds.txt', 'the file is saved as UTF-32; save it as UTF-8', undefined],
   ['Latin-1 text', latin1('instruction,output\nTranslate "café" into English.,coffee\n'), 'seeds.csv', 'not UTF-8 text (perhaps Latin-1 or Windows-1252); save it as UTF-8', 2],
   ['a JSONL line that is not JSON', fixture('bad-json-line.jsonl'), 'bad-json-line.jsonl', 'not valid JSON', 2],
   ['a pretty-printed JSON object', bytes(prettyObject), 'data.json', 'a single JSON object; expected one JSON object per line, or a JSON array', 1],
@@ -31,6 +40,14 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   ['CSV with an unquoted comma', fixture('extra-field.csv'), 'extra-field.csv', 'this row has 4 fields but the header has 3', 3],
   ['CSV with an empty instruction', bytes('instruction,output\nName a bird.,robin\n"a\nb",x\n ,trout\n'), 'seeds.csv', 'the "instruction" cell is empty', 5],
   ['CSV with a bad is_classification', bytes('instruction,output,is_classification\nName a bird.,robin,maybe\n'), 'seeds.csv', '"is_classification" must be true or false', 2],
+  ['a text file of zero-width spaces only', bytes('\u200B\u200B\u200B\n'), 'blank.txt', 'the instruction holds only invisible characters', 1],
+  ['a line of invisible characters among instructions', bytes('Name a bird.\n\u200D\u00AD\uFEFF\u2060 \u3164\nName a fish.\n'), 'list.txt', 'only invisible characters', 2],
+  ['a JSONL instruction of zero-width spaces', jsonl(task('Name a bird.'), task('\u200B \u200C')), 'seeds.jsonl', 'only invisible characters', 2],
+  ['a CSV instruction of soft hyphens', bytes('instruction,output\nName a bird.,robin\n\u00AD\u00AD,trout\n'), 'seeds.csv', 'only invisible characters', 3],
+  ['a 10 MB instruction', jsonl(task('Name a bird.'), task(`Summarize: ${'word '.repeat(2_000_000)}`)), 'seeds.jsonl', 'the instruction is 10,000,010 characters long, over the limit of 2,000', 2],
+  ['an instruction one character over the limit', jsonl(task('x'.repeat(MAX_INSTRUCTION_CHARS + 1))), 'seeds.jsonl', `is ${(MAX_INSTRUCTION_CHARS + 1).toLocaleString('en')} characters long`, 1],
+  ['an input over the limit', bytes(JSON.stringify([{ instruction: 'Summarize the text.', input: 'x'.repeat(MAX_EXAMPLE_CHARS + 1), output: 'short' }])), 'data.json', 'the input of the example is 8,001 characters long, over the limit of 8,000', 1],
+  ['an output over the limit in the second example', jsonl({ instruction: 'Write a poem.', instances: [{ input: '', output: 'A' }, { input: '', output: 'y'.repeat(MAX_EXAMPLE_CHARS + 1) }] }), 'seeds.jsonl', 'the output of example 2 is 8,001 characters long', 1],
 ])('refuses %s, naming the problem and line', (_, file, fileName, problem, line) => {
   const result = importSeeds(file, fileName);
   expect(result.ok).toBe(false);
@@ -47,4 +64,13 @@ it('refuses a 50 MB file before reading it, and names the limit', () => {
 it('refuses a file one byte over the limit', () => {
   const result = importSeeds(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61), 'big.txt');
   expect(result).toMatchObject({ ok: false, problem: expect.stringContaining('over the 25 MB limit') });
+});
+
+it('refuses pasted text whose only line is invisible, naming the line', () => {
+  expect(importPastedText('\n\u200B\u200B\n')).toMatchObject({ ok: false, line: 2, problem: expect.stringContaining('only invisible characters') });
+});
+
+it('accepts an instruction, input and output exactly at their limits', () => {
+  const atLimit = { instruction: `${'x'.repeat(MAX_INSTRUCTION_CHARS - 1)}.`, input: 'i'.repeat(MAX_EXAMPLE_CHARS), output: 'o'.repeat(MAX_EXAMPLE_CHARS) };
+  expect(importSeeds(bytes(JSON.stringify([atLimit])), 'data.json')).toMatchObject({ ok: true, seeds: [{ instruction: atLimit.instruction }] });
 });

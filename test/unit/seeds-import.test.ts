@@ -134,3 +134,21 @@ describe('pasted text', () => {
     expect(importPastedText(' \n\t\n')).toEqual({ ok: false, problem: 'there is no text; paste one instruction per line' });
   });
 });
+
+describe('long instructions', () => {
+  const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+
+  it('imports instructions over 150 words with a note naming the first line', () => {
+    const { seeds, notes } = imported(importPastedText(`Name a bird.\n${words(151)}\n${words(200)}`));
+    expect(seeds).toHaveLength(3);
+    expect(notes[0]).toBe(
+      "2 instructions (the first on line 2) are longer than 150 words. They are imported, but the method's filter rejects new instructions that long, " +
+        'and every prompt that shows one as an example grows by it.',
+    );
+  });
+
+  it('adds no note for an instruction of exactly 150 words', () => {
+    const { notes } = imported(importPastedText(words(150)));
+    expect(notes.some((note) => note.includes('longer than 150 words'))).toBe(false);
+  });
+});

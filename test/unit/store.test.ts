@@ -2,6 +2,7 @@
 // storage failures surface as StorageError with the pool left as it was.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { REJECTION_RULES } from '../../src/lib/method';
 import type { GenerationStep, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, StorageError, toStorageError } from '../../src/lib/store';
 import { DB_VERSION } from '../../src/lib/store/schema';
@@ -52,7 +53,7 @@ describe('PoolStore', () => {
     await store.saveGeneration(step('call-1', task('t1', 'classify')));
     // The second candidate reuses an existing id, so its add fails after the call was added.
     const failing = store.saveGeneration(step('call-2', task('t2', 'classify'), task('t1', 'classify')));
-    await expect(failing).rejects.toMatchObject({ name: 'StorageError', problem: 'conflict' });
+    await expect(failing).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
     expect(await store.counts(PROJECT)).toMatchObject({ accepted: 1, generationCalls: 1 });
   });
 
@@ -80,15 +81,15 @@ describe('PoolStore', () => {
 });
 
 describe('toStorageError', () => {
-  test('names a full disk as a quota problem and says what to do', () => {
+  test('names a full disk as storage-full and says what to do', () => {
     const error = toStorageError(new DOMException('full', 'QuotaExceededError'));
     expect(error).toBeInstanceOf(StorageError);
-    expect(error.problem).toBe('quota');
+    expect(error.reason).toBe('storage-full');
     expect(error.message).toMatch(/Free disk space/);
   });
 
   test('keeps any other failure as unavailable with its message', () => {
-    expect(toStorageError(new Error('boom'))).toMatchObject({ problem: 'unavailable', message: expect.stringContaining('boom') });
+    expect(toStorageError(new Error('boom'))).toMatchObject({ reason: 'storage-failed', message: expect.stringContaining('boom') });
   });
 });
 
@@ -105,7 +106,7 @@ describe('the funnel and a task’s history', () => {
         task('t4', 'classify'),
       ),
     );
-    expect(await store.rejectionsByRule(PROJECT)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
+    expect(await store.rejectionsByRule(PROJECT, REJECTION_RULES)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
   });
 
   test('taskDetail gathers the task, its instances and every call behind it', async () => {
@@ -149,7 +150,7 @@ test('a version 1 database upgrades in place: its rows stay and the rule index c
   });
   v1.close();
   const store = new PoolStore(await openStudioDB(factory));
-  expect((await store.rejectionsByRule(PROJECT))['too-long']).toBe(1);
+  expect((await store.rejectionsByRule(PROJECT, REJECTION_RULES))['too-long']).toBe(1);
   expect(await store.counts(PROJECT)).toMatchObject({ rejected: 1 });
 });
 
@@ -175,6 +176,6 @@ describe('tabs of two app versions', () => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', problem: 'blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
+    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
   });
 });

@@ -5,7 +5,8 @@ import type { IndexKey, StoreKey, StoreValue } from 'idb';
 import { expectTypeOf, test } from 'vitest';
 import type { GeneratorApi, LoadOutcome, ProbeResult } from '../../src/lib/engine';
 import type { FilterApi } from '../../src/lib/novelty';
-import type { CallRecord, CompletionResult, NoveltyVerdict, Task, TaskStage } from '../../src/lib/vocabulary';
+import type { CompletionResult, NoveltyVerdict, Task, TaskStage } from '../../src/lib/vocabulary';
+import type { StoredCall } from '../../src/lib/store/call-pieces';
 import type { StudioDB } from '../../src/lib/store/schema';
 
 test('the worker APIs reach the page as promise-returning calls', () => {
@@ -17,7 +18,7 @@ test('the worker APIs reach the page as promise-returning calls', () => {
 
 test('the schema ties each store to its value, key and indexes', () => {
   expectTypeOf<StoreValue<StudioDB, 'tasks'>>().toEqualTypeOf<Task>();
-  expectTypeOf<StoreValue<StudioDB, 'calls'>>().toEqualTypeOf<CallRecord>();
+  expectTypeOf<StoreValue<StudioDB, 'calls'>>().toEqualTypeOf<StoredCall>();
   expectTypeOf<StoreKey<StudioDB, 'seeds'>>().toEqualTypeOf<[string, number]>();
   expectTypeOf<IndexKey<StudioDB, 'tasks', 'by-project-stage'>>().toEqualTypeOf<[string, TaskStage]>();
 });

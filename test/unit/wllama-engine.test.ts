@@ -18,6 +18,8 @@ interface Script {
   chunks?: RawCompletionChunk[];
   end?: 'resolve' | 'hang' | unknown;
   logOnLoad?: string;
+  /** What loading throws, as wllama or the browser would. */
+  loadError?: unknown;
 }
 
 class FakeWllama implements WllamaLike {
@@ -37,6 +39,7 @@ class FakeWllama implements WllamaLike {
 
   async loadModelFromUrl(...args: Parameters<WllamaLike['loadModelFromUrl']>): Promise<void> {
     this.calls.push({ method: 'loadModelFromUrl', args });
+    if (this.script.loadError) throw this.script.loadError;
     args[1].progressCallback?.({ loaded: 50, total: 100 });
     args[1].progressCallback?.({ loaded: 100, total: 100 });
   }
@@ -139,7 +142,7 @@ describe('load', () => {
   test('a load that resolves without a model is a ModelFileError with llama.cpp’s reason, and nothing stays loaded', async () => {
     const { engine, fakes } = setup({ info: { n_vocab: 0, success: false }, logOnLoad: 'llama_model_load: error loading model: tensor data is not within the file bounds' });
     const loading = engine.loadFile(gguf('cut.gguf'), () => {});
-    await expect(loading).rejects.toMatchObject({ name: 'ModelFileError', message: expect.stringMatching(/could not load this model \(tensor data is not within the file bounds\)/) });
+    await expect(loading).rejects.toMatchObject({ name: 'ModelFileError', reason: 'bad-model-file', message: expect.stringMatching(/could not load this model \(tensor data is not within the file bounds\)/) });
     expect(fakes[0]!.exited).toBe(true);
     await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
   });
@@ -155,6 +158,31 @@ describe('load', () => {
     const file = gguf('mine.gguf');
     expect(await engine.loadFile(file, () => {})).toBe('gguf-file:mine.gguf');
     expect(fakes[0]!.calls[0]).toMatchObject({ method: 'loadModel', args: [[file], { n_gpu_layers: 0 }] });
+  });
+
+  test.each([
+    ['out-of-memory', new Error('Aborted(Cannot enlarge memory arrays to size 2147483648 bytes (OOM).)'), /out of memory.*on the CPU/],
+    ['out-of-memory', new Error('Cannot allocate WebAssembly.Memory'), /out of memory.*on the CPU/],
+    ['network', new WllamaError('Failed to download the model', 'download_error'), /could not be downloaded/],
+    ['network', new Error('Failed to fetch https://huggingface.co/x.gguf: HTTP 503'), /could not be downloaded/],
+    ['network', new TypeError('Failed to fetch'), /could not be downloaded/],
+    ['storage-full', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), /no room left/],
+  ])('a load that fails for lack of %s says so, and nothing stays loaded', async (reason, error, message) => {
+    const { engine, fakes } = setup({ loadError: error });
+    await expect(engine.load(MODEL.id, () => {})).rejects.toMatchObject({ name: 'ModelLoadError', reason, message: expect.stringMatching(message) });
+    expect(fakes[0]!.exited).toBe(true);
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ reason: 'model-not-loaded' });
+  });
+
+  test('a load error it does not recognise goes to the host as it came', async () => {
+    const odd = new Error('odd thing');
+    await expect(setup({ loadError: odd }).engine.load(MODEL.id, () => {})).rejects.toBe(odd);
+  });
+
+  test('an id it does not offer is not-offered, before wllama starts', async () => {
+    const { engine, fakes } = setup();
+    await expect(engine.load('gguf:nothing', () => {})).rejects.toMatchObject({ name: 'UnknownModelError', reason: 'not-offered' });
+    expect(fakes).toHaveLength(0);
   });
 
   test('loading again ends the previous instance first', async () => {
@@ -230,6 +258,7 @@ describe('complete', () => {
     const { engine, fake } = await loaded({ chunks: ANSWER.slice(0, 1), end: new WllamaRuntimeError('Invalid typed array length: 1163217991', 'at runAction\n…') });
     await expect(engine.complete(textRequest())).rejects.toMatchObject({
       name: 'ModelCrashedError',
+      reason: 'model-lost',
       message: 'The model stopped with an error (RuntimeError: Invalid typed array length: 1163217991). Load the model again, then resume the run.',
     });
     expect(fake.exited).toBe(true);
@@ -238,7 +267,7 @@ describe('complete', () => {
 
   test('a request llama-server refuses is a CompletionFailedError, and the model stays loaded', async () => {
     const { engine, fake, script } = await loaded({ end: new WllamaError('the request exceeds the available context size', 'inference_error') });
-    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'CompletionFailedError', message: expect.stringMatching(/exceeds the available context size/) });
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'CompletionFailedError', reason: 'completion-failed', message: expect.stringMatching(/exceeds the available context size/) });
     expect(fake.exited).toBe(false);
     script.end = 'resolve';
     await expect(engine.complete(textRequest())).resolves.toMatchObject({ finishReason: 'stop' });
@@ -263,7 +292,7 @@ describe('through the engine host', () => {
     const { engine } = setup();
     const host = new EngineHost([engine], async () => NO_GPU);
     expect(await host.loadFile(gguf('mine.gguf'), () => {})).toEqual({ ok: true, modelId: 'gguf-file:mine.gguf' });
-    expect(await host.loadFile(gguf('x.gguf', 'PK zip'), () => {})).toMatchObject({ ok: false, failure: { kind: 'bad-model-file' } });
+    expect(await host.loadFile(gguf('x.gguf', 'PK zip'), () => {})).toMatchObject({ ok: false, failure: { reason: 'bad-model-file' } });
   });
 
   test('after a crash the host has no model until one is loaded again', async () => {
@@ -279,6 +308,6 @@ describe('through the engine host', () => {
 
   test('a host whose engines read no files says so', async () => {
     const host = new EngineHost([], async () => NO_GPU);
-    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toMatchObject({ ok: false, failure: { kind: 'unknown', message: expect.stringMatching(/cannot open model files/) } });
+    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toMatchObject({ ok: false, failure: { reason: 'not-offered', message: expect.stringMatching(/cannot open model files/) } });
   });
 });

@@ -1,11 +1,15 @@
 // The page's worker clients over a real comlink boundary (a MessageChannel in one realm): calls
-// and streamed callbacks cross it, and a dead worker rejects pending calls instead of hanging.
+// and streamed callbacks cross it, a failure keeps its reason, and a dead worker rejects pending
+// calls instead of hanging.
 import { expose, type Endpoint } from 'comlink';
-import { afterEach, expect, test } from 'vitest';
-import { connectWorker, FilterClient, GeneratorClient } from '../../src/lib/clients';
-import type { GeneratorApi } from '../../src/lib/engine';
+import { afterEach, describe, expect, test } from 'vitest';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient } from '../../src/lib/clients';
+import type { DownloadApi } from '../../src/lib/download';
+import { ModelCrashedError, type GeneratorApi } from '../../src/lib/engine';
+import { FailureError } from '../../src/lib/failure';
 import type { FilterApi } from '../../src/lib/novelty';
 import { createFilterService } from '../../src/lib/novelty';
+import { StorageError } from '../../src/lib/store';
 import type { CompletionResult } from '../../src/lib/vocabulary';
 
 const channels: MessageChannel[] = [];
@@ -41,7 +45,6 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
       return RESULT;
     },
     interrupt: () => {},
-    unload: async () => {},
     cancelLoad: async () => {},
     storedModels: async () => [],
     deleteStored: async () => {},
@@ -87,8 +90,41 @@ test('a crashed worker rejects the call in flight and every later call with Work
   const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
   const pending = client.complete(REQUEST);
   crash();
-  await expect(pending).rejects.toMatchObject({ name: 'WorkerCrashedError', message: expect.stringContaining('model worker') });
+  await expect(pending).rejects.toMatchObject({ name: 'WorkerCrashedError', reason: 'worker-crashed', message: expect.stringContaining('model worker') });
   await expect(client.probe()).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+});
+
+describe('a failure thrown in the worker', () => {
+  test('arrives as a FailureError with its reason, name and message', async () => {
+    const crash = new ModelCrashedError('RuntimeError: unreachable');
+    const { worker } = fakeWorker(generatorApi({ complete: async () => Promise.reject(crash) }));
+    const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+    const error = await client.complete(REQUEST).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(FailureError);
+    expect(error).toMatchObject({ reason: 'model-lost', name: 'ModelCrashedError', message: crash.message });
+  });
+
+  test('a store error keeps its reason too, e.g. from the download worker', async () => {
+    const { worker } = fakeWorker({ prepare: async () => Promise.reject(new StorageError('storage-full', 'The disk is full.')) });
+    const downloads = new DownloadClient(connectWorker<DownloadApi>(worker, 'download worker'));
+    const request = { projectId: 'p', formats: [], includeRejected: false };
+    await expect(downloads.prepare(request, () => {})).rejects.toMatchObject({ reason: 'storage-full', name: 'StorageError', message: 'The disk is full.' });
+  });
+
+  test('any other error arrives as comlink sends it: name and message, and no reason', async () => {
+    const { worker } = fakeWorker(generatorApi({ probe: async () => Promise.reject(new TypeError('a bug')) }));
+    const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+    const error = await client.probe().catch((thrown: unknown) => thrown);
+    expect(error).not.toBeInstanceOf(FailureError);
+    expect(error).toMatchObject({ name: 'TypeError', message: 'a bug' });
+    expect(error).not.toHaveProperty('reason');
+  });
+
+  test('a thrown value that is not an Error arrives intact', async () => {
+    const { worker } = fakeWorker(generatorApi({ probe: async () => Promise.reject({ code: 7 }) }));
+    const client = new GeneratorClient(connectWorker<GeneratorApi>(worker, 'model worker'));
+    await expect(client.probe()).rejects.toEqual({ code: 7 });
+  });
 });
 
 test('the filter client checks novelty against the pool in the other realm, and replays it at another threshold', async () => {

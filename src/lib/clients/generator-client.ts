@@ -34,10 +34,6 @@ export class GeneratorClient implements Generator {
     }
   }
 
-  unload(): Promise<void> {
-    return this.connection.guard(this.connection.remote.unload());
-  }
-
   cancelLoad(): Promise<void> {
     return this.connection.guard(this.connection.remote.cancelLoad());
   }

@@ -2,3 +2,4 @@ export { connectWorker, WorkerCrashedError, type WorkerConnection } from './work
 export { GeneratorClient } from './generator-client';
 export { FilterClient } from './filter-client';
 export { DownloadClient } from './download-client';
+export { ImportClient } from './import-client';

@@ -1,7 +1,9 @@
-import type { CompletionRequest, CompletionResult } from '../vocabulary';
+import { describeError, FailureError, failureOf } from '../failure';
+import type { CompletionRequest, CompletionResult, Failure } from '../vocabulary';
 import { probeDevice } from './device-probe';
 import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
-import { describeLoadFailure, type LoadFailure } from './load-failure';
+import { ModelNotLoadedError } from './engine-errors';
+import { LOAD_ADVICE } from './load-failure';
 
 export interface ProbeResult {
   device: DeviceReport;
@@ -10,17 +12,9 @@ export interface ProbeResult {
   notes: string[];
 }
 
-export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: LoadFailure };
+export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: Failure };
 
-const CANCELLED: LoadOutcome = { ok: false, failure: { kind: 'cancelled', message: 'Loading was cancelled. What was already downloaded is kept for next time.' } };
-
-/** Thrown by `complete` before any model is loaded: a bug in the caller, not a user problem. */
-export class ModelNotLoadedError extends Error {
-  override readonly name = 'ModelNotLoadedError';
-  constructor() {
-    super('No model is loaded. Load a model before starting a run.');
-  }
-}
+const CANCELLED: LoadOutcome = { ok: false, failure: { reason: 'cancelled', message: LOAD_ADVICE.cancelled } };
 
 /**
  * What the generator worker serves: the device probe, and one loaded model at a time across
@@ -51,7 +45,7 @@ export class EngineHost {
     const { device } = await this.probe();
     const engine = this.engines.find((candidate) => candidate.catalog(device).some((model) => model.id === modelId));
     if (!engine) {
-      return { ok: false, failure: { kind: 'unknown', message: `The model "${modelId}" is not offered on this device. Pick one from the list.` } };
+      return { ok: false, failure: { reason: 'not-offered', message: `The model "${modelId}" is not offered on this device. Pick one from the list.` } };
     }
     return this.#activate(engine, async () => {
       await engine.load(modelId, onProgress);
@@ -64,7 +58,7 @@ export class EngineHost {
     const engine = this.engines.find((candidate) => candidate.loadFile);
     const loadFile = engine?.loadFile?.bind(engine);
     if (!engine || !loadFile) {
-      return { ok: false, failure: { kind: 'unknown', message: 'This build cannot open model files. Pick a model from the list instead.' } };
+      return { ok: false, failure: { reason: 'not-offered', message: 'This build cannot open model files. Pick a model from the list instead.' } };
     }
     return this.#activate(engine, () => loadFile(file, onProgress));
   }
@@ -76,7 +70,7 @@ export class EngineHost {
       return await active.engine.complete(request, onText);
     } catch (error) {
       // The engine has lost its model: later calls must ask for a load, not reach a dead engine.
-      if (error instanceof Error && error.name === 'ModelCrashedError' && this.#active === active) this.#active = undefined;
+      if (error instanceof FailureError && error.reason === 'model-lost' && this.#active === active) this.#active = undefined;
       throw error;
     }
   }
@@ -130,9 +124,15 @@ export class EngineHost {
       this.#active = { engine, modelId };
       return { ok: true, modelId };
     } catch (error) {
-      return loading.cancelled ? CANCELLED : { ok: false, failure: describeLoadFailure(error) };
+      return loading.cancelled ? CANCELLED : { ok: false, failure: loadFailure(error) };
     } finally {
       if (this.#loading === loading) this.#loading = undefined;
     }
   }
+}
+
+/** Engines throw ModelLoadError for what they recognise; anything else is shown as it came. */
+function loadFailure(error: unknown): Failure {
+  if (error instanceof FailureError) return failureOf(error);
+  return { reason: 'unexpected', message: `The model failed to load: ${describeError(error)}` };
 }

@@ -44,6 +44,10 @@ export interface StoredModel {
 export interface Engine {
   /** The models this engine can run on this device, best first. */
   catalog(device: DeviceReport): ModelOption[];
+  /**
+   * Rejects with a ModelLoadError (or its ModelFileError) for each failure the engine recognises
+   * in its library's errors (src/lib/engine/engine-errors.ts); the host shows anything else as it came.
+   */
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void>;
   /**
    * Loads a model file the user picked, with no network at all; only engines that read model
@@ -51,8 +55,8 @@ export interface Engine {
    */
   loadFile?(file: File, onProgress: (progress: LoadProgress) => void): Promise<string>;
   /**
-   * Rejects with a ModelCrashedError when the engine has lost its model (load it again), or a
-   * CompletionFailedError when only this request failed (src/lib/engine/engine-errors.ts).
+   * Rejects with a ModelCrashedError when the engine has lost its model (load it again), a
+   * CompletionFailedError when only this request failed, or a ModelNotLoadedError before a load.
    */
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */

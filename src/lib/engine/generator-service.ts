@@ -10,7 +10,6 @@ export interface GeneratorApi {
   loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   interrupt(): void;
-  unload(): Promise<void>;
   /** Stops a load in progress; that load then resolves as cancelled. */
   cancelLoad(): Promise<void>;
   storedModels(): Promise<StoredModel[]>;
@@ -29,7 +28,6 @@ export function createGeneratorService(host: EngineHost | Promise<EngineHost>): 
     loadFile: async (file, onProgress) => (await ready).loadFile(file, onProgress),
     complete: async (request, onText) => (await ready).complete(request, onText),
     interrupt: () => void ready.then((started) => started.interrupt()),
-    unload: async () => (await ready).unload(),
     cancelLoad: async () => (await ready).cancelLoad(),
     storedModels: async () => (await ready).storedModels(),
     deleteStored: async (modelId) => (await ready).deleteStored(modelId),

@@ -1,25 +1,27 @@
-import type { CompletionResult, MethodSettings } from '../vocabulary';
-import { FENCE, fieldValue, inputOrEmpty, withoutMarkup } from './field-text';
+import type { CompletionResult, Instance, MethodSettings } from '../vocabulary';
+import { readDrafts, type DraftLayout } from './field-drafts';
+import { fieldValue, inputOrEmpty, withoutMarkup } from './field-text';
 import { listField, readJson, stringField } from './json-read';
 import { collapseWhitespace } from './whitespace';
 
 /** A whole task from Alpaca's one-shot generation: its instruction and one instance. */
-export interface AlpacaTask {
+export interface AlpacaTask extends Instance {
   instruction: string;
-  input: string;
-  output: string;
 }
-
-type Slot = keyof AlpacaTask;
-type Draft = Partial<Record<Slot, string[]>>;
 
 // "4. Instruction: …", "Instruction 4: …", "**Input:**", "- Output: …"; chat models often say "Response".
 const FIELD = /^(?:\d{1,3}\s*[.)]?\s*)?(instruction|input|output|response)\s*\d*\s*:\s*(.*)$/i;
-const SLOTS: Record<string, Slot> = { instruction: 'instruction', input: 'input', output: 'output', response: 'output' };
 // Lines between tasks: Alpaca's "###", a rule, or a heading such as "**Task 5:**". Not a bare
 // number, which may well be an output.
 const SEPARATOR = /^\s*(?:#{3,}|[-*_=]{3,})\s*$/;
 const HEADER = /^(?:task|example)\s*#?\s*\d{1,3}\s*[:.)]?$/i;
+
+const LAYOUT: DraftLayout<keyof AlpacaTask> = {
+  field: FIELD,
+  slots: { instruction: 'instruction', input: 'input', output: 'output', response: 'output' },
+  isBreak: (bare, line) => SEPARATOR.test(line) || HEADER.test(bare),
+  opener: 'instruction',
+};
 
 /**
  * The tasks in an Alpaca-style response, at most `maxNewPerPrompt` (20), for the caller to screen.
@@ -50,34 +52,10 @@ function fromJson(text: string): AlpacaTask[] {
 }
 
 function fromText(text: string, whole: boolean): AlpacaTask[] {
-  const drafts = readDrafts(text);
+  const drafts = readDrafts(text, LAYOUT);
   return (whole ? drafts : drafts.slice(0, -1)).flatMap((draft) =>
     draft.output ? taskOf(fieldValue(draft.instruction), fieldValue(draft.input), fieldValue(draft.output)) : [],
   );
-}
-
-function readDrafts(text: string): Draft[] {
-  const drafts: Draft[] = [];
-  let current: Draft | undefined;
-  let slot: Slot | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    if (FENCE.test(line)) continue;
-    const bare = withoutMarkup(line);
-    if (SEPARATOR.test(line) || HEADER.test(bare)) {
-      slot = undefined;
-      continue;
-    }
-    const field = FIELD.exec(bare);
-    const named = field ? SLOTS[field[1]!.toLowerCase()] : undefined;
-    if (named === 'instruction') drafts.push((current = {}));
-    if (named && current && !current[named]) {
-      current[named] = [field![2]!];
-      slot = named;
-    } else if (current && slot) {
-      current[slot]!.push(line);
-    }
-  }
-  return drafts;
 }
 
 function taskOf(instruction: string, input: string, output: string): AlpacaTask[] {

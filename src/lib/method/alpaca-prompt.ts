@@ -1,5 +1,6 @@
 import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../vocabulary';
 import { alpacaSchema } from './json-schemas';
+import { listChat, listStops } from './list-prompt';
 import { composeRequest, type RequestBody } from './request';
 import { renderTemplate } from './templates';
 import { asPromptLine } from './whitespace';
@@ -20,13 +21,8 @@ const ALPACA_NO_INPUT = '<noinput>';
  * one line of JSON and the model writes the next line.
  */
 export function alpacaRequest(examples: readonly SeedTask[], seed: number, settings: MethodSettings): CompletionRequest {
-  const stop = stops(settings, examples.length + settings.maxNewPerPrompt + 1);
+  const stop = listStops(settings, examples.length);
   return composeRequest(settings, 'instructions', body(examples, settings), { stop, seed, schema: alpacaSchema(settings.maxNewPerPrompt) });
-}
-
-function stops({ promptStyle, outputMode }: MethodSettings, pastLast: number): string[] {
-  if (promptStyle === 'chat') return [];
-  return outputMode === 'json' ? ['\n'] : [`\n${pastLast}.`];
 }
 
 function body(examples: readonly SeedTask[], settings: MethodSettings): RequestBody {
@@ -43,14 +39,7 @@ function body(examples: readonly SeedTask[], settings: MethodSettings): RequestB
   const format = json
     ? 'Answer with one JSON object and nothing else, in this shape: {"tasks": [{"instruction": "…", "input": "… or an empty string when the task needs no input", "output": "…"}, …]}'
     : `Write only the new tasks, in the same form as the examples: each starts with a "###" line, then its numbered Instruction, Input and Output, counting up from ${first}. Write ${ALPACA_NO_INPUT} as the input of a task that needs none.`;
-  const user = renderTemplate(chat.user, { examples: blocks, count, first, last: first + count - 1, format });
-  return {
-    mode: 'chat',
-    messages: [
-      { role: 'system', content: renderTemplate(chat.system, {}) },
-      { role: 'user', content: user },
-    ],
-  };
+  return listChat(chat, settings, { examples: blocks, shown: examples.length, format });
 }
 
 function block(n: number, task: SeedTask): string {

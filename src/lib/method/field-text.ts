@@ -1,5 +1,6 @@
-// Labelled fields ("Input: …", "Output: …") in free-text answers: how an absent input is written,
-// and what of a small model's markup and chatter to strip when reading a field's value back.
+// Free-text answers: their lines without code fences, and in labelled fields ("Input: …",
+// "Output: …") how an absent input is written and what of a small model's markup and chatter to
+// strip when reading a field's value back.
 
 /** How an input that a task does not need is written; the parsers read it back as "". */
 export const NO_INPUT = 'none';
@@ -11,7 +12,12 @@ const NO_INPUT_SPELLINGS = new Set([NO_INPUT, '(none)', '<none>', '[none]', '<no
 const CHATTER =
   /^(?:(?:i hope|hope) (?:these|this|that) (?:(?:examples?|tasks?) )?(?:help|are|is)|let me know|feel free to|(?:these|the above|all|each of these) (?:examples?|instances?|tasks?)\b|note:|i(?: have|'ve) (?:provided|written|created|included))/i;
 
-export const FENCE = /^\s*```/;
+const FENCE = /^\s*```/;
+
+/** The answer's lines, without the code fences a chat model may wrap them in. */
+export function answerLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => !FENCE.test(line));
+}
 
 /** An input as written, or "" when it only says that there is none. */
 export function inputOrEmpty(text: string): string {

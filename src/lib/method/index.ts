@@ -10,6 +10,7 @@ export { sampleInContext } from './sampling';
 export { instructionRequest } from './instruction-prompt';
 export { parseInstructions } from './instruction-parser';
 export { screenInstruction, type Screening } from './heuristic-filters';
+export { REJECTION_RULES, SWITCHABLE_RULES } from './rejection-rules';
 export { classifyRequest, parseClassification } from './classify';
 export { instancesRequest } from './instance-prompt';
 export { NO_INPUT } from './field-text';

@@ -1,23 +1,21 @@
 import type { CompletionResult, Instance, MethodSettings } from '../vocabulary';
-import { FENCE, fieldValue, inputOrEmpty, withoutMarkup } from './field-text';
+import { readDrafts, type Draft, type DraftLayout } from './field-drafts';
+import { fieldValue, inputOrEmpty } from './field-text';
 import { listField, readJson, stringField } from './json-read';
 import { DEFAULT_SETTINGS } from './settings';
 
 type Slot = keyof Instance;
-type Draft = Partial<Record<Slot, string[]>>;
+
+const HEADER = /^example\s*#?\s*\d*\s*[:.]?$/i;
+const EXAMPLE = { field: /^(input|output|label|class label|class)\s*\d*\s*:\s*(.*)$/i, isBreak: (bare: string) => HEADER.test(bare) };
 
 // Which field label fills which slot. A classification example's label is its output; a model
 // that writes "Output:" or "Class label:" for it, as the original's format did, is understood too.
-const GENERATION_FIELDS: Record<string, Slot> = { input: 'input', output: 'output' };
-const CLASSIFICATION_FIELDS: Record<string, Slot> = {
-  input: 'input',
-  label: 'output',
-  'class label': 'output',
-  class: 'output',
-  output: 'output',
+const GENERATION: DraftLayout<Slot> = { ...EXAMPLE, slots: { input: 'input', output: 'output' } };
+const CLASSIFICATION: DraftLayout<Slot> = {
+  ...EXAMPLE,
+  slots: { input: 'input', label: 'output', 'class label': 'output', class: 'output', output: 'output' },
 };
-const FIELD = /^(input|output|label|class label|class)\s*\d*\s*:\s*(.*)$/i;
-const HEADER = /^example\s*#?\s*\d*\s*[:.]?$/i;
 
 /**
  * The examples in an instances response, before the instance filters.
@@ -35,7 +33,7 @@ const HEADER = /^example\s*#?\s*\d*\s*[:.]?$/i;
  */
 export function parseInstances(result: CompletionResult, isClassification: boolean, settings: MethodSettings = DEFAULT_SETTINGS): Instance[] {
   if (settings.outputMode === 'json') return fromJson(result.text, isClassification);
-  const instances = readDrafts(result.text, isClassification ? CLASSIFICATION_FIELDS : GENERATION_FIELDS).map(toInstance);
+  const instances = readDrafts(result.text, isClassification ? CLASSIFICATION : GENERATION).map(toInstance);
   return result.finishReason === 'stop' ? instances : instances.slice(0, -1);
 }
 
@@ -47,30 +45,6 @@ function fromJson(text: string, isClassification: boolean): Instance[] {
   });
 }
 
-function readDrafts(text: string, fields: Record<string, Slot>): Draft[] {
-  const drafts: Draft[] = [];
-  let current: Draft | undefined;
-  let slot: Slot | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    if (FENCE.test(line)) continue;
-    const bare = withoutMarkup(line);
-    if (HEADER.test(bare)) {
-      [current, slot] = [undefined, undefined];
-      continue;
-    }
-    const field = FIELD.exec(bare);
-    const named = field ? fields[field[1]!.toLowerCase()] : undefined;
-    if (named) {
-      if (!current || current[named]) drafts.push((current = {}));
-      current[named] = [field![2]!];
-      slot = named;
-    } else if (current && slot) {
-      current[slot]!.push(line);
-    }
-  }
-  return drafts;
-}
-
-function toInstance(draft: Draft): Instance {
+function toInstance(draft: Draft<Slot>): Instance {
   return { input: inputOrEmpty(fieldValue(draft.input)), output: fieldValue(draft.output) };
 }

@@ -1,4 +1,5 @@
 import type { CompletionResult, MethodSettings } from '../vocabulary';
+import { answerLines } from './field-text';
 import { listField, readJson } from './json-read';
 import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';
@@ -6,7 +7,6 @@ import { collapseWhitespace } from './whitespace';
 // "9. ", "9) ", "9 - ", "**9.** ", "**Task 9:** ", "Instruction 9: ", "### 9. " at a line's start.
 const NUMBERED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:(?:task|instruction)\s*#?\s*)?\d{1,3}(?:\*\*)?\s*[.):\-–](?:\*\*)?\s+/i;
 const BULLET = /^\s*[-*•+]\s+/;
-const FENCE = /^\s*```/;
 // A bold label before the task, as in "**Sentiment Analysis**: Classify …". Only when a capital
 // letter follows, so "**Summarize:** the article below" keeps its verb.
 const BOLD_HEADING = /^\*\*[^*]+?\*\*\s*[:\-–—]\s+(?=[A-Z])|^\*\*[^*]+?[:\-–—]\*\*\s+(?=[A-Z])/;
@@ -40,7 +40,7 @@ function fromJson(text: string): string[] {
 }
 
 function fromText(text: string): string[] {
-  const lines = text.split(/\r?\n/).filter((line) => !FENCE.test(line));
+  const lines = answerLines(text);
   const numbered = lines.flatMap((line) => afterMarker(line, NUMBERED));
   return numbered.length > 0 ? numbered : lines.flatMap((line) => afterMarker(line, BULLET));
 }

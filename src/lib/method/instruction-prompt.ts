@@ -1,5 +1,6 @@
 import type { CompletionRequest, MethodSettings } from '../vocabulary';
 import { instructionsSchema } from './json-schemas';
+import { listChat, listStops } from './list-prompt';
 import { composeRequest, type RequestBody } from './request';
 import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
@@ -21,13 +22,8 @@ import { asPromptLine } from './whitespace';
  */
 export function instructionRequest(examples: readonly string[], seed: number, settings: MethodSettings = DEFAULT_SETTINGS): CompletionRequest {
   const items = examples.map(asPromptLine);
-  const stop = stops(settings, items.length + settings.maxNewPerPrompt + 1);
+  const stop = listStops(settings, items.length, ['\n\n']);
   return composeRequest(settings, 'instructions', body(items, settings), { stop, seed, schema: instructionsSchema(settings.maxNewPerPrompt) });
-}
-
-function stops({ promptStyle, outputMode }: MethodSettings, pastLast: number): string[] {
-  if (promptStyle === 'chat') return [];
-  return outputMode === 'json' ? ['\n'] : ['\n\n', `\n${pastLast}.`];
 }
 
 function body(items: string[], settings: MethodSettings): RequestBody {
@@ -41,15 +37,7 @@ function body(items: string[], settings: MethodSettings): RequestBody {
   const format = json
     ? `Answer with one JSON object and nothing else, in this shape: {"instructions": ["<task ${first}>", "<task ${first + 1}>", …]}`
     : 'Write only the numbered list, one task per line.';
-  const count = settings.maxNewPerPrompt;
-  const user = renderTemplate(chat.user, { examples: numbered(items), count, first, last: items.length + count, format });
-  return {
-    mode: 'chat',
-    messages: [
-      { role: 'system', content: renderTemplate(chat.system, {}) },
-      { role: 'user', content: user },
-    ],
-  };
+  return listChat(chat, settings, { examples: numbered(items), shown: items.length, format });
 }
 
 function numbered(items: readonly string[]): string {

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { MethodSettings, OutputMode, PromptStyle, PromptTemplates, RougeTokenizer, SamplingSettings, Strategy } from '../vocabulary';
 import { isRecord } from './json-read';
+import { SWITCHABLE_RULES } from './rejection-rules';
 import { DEFAULT_SETTINGS } from './settings';
 import { PLACEHOLDERS, templateProblems } from './templates';
 
@@ -87,7 +88,7 @@ const stageTemplates = v.object({
 const BLACKLIST_MESSAGE = 'List the words, separated by commas.';
 const heuristics = v.pipe(
   v.object({
-    enabled: each(keysOf(DEFAULT_SETTINGS.heuristics.enabled), v.boolean('Switch the filter on or off.')),
+    enabled: each(SWITCHABLE_RULES, v.boolean('Switch the filter on or off.')),
     minWords: whole(SETTINGS_LIMITS.minWords),
     maxWords: whole(SETTINGS_LIMITS.maxWords),
     blacklist: v.array(v.pipe(v.string(BLACKLIST_MESSAGE), v.trim(), v.nonEmpty(BLACKLIST_MESSAGE)), BLACKLIST_MESSAGE),

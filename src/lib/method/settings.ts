@@ -1,6 +1,7 @@
 import type { MethodSettings, SamplingSettings, Strategy } from '../vocabulary';
 import { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
 import { DEFAULT_TEMPLATES } from './default-templates';
+import { SWITCHABLE_RULES } from './rejection-rules';
 
 // The paper's instruction-generation sampling (anchor §1.1): 1024 tokens, no frequency penalty.
 const SELF_INSTRUCT_GENERATION: SamplingSettings = { temperature: 0.7, topP: 0.5, maxTokens: 1024, presencePenalty: 2 };
@@ -29,14 +30,7 @@ export function defaultSettings(strategy: Strategy): MethodSettings {
     outputMode: 'text',
     templates: structuredClone(DEFAULT_TEMPLATES),
     heuristics: {
-      enabled: {
-        'too-short': true,
-        'too-long': true,
-        'blacklisted-word': true,
-        'write-a-program': true,
-        'starts-with-punctuation': true,
-        'starts-with-non-ascii': true,
-      },
+      enabled: Object.fromEntries(SWITCHABLE_RULES.map((rule) => [rule, true])) as MethodSettings['heuristics']['enabled'],
       minWords: 3,
       maxWords: 150,
       blacklist: [...(alpaca ? ALPACA_BLACKLIST : SELF_INSTRUCT_BLACKLIST)],

@@ -3,7 +3,6 @@ export {
   parseSelfHostedManifest,
   selfHostedManifestUrl,
   SELF_HOSTED_MANIFEST_PATH,
-  type SelfHostedGgufModel,
   type SelfHostedManifestResult,
   type SelfHostedMlcRecord,
   type SelfHostedModels,

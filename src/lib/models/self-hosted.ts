@@ -3,6 +3,7 @@
 // relative to the manifest; this module checks it and turns every path into the absolute URL the
 // engines need. web-llm rejects relative model URLs and caches everything by URL
 // (research/webllm.md §1.11). The format is documented in README "Offline use and self-hosting".
+import type { GgufModel } from '../wllama';
 
 /** Where the manifest lives, relative to the page (index.html). */
 export const SELF_HOSTED_MANIFEST_PATH = 'models/manifest.json';
@@ -21,19 +22,9 @@ export interface SelfHostedMlcRecord {
   label: string;
 }
 
-/** A self-hosted GGUF file, shaped as the wllama catalog's `GgufModel`. */
-export interface SelfHostedGgufModel {
-  /** The manifest's id with the "gguf:" prefix that GGUF catalog ids carry. */
-  id: string;
-  label: string;
-  /** Absolute URL ending in .gguf, as wllama requires. */
-  url: string;
-  downloadMB: number;
-}
-
 export interface SelfHostedModels {
   mlc: SelfHostedMlcRecord[];
-  gguf: SelfHostedGgufModel[];
+  gguf: GgufModel[];
 }
 
 export type SelfHostedManifestResult = { ok: true; models: SelfHostedModels } | { ok: false; problems: string[] };
@@ -82,7 +73,7 @@ function mlcRecord(entry: Record<string, unknown>, base: URL, problems: Problems
   return record;
 }
 
-function ggufModel(entry: Record<string, unknown>, base: URL, problems: Problems): SelfHostedGgufModel | undefined {
+function ggufModel(entry: Record<string, unknown>, base: URL, problems: Problems): GgufModel | undefined {
   const id = problems.id(entry.id);
   const url = problems.path(entry.path, 'path', '.gguf', base);
   const size =

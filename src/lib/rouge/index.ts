@@ -3,6 +3,5 @@
 export { tokenize, tokenizeMultilingual, type TokenizerName } from './tokenize';
 export { rougeL, type RougeScore } from './rouge-l';
 export { NoveltyIndex, type NoveltyIndexOptions, type NoveltyCheck } from './novelty-index';
-export type { SimilarityReport } from './similarity-report';
 export { refilter, type RefilterOptions } from './refilter';
 export { mostlyNonAscii } from './non-ascii';

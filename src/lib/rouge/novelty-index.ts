@@ -2,7 +2,6 @@ import { PrefixSearch, toQuery, type Query } from './prefix-search';
 import { tokenizerFor, type TokenizerName } from './tokenize';
 import { TokenPool } from './token-pool';
 import { Vocabulary } from './vocabulary';
-import { topSimilar, type SimilarityReport } from './similarity-report';
 
 export interface NoveltyIndexOptions {
   /** Reject when the best ROUGE-L F is strictly above this; 0.7 as in Self-Instruct. */
@@ -50,11 +49,6 @@ export class NoveltyIndex {
     return this.#ids.length;
   }
 
-  /** How many (candidate, pool entry) pairs had their LCS computed since construction or clear(). */
-  get pairsScored(): number {
-    return this.#search.pairsScored;
-  }
-
   /** Adds an instruction to the pool. Ids are the caller's; they come back as `nearestId`. */
   add(id: string, text: string): void {
     const tokens = this.#tokensOf(text);
@@ -97,23 +91,6 @@ export class NoveltyIndex {
       novel = search.run({ value: this.threshold, strict: true }, (_, f) => f > this.threshold);
     });
     return novel;
-  }
-
-  /**
-   * Opt-in analysis, the original's `most_similar_instructions` and `avg_similarity_score`: the
-   * `k` pool entries with the highest F (above 0; ties: earliest added first) and the mean F over
-   * the whole pool. Exact, but it scores every entry that shares a token, so it costs more than
-   * `check`.
-   */
-  similarity(text: string, k = 10): SimilarityReport {
-    const scores: { entry: number; score: number }[] = [];
-    this.#withQuery(text, (search) => {
-      search.run({ value: 0, strict: true }, (entry, score) => {
-        scores.push({ entry, score });
-        return false;
-      });
-    });
-    return topSimilar(scores, k, this.size, (entry) => this.#ids[entry]!);
   }
 
   #withQuery(text: string, searchWith: (search: PrefixSearch) => void): void {

@@ -43,15 +43,9 @@ export class PrefixSearch {
   #candidateCount = 0;
   /** Per length in the window: the least LCS that beats the bar. */
   #need = new Int32Array(64);
-  #pairsScored = 0;
 
   constructor(pool: TokenPool) {
     this.#pool = pool;
-  }
-
-  /** How many (query, entry) pairs had their LCS computed, over this search's life. */
-  get pairsScored(): number {
-    return this.#pairsScored;
   }
 
   /** Starts a query for any number of `run`s; token ids must stay below `idLimit`. */
@@ -130,7 +124,6 @@ export class PrefixSearch {
       this.#shared[entry] = 0;
       const n = lengths[entry]!;
       if (!going || shared + unprobed < need[n - shortest]!) continue;
-      this.#pairsScored++;
       const start = starts[entry]!;
       going = !visit(entry, fmeasure(this.#pattern.lcs(tokens, start, start + n), m, n));
     }

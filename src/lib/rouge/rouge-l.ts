@@ -20,7 +20,7 @@ export function fmeasure(lcs: number, targetLength: number, predictionLength: nu
 }
 
 /** LCS length by the textbook dynamic programme, one row at a time. */
-export function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
+function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
   const row = new Int32Array(b.length + 1);
   for (const x of a) {
     let diagonal = 0;
@@ -34,7 +34,7 @@ export function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
 }
 
 /** ROUGE-L of two token lists; 0 everywhere when either is empty, as rouge_score's _score_lcs. */
-export function scoreTokens(target: readonly string[], prediction: readonly string[]): RougeScore {
+function scoreTokens(target: readonly string[], prediction: readonly string[]): RougeScore {
   if (target.length === 0 || prediction.length === 0) return { precision: 0, recall: 0, fmeasure: 0 };
   const lcs = lcsLength(target, prediction);
   return {

@@ -14,10 +14,11 @@ import {
   screenInstruction,
   settingsFingerprint,
   validateTemplates,
-  type Rng,
 } from '../method';
+import { FailureError, failureOf } from '../failure';
 import { createIdFactory } from '../ids';
-import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskStore } from '../vocabulary';
+import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
+import { stepSeed, taskSeed } from './run-seeds';
 
 export interface RunPorts {
   generator: Generator;
@@ -31,8 +32,8 @@ export type RunEvent =
 
 export type RunOutcome =
   | { status: 'finished' | 'paused'; counts: PoolCounts }
-  /** `errorName` is the thrown error's name, e.g. ModelCrashedError: the model must be loaded again. */
-  | { status: 'failed'; error: string; errorName?: string };
+  /** The page acts on `failure.reason`, e.g. 'model-lost': the model must be loaded again. */
+  | { status: 'failed'; failure: Failure };
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -93,18 +94,18 @@ class BootstrapLoop {
   }
 
   async fail(error: unknown): Promise<RunOutcome> {
-    const message = error instanceof Error ? error.message : String(error);
-    if (this.#run) await this.saveRun('failed', message).catch(() => {});
+    const failure = failureOf(error);
+    if (this.#run) await this.saveRun('failed', failure.message).catch(() => {});
     // The index may hold candidates of a step that was never written: rebuild it from the store.
     await this.loadPool().catch(() => {});
-    return { status: 'failed', error: message, ...(error instanceof Error ? { errorName: error.name } : {}) };
+    return { status: 'failed', failure };
   }
 
   private async prepare(): Promise<void> {
     const problems = validateTemplates(this.settings.templates);
-    if (problems.length > 0) throw new Error(`The prompt templates need fixing before a run: ${problems.join(' ')}`);
+    if (problems.length > 0) throw new FailureError('bad-template', `The prompt templates need fixing before a run: ${problems.join(' ')}`);
     this.#seeds = await this.ports.store.seeds(this.projectId);
-    if (this.#seeds.length === 0) throw new Error('The project has no seed tasks. Add seed tasks, then start the run.');
+    if (this.#seeds.length === 0) throw new FailureError('no-seeds', 'The project has no seed tasks. Add seed tasks, then start the run.');
     this.#run = await this.resumeOrStartRun();
     await this.loadPool();
     await this.saveRun('running');
@@ -152,9 +153,7 @@ class BootstrapLoop {
 
   /** One generation step; false when the call was interrupted and nothing was written. */
   private async generateInstructions(step: number): Promise<boolean> {
-    const seed = stepSeed(this.config.rngSeed, step);
-    const rng = createRng(seed);
-    const written = this.settings.strategy === 'alpaca' ? await this.generateTasks(seed, rng) : await this.generateSelfInstruct(seed, rng);
+    const written = this.settings.strategy === 'alpaca' ? await this.generateTasks(step) : await this.generateSelfInstruct(step);
     if (!written) return false;
     this.#emptySteps = written.length === 0 ? this.#emptySteps + 1 : 0;
     if (this.#emptySteps === MAX_EMPTY_STEPS) throw new UnusableOutputError(MAX_EMPTY_STEPS);
@@ -164,27 +163,31 @@ class BootstrapLoop {
   }
 
   /** Self-Instruct: new instructions only; each accepted one waits for its classify step. */
-  private async generateSelfInstruct(seed: number, rng: Rng): Promise<Task[] | undefined> {
-    const examples = sampleInContext(this.#seeds.map((task) => task.instruction), this.#machine, rng, this.settings);
+  private async generateSelfInstruct(step: number): Promise<Task[] | undefined> {
+    const seed = stepSeed(this.config.rngSeed, step);
+    const examples = sampleInContext(this.#seeds.map((task) => task.instruction), this.#machine, createRng(seed), this.settings);
     const call = await this.call(instructionRequest(examples, seed, this.settings));
     if (!call) return undefined;
     const candidates: Task[] = [];
-    for (const text of parseInstructions(call.result, this.settings)) candidates.push(await this.screen(text, call.id, 'classify'));
+    for (const [candidate, text] of parseInstructions(call.result, this.settings).entries()) {
+      candidates.push(await this.screen(text, call.id, { step, candidate }, 'classify'));
+    }
     await this.ports.store.saveGeneration({ call, candidates, instances: [] });
     return candidates;
   }
 
   /** Alpaca: whole tasks with one instance each, and no classify step (anchor §2). */
-  private async generateTasks(seed: number, rng: Rng): Promise<Task[] | undefined> {
-    const examples = sampleInContext(this.#seeds, [], rng, this.settings);
+  private async generateTasks(step: number): Promise<Task[] | undefined> {
+    const seed = stepSeed(this.config.rngSeed, step);
+    const examples = sampleInContext(this.#seeds, [], createRng(seed), this.settings);
     const call = await this.call(alpacaRequest(examples, seed, this.settings));
     if (!call) return undefined;
     const candidates: Task[] = [];
     const instances: StoredInstance[] = [];
-    for (const proposed of parseAlpacaTasks(call.result, this.settings)) {
-      const task = await this.screen(proposed.instruction, call.id, 'done');
+    for (const [candidate, proposed] of parseAlpacaTasks(call.result, this.settings).entries()) {
+      const task = await this.screen(proposed.instruction, call.id, { step, candidate }, 'done');
       if (task.stage === 'done') {
-        const kept = this.storedInstances(filterInstances([proposed], rng, this.settings.maxInstances), task.id, call.id);
+        const kept = this.keptInstances([proposed], task, call.id);
         instances.push(...kept);
         task.instanceCount = kept.length;
       }
@@ -195,8 +198,8 @@ class BootstrapLoop {
   }
 
   /** Heuristics first, then ROUGE-L against the whole pool, this step's earlier acceptances included. */
-  private async screen(candidate: string, callId: string, acceptedStage: 'classify' | 'done'): Promise<Task> {
-    const base = { projectId: this.projectId, runId: this.#run.id, callId, fingerprint: this.#run.fingerprint, created: this.#now() };
+  private async screen(candidate: string, callId: string, origin: TaskOrigin, acceptedStage: 'classify' | 'done'): Promise<Task> {
+    const base = { projectId: this.projectId, runId: this.#run.id, callId, origin, fingerprint: this.#run.fingerprint, created: this.#now() };
     const screened = screenInstruction(candidate, this.settings.heuristics);
     if (!screened.ok) {
       return { ...base, id: this.#newId('task'), instruction: candidate.trim(), stage: 'rejected', reason: screened.reason };
@@ -218,7 +221,7 @@ class BootstrapLoop {
   }
 
   private async classify(task: Task): Promise<boolean> {
-    const call = await this.call(classifyRequest(task.instruction, this.#seeds, this.settings));
+    const call = await this.call(classifyRequest(task.instruction, this.#seeds, this.settings, this.seedOf(task)));
     if (!call) return false;
     const isClassification = parseClassification(call.result.text, this.settings);
     await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'instances', isClassification, classifyCallId: call.id }, instances: [] });
@@ -228,18 +231,22 @@ class BootstrapLoop {
 
   private async makeInstances(task: Task): Promise<boolean> {
     const isClassification = task.isClassification ?? false;
-    const call = await this.call(instancesRequest(task.instruction, isClassification, this.#seeds, this.settings));
+    const call = await this.call(instancesRequest(task.instruction, isClassification, this.#seeds, this.settings, this.seedOf(task)));
     if (!call) return false;
-    const rng = createRng(stepSeed(this.config.rngSeed, hashString(task.id)));
-    const kept = filterInstances(parseInstances(call.result, isClassification, this.settings), rng, this.settings.maxInstances);
-    const instances = this.storedInstances(kept, task.id, call.id);
+    const instances = this.keptInstances(parseInstances(call.result, isClassification, this.settings), task, call.id);
     await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'done', instanceCount: instances.length }, instances });
     await this.emitStep('instances');
     return true;
   }
 
-  private storedInstances(instances: readonly Instance[], taskId: string, callId: string): StoredInstance[] {
-    return instances.map(({ input, output }) => ({ input, output, id: this.#newId('inst'), projectId: this.projectId, taskId, callId }));
+  /** The instances that pass the instance filters, sampled with the task's own seed, as rows to store. */
+  private keptInstances(instances: readonly Instance[], task: Task, callId: string): StoredInstance[] {
+    const kept = filterInstances(instances, createRng(this.seedOf(task)), this.settings.maxInstances);
+    return kept.map(({ input, output }) => ({ input, output, id: this.#newId('inst'), projectId: this.projectId, taskId: task.id, callId }));
+  }
+
+  private seedOf(task: Task): number {
+    return taskSeed(this.config.rngSeed, task.origin);
   }
 
   /** One model call, journaled; undefined when the run was paused during it. */
@@ -270,27 +277,13 @@ class BootstrapLoop {
 /** A model that keeps answering with nothing the parsers can read would otherwise spin forever. */
 const MAX_EMPTY_STEPS = 5;
 
-export class UnusableOutputError extends Error {
+class UnusableOutputError extends FailureError {
   override readonly name = 'UnusableOutputError';
   constructor(steps: number) {
     super(
+      'unusable-output',
       `The model's last ${steps} answers held no instruction the parser could read, so the run stopped. ` +
         'Open a rejected or recent call in the pool to see what it wrote; an instruct (chat) model, the JSON output mode, or plainer prompt templates usually help.',
     );
   }
-}
-
-/**
- * Each step's random seed comes from the run's seed and the step number alone, so a resumed run
- * makes the same choices it would have made without the interruption.
- */
-function stepSeed(runSeed: number, step: number): number {
-  return (runSeed ^ Math.imul(step + 1, 0x9e3779b1)) >>> 0;
-}
-
-/** FNV-1a: a stable number from a task id, to seed that task's instance sampling. */
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }

@@ -1,1 +1,1 @@
-export { runBootstrap, UnusableOutputError, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
+export { runBootstrap, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';

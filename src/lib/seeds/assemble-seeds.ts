@@ -1,15 +1,19 @@
 import type { Instance, SeedTask } from '../vocabulary';
 import type { ImportProblem, SeedRow } from './import-result';
+import { checkLimits } from './seed-limits';
 
 /**
- * The seed tasks the rows make. Rows with the same instruction (after trimming) become one task
- * with all their examples, exact repeats dropped: instance-level files (Alpaca, CSV) hold one row
- * per example, and a repeated seed would only weigh twice in the prompts and the ROUGE pool.
- * The first row keeps its id, name and is_classification. Ids must be unique, since the pool names
- * a near-duplicate's nearest seed by id; a row without one gets `seed_task_<position>`.
+ * The seed tasks the rows make, once every row is within the limits (`checkLimits`). Rows with
+ * the same instruction (after trimming) become one task with all their examples, exact repeats
+ * dropped: instance-level files (Alpaca, CSV) hold one row per example, and a repeated seed would
+ * only weigh twice in the prompts and the ROUGE pool. The first row keeps its id, name and
+ * is_classification. Ids must be unique, since the pool names a near-duplicate's nearest seed by
+ * id; a row without one gets `seed_task_<position>`.
  */
 export function assembleSeeds(rows: readonly SeedRow[]): { ok: true; seeds: SeedTask[]; notes: string[] } | ImportProblem {
   if (rows.length === 0) return { ok: false, line: 1, problem: 'the file holds no seed tasks' };
+  const checked = checkLimits(rows);
+  if (!checked.ok) return checked;
   const tasks = combineRepeats(rows);
   const lineOfId = new Map<string, number>();
   const seeds: SeedTask[] = [];
@@ -20,7 +24,7 @@ export function assembleSeeds(rows: readonly SeedRow[]): { ok: true; seeds: Seed
     lineOfId.set(id, task.line);
     seeds.push({ id, name: task.name ?? '', instruction: task.instruction, instances: task.instances, isClassification: task.isClassification });
   }
-  return { ok: true, seeds, notes: notesOn(rows, seeds) };
+  return { ok: true, seeds, notes: [...checked.notes, ...notesOn(rows, seeds)] };
 }
 
 function combineRepeats(rows: readonly SeedRow[]): SeedRow[] {

@@ -31,3 +31,6 @@ export interface SeedRow {
 }
 
 export type RowsResult = { ok: true; rows: SeedRow[]; notes: string[] } | ImportProblem;
+
+/** Told the fraction (0..1) of the text parsed so far, line by line (row by row, item by item). */
+export type ParseProgress = (fraction: number) => void;

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { exampleRow, INPUT_FIELDS, OUTPUT_FIELDS, type RowFields } from './example-row';
-import type { ImportProblem, RowsResult, SeedRow } from './import-result';
+import type { ImportProblem, ParseProgress, RowsResult, SeedRow } from './import-result';
 import { countNewlines, firstLine, lineAt } from './lines';
 
 // Spreadsheets in many locales save with ";"; a ".tsv" or a copy from a sheet uses tabs.
@@ -28,7 +28,7 @@ export function csvDelimiter(headerLine: string): string | undefined {
  * "input", "output" and "is_classification"; other columns are ignored. Quoted fields may span
  * lines, so each row's line is counted from papaparse's cursor; problems name the row's first line.
  */
-export function parseCsv(text: string): RowsResult {
+export function parseCsv(text: string, onProgress: ParseProgress = () => {}): RowsResult {
   const delimiter = csvDelimiter(firstLine(text));
   if (delimiter === undefined) {
     return { ok: false, line: 1, problem: 'the first line must be a header naming an "instruction" column, and optionally "input" and "output"' };
@@ -44,6 +44,7 @@ export function parseCsv(text: string): RowsResult {
       const rowLine = line;
       line += countNewlines(text, rowStart, meta.cursor);
       rowStart = meta.cursor;
+      onProgress(meta.cursor / text.length);
       const stop = (at: number, problem: string) => {
         failure = { ok: false, line: at, problem };
         parser.abort();

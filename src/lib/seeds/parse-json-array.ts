@@ -1,10 +1,13 @@
-import type { RowsResult, SeedRow } from './import-result';
+import type { ParseProgress, RowsResult, SeedRow } from './import-result';
 import { arrayItemLines } from './json-item-lines';
 import { lineAt } from './lines';
 import { readRecord } from './read-record';
 
-/** A JSON array of tasks: Alpaca's {instruction, input, output}, or Self-Instruct seed tasks. */
-export function parseJsonArray(text: string): RowsResult {
+/**
+ * A JSON array of tasks: Alpaca's {instruction, input, output}, or Self-Instruct seed tasks.
+ * JSON.parse reads the whole text at once, so progress starts with the items it made.
+ */
+export function parseJsonArray(text: string, onProgress: ParseProgress = () => {}): RowsResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -16,6 +19,7 @@ export function parseJsonArray(text: string): RowsResult {
   const lines = arrayItemLines(text);
   const rows: SeedRow[] = [];
   for (const [index, item] of value.entries()) {
+    onProgress(index / value.length);
     const fields = readRecord(item);
     const line = lines[index] ?? 1;
     if (typeof fields === 'string') return { ok: false, line, problem: `item ${index + 1}: ${fields}` };

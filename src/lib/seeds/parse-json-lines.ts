@@ -1,4 +1,4 @@
-import type { ImportProblem, RowsResult, SeedRow } from './import-result';
+import type { ImportProblem, ParseProgress, RowsResult, SeedRow } from './import-result';
 import { splitLines } from './lines';
 import { readRecord } from './read-record';
 
@@ -6,9 +6,11 @@ import { readRecord } from './read-record';
  * One JSON object per line, blank lines skipped: the Self-Instruct seed file, or JSONL of
  * {instruction, input, output}. The first bad line fails the whole file, named by its number.
  */
-export function parseJsonLines(text: string): RowsResult {
+export function parseJsonLines(text: string, onProgress: ParseProgress = () => {}): RowsResult {
   const rows: SeedRow[] = [];
-  for (const [index, line] of splitLines(text).entries()) {
+  const lines = splitLines(text);
+  for (const [index, line] of lines.entries()) {
+    onProgress(index / lines.length);
     if (line.trim() === '') continue;
     const fields = readLine(line);
     if (typeof fields === 'string') return rows.length === 0 ? firstLineProblem(text, index + 1, fields) : { ok: false, line: index + 1, problem: fields };

@@ -1,14 +1,16 @@
-import type { RowsResult, SeedRow } from './import-result';
+import type { ParseProgress, RowsResult, SeedRow } from './import-result';
 import { splitLines } from './lines';
 
 // "1. ", "2) ", "- ", "* ", "• ": how a list copied from a document or a chat usually starts.
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[-*•])\s+/;
 
 /** One instruction per line, without examples; blank lines are skipped, list markers removed. */
-export function parsePastedText(text: string): RowsResult {
+export function parsePastedText(text: string, onProgress: ParseProgress = () => {}): RowsResult {
   const rows: SeedRow[] = [];
   let unmarked = 0;
-  for (const [index, raw] of splitLines(text).entries()) {
+  const lines = splitLines(text);
+  for (const [index, raw] of lines.entries()) {
+    onProgress(index / lines.length);
     const line = raw.trim();
     if (line === '') continue;
     const instruction = line.replace(LIST_MARKER, '');

@@ -1,5 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { repairSettings } from '../method';
+import type { CallRecord } from '../vocabulary';
+import { journalCalls } from './call-journal';
 import { appendFinished, collectFinished } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 import { StorageError } from './storage-error';
@@ -35,7 +37,7 @@ export function openStudioDB(factory?: IDBFactory, onClosed?: () => void): Promi
 
 function blockedError(): StorageError {
   return new StorageError(
-    'blocked',
+    'storage-blocked',
     'Another tab has an older version of Self-Instruct Studio open, and it keeps this version from updating the stored data. Close the other Self-Instruct Studio tabs, then reload this page.',
   );
 }
@@ -68,6 +70,10 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     // defaults on every load; from now on they are stored whole and valid.
     repairStoredSettings(tx).catch(() => abortUnlessFinished(tx));
   }
+  if (oldVersion < 5) {
+    db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
+    journalExistingCalls(tx).catch(() => abortUnlessFinished(tx));
+  }
 }
 
 type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
@@ -87,6 +93,23 @@ async function pageExistingProjects(tx: UpgradeTransaction): Promise<void> {
 async function repairStoredSettings(tx: UpgradeTransaction): Promise<void> {
   for (let cursor = await tx.objectStore('projects').openCursor(); cursor; cursor = await cursor.continue()) {
     if (cursor.value.settings !== undefined) await cursor.update({ ...cursor.value, settings: repairSettings(cursor.value.settings) });
+  }
+}
+
+/** Calls converted per batch by the version 5 step: a few MB of records, whatever the project's size. */
+const CALLS_PER_BATCH = 500;
+
+/** Stores the calls already journaled the version 5 way: repeated texts as parts, a batch at a time. */
+async function journalExistingCalls(tx: UpgradeTransaction): Promise<void> {
+  const calls = tx.objectStore('calls');
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    // Before version 5 the calls store held whole CallRecords.
+    const batch = (await calls.getAll(after, CALLS_PER_BATCH)) as unknown as CallRecord[];
+    if (batch.length === 0) return;
+    const records = await journalCalls(tx.objectStore('parts'), batch);
+    await Promise.all(records.map((record) => calls.put(record)));
+    after = IDBKeyRange.lowerBound(batch.at(-1)!.id, true);
   }
 }
 

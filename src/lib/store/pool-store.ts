@@ -1,5 +1,6 @@
 import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskStep, TaskStore } from '../vocabulary';
 import { byCreation } from '../ids';
+import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
@@ -7,28 +8,25 @@ import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
 
-const REJECTION_RULES: RejectionReason['rule'][] = [
-  'empty',
-  'too-short',
-  'too-long',
-  'blacklisted-word',
-  'write-a-program',
-  'starts-with-punctuation',
-  'starts-with-non-ascii',
-  'rouge',
-];
+/** One candidate opened for inspection: its instances and every model call behind it. */
+export interface TaskDetail {
+  task: Task;
+  instances: StoredInstance[];
+  calls: CallRecord[];
+}
 
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
 export class PoolStore implements TaskStore {
   constructor(private readonly db: StudioDatabase) {}
 
-  /** Replaces the project's seed tasks, keeping their order. */
-  async putSeeds(projectId: string, seeds: readonly SeedTask[]): Promise<void> {
+  /** Replaces the project's seed tasks, keeping their order; `onProgress` hears the fraction written. */
+  async putSeeds(projectId: string, seeds: readonly SeedTask[], onProgress: (fraction: number) => void = () => {}): Promise<void> {
     await writeTransaction(this.db, ['seeds'], async (tx) => {
       const store = tx.objectStore('seeds');
       const previous = await store.index('by-project').getAllKeys(projectId);
       await Promise.all(previous.map((key) => store.delete(key)));
-      await Promise.all(seeds.map((seed, position) => store.put({ ...seed, projectId, position })));
+      let written = 0;
+      await Promise.all(seeds.map((seed, position) => store.put({ ...seed, projectId, position }).then(() => onProgress(++written / seeds.length))));
     });
   }
 
@@ -70,22 +68,23 @@ export class PoolStore implements TaskStore {
     return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
   }
 
-  /** How many candidates each rule rejected: the funnel from generated to accepted. */
-  async rejectionsByRule(projectId: string): Promise<Record<RejectionReason['rule'], number>> {
+  /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
+  async rejectionsByRule<Rule extends RejectionReason['rule']>(projectId: string, rules: readonly Rule[]): Promise<Record<Rule, number>> {
     const index = this.db.transaction('tasks').store.index('by-project-rule');
-    const counts = await Promise.all(REJECTION_RULES.map((rule) => index.count([projectId, rule])));
-    return Object.fromEntries(REJECTION_RULES.map((rule, i) => [rule, counts[i]!])) as Record<RejectionReason['rule'], number>;
+    const counts = await Promise.all(rules.map((rule) => index.count([projectId, rule])));
+    return Object.fromEntries(rules.map((rule, i) => [rule, counts[i]!])) as Record<Rule, number>;
   }
 
   /** A task with everything behind it: its instances and the model calls it came from. */
-  async taskDetail(taskId: string): Promise<{ task: Task; instances: StoredInstance[]; calls: CallRecord[] } | undefined> {
-    const tx = this.db.transaction(['tasks', 'instances', 'calls']);
+  async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
+    const tx = this.db.transaction(['tasks', 'instances', 'calls', 'parts']);
     const task = await tx.objectStore('tasks').get(taskId);
     if (!task) return undefined;
     const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
     const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
-    const calls = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
-    return { task, instances, calls: calls.filter((call) => call !== undefined) };
+    const records = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
+    const calls = await readCalls(tx.objectStore('parts'), records.filter((record) => record !== undefined));
+    return { task, instances, calls };
   }
 
   /** The newest candidates first, accepted and rejected, for the live view. */
@@ -119,8 +118,8 @@ export class PoolStore implements TaskStore {
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await tx.objectStore('calls').add(call);
+    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
       await Promise.all([
         ...candidates.map((task) => tx.objectStore('tasks').add(task)),
         ...instances.map((instance) => tx.objectStore('instances').add(instance)),
@@ -133,8 +132,8 @@ export class PoolStore implements TaskStore {
   }
 
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await tx.objectStore('calls').add(call);
+    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
       await tx.objectStore('tasks').put(task);
       await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
       if (task.stage === 'done') await appendFinished(tx.objectStore('datasetPages'), task.projectId, [finishedTask(task, instances)]);

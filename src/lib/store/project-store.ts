@@ -1,13 +1,14 @@
 import { createIdFactory } from '../ids';
 import { repairSettings } from '../method';
 import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../vocabulary';
+import { addCalls, deleteParts, readCalls } from './call-journal';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
 import { writeTransaction } from './write-transaction';
 
-const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'runs'] as const;
+const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 
@@ -73,6 +74,7 @@ export class ProjectStore {
     await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
       await tx.objectStore('projects').delete(id);
       await deletePages(tx.objectStore('datasetPages'), id);
+      await deleteParts(tx.objectStore('parts'), id);
       for (const name of ['seeds', 'tasks', 'instances', 'runs'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
@@ -87,14 +89,14 @@ export class ProjectStore {
     const tx = this.db.transaction(PROJECT_STORES);
     const project = await tx.objectStore('projects').get(id);
     if (!project) throw new Error(`There is no project with id "${id}".`);
-    const [seeds, tasks, instances, calls, runs] = await Promise.all([
+    const [seeds, tasks, instances, records, runs] = await Promise.all([
       tx.objectStore('seeds').index('by-project').getAll(id),
       tx.objectStore('tasks').index('by-project').getAll(id),
       tx.objectStore('instances').index('by-project').getAll(id),
       tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
       tx.objectStore('runs').index('by-project').getAll(id),
     ]);
-    return { project, seeds, tasks, instances, calls, runs };
+    return { project, seeds, tasks, instances, calls: await readCalls(tx.objectStore('parts'), records), runs };
   }
 
   /**
@@ -109,7 +111,7 @@ export class ProjectStore {
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
         ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
         ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
-        ...rows.calls.map((row) => tx.objectStore('calls').add(row)),
+        addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
         ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
         appendFinished(tx.objectStore('datasetPages'), rows.project.id, collectFinished(rows.tasks, rows.instances)),
       ]);
@@ -143,7 +145,7 @@ function cleanName(name: string): string {
  * The rows under a new project, every task, instance, call and run id given a suffix so the copy
  * never collides with its original; a common suffix keeps the ids in creation order.
  */
-export function renumber(rows: ProjectRows, project: Project): ProjectRows {
+function renumber(rows: ProjectRows, project: Project): ProjectRows {
   const suffix = `~${project.id}`;
   const copied = new Set([...rows.tasks, ...rows.instances, ...rows.calls, ...rows.runs].map((row) => row.id));
   const id = (old: string) => (copied.has(old) ? old + suffix : old);

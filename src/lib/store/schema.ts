@@ -1,11 +1,12 @@
 // The IndexedDB schema, one interface naming every store, key and index (idb's DBSchema), so a
 // wrong store name or value shape does not compile.
 import type { DBSchema } from 'idb';
+import type { StoredCall, StoredPart } from './call-pieces';
 import type { DatasetPage } from './dataset-pages';
-import type { CallRecord, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../vocabulary';
+import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface Project {
   id: string;
@@ -33,7 +34,9 @@ export interface StudioDB extends DBSchema {
     indexes: { 'by-project': string; 'by-project-stage': [string, TaskStage]; 'by-project-rule': [string, RejectionReason['rule']] };
   };
   instances: { key: string; value: StoredInstance; indexes: { 'by-project': string; 'by-task': string } };
-  calls: { key: string; value: CallRecord; indexes: { 'by-project-purpose': [string, CallRecord['purpose']] } };
+  calls: { key: string; value: StoredCall; indexes: { 'by-project-purpose': [string, CallPurpose] } };
+  /** The texts a project's calls repeat, stored once each (v5; call-journal.ts). */
+  parts: { key: [projectId: string, hash: string]; value: StoredPart };
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
   /** The finished tasks of each project, for exports (dataset-pages.ts). */
   datasetPages: { key: [string, number]; value: DatasetPage };

@@ -38,6 +38,11 @@ export type RejectionReason =
   | { rule: HeuristicRule; detail: string }
   | { rule: 'rouge'; score: number; nearest: PoolEntry };
 
+export interface TaskOrigin {
+  step: number;
+  candidate: number;
+}
+
 /** A candidate instruction the model proposed, with what became of it. */
 export interface Task {
   id: string;
@@ -55,6 +60,12 @@ export interface Task {
   instanceCount?: number;
   /** The model call that proposed this instruction. */
   callId: string;
+  /**
+   * Where the candidate was proposed: the generation step (the project's generation calls before
+   * it) and its place among that step's candidates, from 0. With the run's seed they fix the task's
+   * random choices. Absent on tasks stored before it was recorded.
+   */
+  origin?: TaskOrigin;
   /** The model call that decided whether it is a classification task. */
   classifyCallId?: string;
   /** The run's settings fingerprint, so the configuration behind every task is known. */

@@ -1,1 +1,1 @@
-export { WebLlmEngine } from './webllm-engine';
+export { WebLlmEngine, type MlcEngineLike } from './webllm-engine';

@@ -8,20 +8,31 @@ import {
   type ChatCompletionChunk,
   type Completion,
   type CompletionUsage,
+  type MLCEngineInterface,
   type ModelRecord,
 } from '@mlc-ai/web-llm';
-import { openAiSampling, rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
+import { ModelNotLoadedError, openAiSampling, rankModels, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../engine';
 import type { CompletionRequest, CompletionResult, FinishReason } from '../vocabulary';
+import { webLlmCompletionError, webLlmLoadError } from './webllm-failure';
 
 type Chunk = ChatCompletionChunk | Completion;
 
+/** The part of web-llm's engine this adapter uses; a test can stand in for it. */
+export type MlcEngineLike = Pick<MLCEngineInterface, 'setInitProgressCallback' | 'reload' | 'chat' | 'completions' | 'interruptGenerate' | 'unload'>;
+
 /** web-llm's MLCEngine behind our engine interface, hosted directly in our own worker. */
 export class WebLlmEngine implements Engine {
-  #engine: MLCEngine | undefined;
+  #engine: MlcEngineLike | undefined;
   readonly #appConfig: AppConfig;
 
-  /** `selfHosted`: model records served from the site itself, offered before the prebuilt ones. */
-  constructor(selfHosted: readonly ModelRecord[] = []) {
+  /**
+   * `selfHosted`: model records served from the site itself, offered before the prebuilt ones.
+   * `create` makes web-llm's engine; the default is the real one.
+   */
+  constructor(
+    selfHosted: readonly ModelRecord[] = [],
+    private readonly create: (appConfig: AppConfig) => MlcEngineLike = (appConfig) => new MLCEngine({ appConfig, logLevel: 'WARN' }),
+  ) {
     this.#appConfig = { ...prebuiltAppConfig, model_list: [...selfHosted, ...prebuiltAppConfig.model_list] };
   }
 
@@ -30,16 +41,27 @@ export class WebLlmEngine implements Engine {
   }
 
   async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
-    this.#engine ??= new MLCEngine({ appConfig: this.#appConfig, logLevel: 'WARN' });
-    this.#engine.setInitProgressCallback((report) => onProgress({ fraction: report.progress, text: report.text }));
+    const engine = (this.#engine ??= this.create(this.#appConfig));
+    engine.setInitProgressCallback((report) => onProgress({ fraction: report.progress, text: report.text }));
     // web-llm fetches the config, tokenizer and model library before its first report.
     onProgress({ fraction: 0, text: 'Preparing the model…' });
-    await this.#engine.reload(modelId);
+    await engine.reload(modelId).catch((error: unknown) => Promise.reject(webLlmLoadError(error)));
   }
 
   async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
     const engine = this.#engine;
-    if (!engine) throw new Error('No model is loaded.');
+    if (!engine) throw new ModelNotLoadedError();
+    try {
+      return await this.stream(engine, request, onText);
+    } catch (error) {
+      const failure = webLlmCompletionError(error);
+      // A lost model must not hold on to what is left of it on the GPU.
+      if (failure.reason === 'model-lost') await engine.unload().catch(() => {});
+      throw failure;
+    }
+  }
+
+  private async stream(engine: MlcEngineLike, request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
     const started = performance.now();
     const chunks = await this.openStream(engine, request);
     let text = '';
@@ -94,7 +116,7 @@ export class WebLlmEngine implements Engine {
     await deleteModelAllInfoInCache(modelId, this.#appConfig);
   }
 
-  private openStream(engine: MLCEngine, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
+  private openStream(engine: MlcEngineLike, request: CompletionRequest): Promise<AsyncIterable<Chunk>> {
     const sampling = { ...openAiSampling(request.params), stream: true as const, stream_options: { include_usage: true } };
     // Grammar-constrained JSON exists only on web-llm's chat endpoint; a raw completion gets its
     // JSON from the prompt's pattern alone.

@@ -1,9 +1,11 @@
 import type { DeviceReport, ModelOption } from '../engine';
 
-/** A GGUF model that wllama downloads by URL (a URL ending in .gguf) and keeps in the browser's cache. */
+/** A GGUF model that wllama downloads by URL and keeps in the browser's cache. */
 export interface GgufModel {
+  /** Starts with "gguf:", so that no web-llm model has the same id: the engine host finds a model's engine by its id. */
   id: string;
   label: string;
+  /** Absolute, ending in .gguf, as wllama requires. */
   url: string;
   downloadMB: number;
 }

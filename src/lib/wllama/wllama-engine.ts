@@ -4,20 +4,21 @@
 // ../shared/research/wllama_probe.md ("Gotchas").
 import type { ChatCompletionChunk, LoadModelParams, LogLevel, RawCompletionChunk } from '@wllama/wllama/esm/index.js';
 import {
-  CompletionFailedError,
-  ModelCrashedError,
   ModelFileError,
   ModelNotLoadedError,
+  UnknownModelError,
   type DeviceReport,
   type Engine,
   type LoadProgress,
   type ModelOption,
   type StoredModel,
 } from '../engine';
+import { describeError } from '../failure';
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import { completionBody, StreamedAnswer } from './completion-body';
 import { GGUF_MODELS, ggufOptions, type GgufModel } from './gguf-catalog';
-import { createWllama, hasModel, loadFailureReason, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';
+import { isAbortError, loadFailureReason, wllamaCompletionError, wllamaLoadError } from './wllama-failure';
+import { createWllama, hasModel, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';
 
 export interface WllamaEngineOptions {
   /** wllama.wasm's URL on our own origin: the worker imports it with Vite's `?url`. */
@@ -36,14 +37,6 @@ const DEFAULT_CONTEXT = 4096;
 const FILE_MODEL_PREFIX = 'gguf-file:';
 // llama.cpp's warnings and errors only: enough to explain a failed load.
 const LOG_WARN: LogLevel = 3;
-
-/** Thrown by `load` for an id this engine does not offer: a bug in the caller. */
-export class UnknownGgufModelError extends Error {
-  override readonly name = 'UnknownGgufModelError';
-  constructor(modelId: string) {
-    super(`There is no GGUF model "${modelId}" here. Pick one from the list.`);
-  }
-}
 
 export class WllamaEngine implements Engine {
   readonly #wasmUrl: string;
@@ -66,7 +59,7 @@ export class WllamaEngine implements Engine {
 
   async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
     const model = this.#models.find((candidate) => candidate.id === modelId);
-    if (!model) throw new UnknownGgufModelError(modelId);
+    if (!model) throw new UnknownModelError(modelId);
     onProgress({ fraction: 0, text: `Downloading ${model.label}…` });
     await this.#start(onProgress, (wllama) =>
       wllama.loadModelFromUrl(model.url, {
@@ -112,13 +105,10 @@ export class WllamaEngine implements Engine {
       // Interrupted, or unloaded mid-answer: either way the caller asked it to stop.
       const stopped = controller.signal.aborted && (isAbortError(error) || this.#loaded !== instance);
       if (stopped) return answer.result(performance.now() - started, true);
-      if (isRequestError(error)) {
-        throw new CompletionFailedError(error.message);
-      }
-      // Anything else (a wasm trap, or the worker killed by invalid UTF-8 in the output) leaves
-      // the instance dead: drop it, so the next load starts a fresh one.
-      await this.#discard(instance);
-      throw new ModelCrashedError(describe(error));
+      const failure = wllamaCompletionError(error);
+      // A dead instance is dropped, so the next load starts a fresh one.
+      if (failure.reason === 'model-lost') await this.#discard(instance);
+      throw failure;
     } finally {
       if (this.#inFlight === controller) this.#inFlight = undefined;
     }
@@ -160,12 +150,12 @@ export class WllamaEngine implements Engine {
       if (!hasModel(instance.wllama)) {
         const reason = loadFailureReason(instance.log);
         throw new ModelFileError(
-          `llama.cpp could not load this model${reason ? ` (${firstLine(reason)})` : ''}. The file may be cut short or not a llama.cpp model: download it again, or pick another .gguf file.`,
+          `llama.cpp could not load this model${reason ? ` (${describeError(reason)})` : ''}. The file may be cut short or not a llama.cpp model: download it again, or pick another .gguf file.`,
         );
       }
     } catch (error) {
       await this.#discard(instance);
-      throw error;
+      throw wllamaLoadError(error);
     }
     this.#loaded = instance;
     onProgress({ fraction: 1, text: 'The model is ready.' });
@@ -200,23 +190,4 @@ function downloadProgress(loaded: number, total: number): LoadProgress {
 
 function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
-// wllama's WllamaError for a request llama-server refused; its worker is still sound. Matched by
-// shape, since the class lives in the lazily loaded chunk.
-function isRequestError(error: unknown): error is Error {
-  return error instanceof Error && 'type' in error && (error.type === 'inference_error' || error.type === 'kv_cache_full');
-}
-
-// wllama appends the wasm stack trace to the message; the first line says what happened.
-function describe(error: unknown): string {
-  return firstLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-}
-
-function firstLine(text: string): string {
-  return (text.trim().split('\n')[0] ?? '').slice(0, 300);
 }

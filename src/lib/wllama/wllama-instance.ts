@@ -91,12 +91,3 @@ export function hasModel(wllama: WllamaLike): boolean {
     return false;
   }
 }
-
-/**
- * llama.cpp's own words for why a load failed, when its log has them: the "error loading model:"
- * line says why (e.g. "data is not within the file bounds"), later lines only that it failed.
- */
-export function loadFailureReason(log: readonly string[]): string | undefined {
-  const reason = log.findLast((entry) => /error loading model:/.test(entry))?.replace(/^.*error loading model:\s*/s, '');
-  return reason ?? log.findLast((entry) => /error|failed|invalid/i.test(entry));
-}

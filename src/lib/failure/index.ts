@@ -1,0 +1,2 @@
+export { describeError, FailureError, failureOf } from './failure-error';
+export { installFailureHandler } from './failure-transfer';
