@@ -1,51 +1,129 @@
-import { ALPACA_BLACKLIST, defaultSettings, SELF_INSTRUCT_BLACKLIST, validateTemplates } from '../lib/method';
+import { ALPACA_BLACKLIST, checkSettings, defaultSettings, repairSettings, SELF_INSTRUCT_BLACKLIST, type SettingsDraft, type SettingsProblems } from '../lib/method';
 import type { MethodSettings, Strategy } from '../lib/vocabulary';
 import type { ProjectStore } from '../lib/store';
 import { errorMessage } from './handle-error';
 
-/** A project's method settings as the form edits them, saved with the project. */
+/** How long the form waits after an edit before saving, so typing a number saves it once. */
+export const SAVE_DELAY_MS = 500;
+
+/**
+ * `saved`: a reload shows what the form shows. `saving`: an edit waits for the form to settle, or
+ * is being written. `invalid`: a field needs fixing, and nothing is saved until it is. `failed`:
+ * the last save failed (`error` says why).
+ */
+export type SaveStatus = 'saved' | 'saving' | 'invalid' | 'failed';
+
+const NO_PROBLEMS: SettingsProblems = {};
+
+// A save reads the project and then writes it, and by `pagehide` a reloading page no longer gets
+// the read's answer (in Chromium a reload right after an edit lost it). `beforeunload` comes
+// before the next page is even requested, which leaves the write time to finish; `visibilitychange`
+// is the last event a mobile browser promises before it discards a hidden tab.
+const PAGE_LEFT = ['beforeunload', 'pagehide', 'visibilitychange'] as const;
+
+/** A project's method settings as the form edits them, saved as the user edits, whenever they are valid. */
 export class SettingsState {
   /** Deeply reactive: the form binds straight to its fields. */
-  draft = $state<MethodSettings>(defaultSettings('self-instruct'));
+  #draft = $state<SettingsDraft>(defaultSettings('self-instruct'));
+  readonly #check = $derived(checkSettings(this.#draft));
+  /** What a reload would show, as JSON: an edit that changes nothing writes nothing. */
+  #stored = $state('');
   #error = $state<string | undefined>();
+  readonly #status = $derived.by((): SaveStatus => {
+    if (!this.#check.ok) return 'invalid';
+    if (JSON.stringify(this.#check.settings) === this.#stored) return 'saved';
+    return this.#error === undefined ? 'saving' : 'failed';
+  });
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Nothing is saved before load(), or the defaults shown meanwhile would overwrite the project's settings. */
+  #loaded = false;
 
   constructor(
-    private readonly projects: ProjectStore,
+    private readonly projects: Pick<ProjectStore, 'get' | 'saveSettings'>,
     private readonly projectId: string,
-  ) {}
-
-  get error() { return this.#error; }
-  /** Template problems, in words; a run cannot start while there are any. */
-  get problems(): string[] { return validateTemplates(this.draft.templates); }
-
-  async load(): Promise<void> {
-    const saved = (await this.projects.get(this.projectId))?.settings;
-    // Settings saved before a field existed get that field's default.
-    if (saved) this.draft = { ...defaultSettings(saved.strategy), ...saved };
+  ) {
+    this.#stored = JSON.stringify(this.checked);
   }
 
-  /** The settings as plain data, saved first so a reload shows what the run used. */
-  async commit(): Promise<MethodSettings> {
-    const settings = $state.snapshot(this.draft) as MethodSettings;
+  get draft(): SettingsDraft { return this.#draft; }
+  /** The checked settings, or undefined while a field needs fixing; a run cannot start then. */
+  get checked(): MethodSettings | undefined { return this.#check.ok ? this.#check.settings : undefined; }
+  /** What is wrong with each field, in words, by the field's path. */
+  get problems(): SettingsProblems { return this.#check.ok ? NO_PROBLEMS : this.#check.problems; }
+  get status(): SaveStatus { return this.#status; }
+  get error() { return this.#error; }
+
+  /** Reads the project's settings as stored, checked by the schema; a project never edited shows the defaults. */
+  async load(): Promise<void> {
+    // Stored settings are valid since the version 4 upgrade; repairing is the schema's check, and a guard.
+    const settings = repairSettings((await this.projects.get(this.projectId))?.settings);
+    this.#draft = settings;
+    this.#stored = JSON.stringify(settings);
+    this.#loaded = true;
+  }
+
+  /** The form changed the draft: it is saved once the edits pause for SAVE_DELAY_MS. */
+  edited(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  /** Writes a waiting edit now; a no-op when storage holds the form's settings or a field needs fixing. */
+  async save(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const settings = this.checked;
+    if (!settings || !this.#loaded) return;
+    const json = JSON.stringify(settings);
+    if (json === this.#stored) return;
     try {
       await this.projects.saveSettings(this.projectId, settings);
+      this.#stored = json;
+      this.#error = undefined;
     } catch (error) {
       this.#error = errorMessage(error);
     }
-    return settings;
+  }
+
+  /** The settings for a run, saved first so a reload shows what the run used; undefined while a field needs fixing. */
+  async commit(): Promise<MethodSettings | undefined> {
+    await this.save();
+    return this.checked;
+  }
+
+  /**
+   * Saves a waiting edit as soon as the page is hidden or left, so a quick reload keeps it, until
+   * the returned function is called; that saves too, as when the form shows another project.
+   */
+  saveWhenLeft(events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): () => void {
+    const save = () => void this.save();
+    for (const name of PAGE_LEFT) events.addEventListener(name, save);
+    return () => {
+      for (const name of PAGE_LEFT) events.removeEventListener(name, save);
+      save();
+    };
   }
 
   /** Another strategy brings its own defaults; how the model is asked and answers stays. */
   useStrategy(strategy: Strategy): void {
-    const { promptStyle, outputMode, rougeTokenizer } = this.draft;
-    this.draft = { ...defaultSettings(strategy), promptStyle, outputMode, rougeTokenizer };
+    const { promptStyle, outputMode, rougeTokenizer } = this.#draft;
+    this.#draft = { ...defaultSettings(strategy), promptStyle, outputMode, rougeTokenizer };
+    this.edited();
   }
 
   useBlacklist(preset: 'self-instruct' | 'alpaca'): void {
-    this.draft.heuristics.blacklist = [...(preset === 'alpaca' ? ALPACA_BLACKLIST : SELF_INSTRUCT_BLACKLIST)];
+    this.#draft.heuristics.blacklist = [...(preset === 'alpaca' ? ALPACA_BLACKLIST : SELF_INSTRUCT_BLACKLIST)];
+    this.edited();
+  }
+
+  /** The blacklist as typed: words and phrases separated by commas or lines. */
+  setBlacklist(text: string): void {
+    this.#draft.heuristics.blacklist = text.split(/[,\n]/).map((word) => word.trim()).filter(Boolean);
+    this.edited();
   }
 
   reset(): void {
-    this.draft = defaultSettings(this.draft.strategy);
+    this.#draft = defaultSettings(this.#draft.strategy);
+    this.edited();
   }
 }

@@ -71,15 +71,30 @@ export function renderTemplate(template: string, vars: Readonly<Record<string, s
   });
 }
 
+/** One problem of one template: where it is, and a sentence that names the stage and part. */
+export interface TemplateProblem {
+  /** The text's place in PromptTemplates, e.g. `classify.chat.user`. */
+  path: string;
+  message: string;
+}
+
 /**
- * What is wrong with a set of templates, one sentence per problem, for the template editor:
- * a missing text, a placeholder the template may not use, or a required one left out. Empty
- * when every template can be rendered.
+ * What is wrong with a set of templates, for the template editor: an empty or missing text, a
+ * placeholder the template may not use, or a required one left out. Empty when every template
+ * can be rendered.
  */
-export function validateTemplates(templates: PromptTemplates): string[] {
+export function templateProblems(templates: PromptTemplates): TemplateProblem[] {
   return (Object.keys(PLACEHOLDERS) as TemplateStage[]).flatMap((stage) =>
-    (Object.keys(PLACEHOLDERS[stage]) as TemplatePart[]).flatMap((part) => problemsOf(stage, part, textOf(templates, stage, part))),
+    (Object.keys(PLACEHOLDERS[stage]) as TemplatePart[]).flatMap((part) => {
+      const path = part === 'completion' ? `${stage}.completion` : `${stage}.chat.${part}`;
+      return problemsOf(stage, part, textOf(templates, stage, part)).map((message) => ({ path, message }));
+    }),
   );
+}
+
+/** The sentences of templateProblems, one per problem. */
+export function validateTemplates(templates: PromptTemplates): string[] {
+  return templateProblems(templates).map((problem) => problem.message);
 }
 
 // Projects saved by an older version may lack a stage: read defensively.
@@ -91,6 +106,7 @@ function textOf(templates: PromptTemplates, stage: TemplateStage, part: Template
 function problemsOf(stage: TemplateStage, part: TemplatePart, text: unknown): string[] {
   const where = `${STAGE_NAMES[stage]}, ${PART_NAMES[part]}`;
   if (typeof text !== 'string') return [`${where}: the text is missing.`];
+  if (text.trim() === '') return [`${where}: the text is empty; write what the model should be told.`];
   const { required, optional } = PLACEHOLDERS[stage][part];
   const used = new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!));
   const allowed = [...required, ...optional];

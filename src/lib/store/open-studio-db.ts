@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { repairSettings } from '../method';
 import type { CallRecord } from '../vocabulary';
 import { journalCalls } from './call-journal';
 import { appendFinished, collectFinished } from './dataset-pages';
@@ -64,6 +65,11 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     // A failed step must not leave a database without pages: aborting fails the whole open.
     pageExistingProjects(tx).catch(() => abortUnlessFinished(tx));
   }
+  if (oldVersion < 4) {
+    // Until version 4, settings were saved unchecked (a cleared field as null) and merged with the
+    // defaults on every load; from now on they are stored whole and valid.
+    repairStoredSettings(tx).catch(() => abortUnlessFinished(tx));
+  }
   if (oldVersion < 5) {
     db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
     journalExistingCalls(tx).catch(() => abortUnlessFinished(tx));
@@ -80,6 +86,13 @@ async function pageExistingProjects(tx: UpgradeTransaction): Promise<void> {
       tx.objectStore('instances').index('by-project').getAll(projectId),
     ]);
     await appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(tasks, instances));
+  }
+}
+
+/** Brings every project's stored settings to today's shape. */
+async function repairStoredSettings(tx: UpgradeTransaction): Promise<void> {
+  for (let cursor = await tx.objectStore('projects').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.settings !== undefined) await cursor.update({ ...cursor.value, settings: repairSettings(cursor.value.settings) });
   }
 }
 

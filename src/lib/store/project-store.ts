@@ -1,4 +1,5 @@
 import { createIdFactory } from '../ids';
+import { repairSettings } from '../method';
 import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../vocabulary';
 import { addCalls, deleteParts, readCalls } from './call-journal';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
@@ -47,9 +48,13 @@ export class ProjectStore {
     if (project) await this.guard(this.db.put('projects', { ...project, name: cleanName(name) }));
   }
 
+  /** The read and the write in one transaction, so a rename between them is never written over. */
   async saveSettings(id: string, settings: MethodSettings): Promise<void> {
-    const project = await this.get(id);
-    if (project) await this.guard(this.db.put('projects', { ...project, settings }));
+    await writeTransaction(this.db, ['projects'], async (tx) => {
+      const projects = tx.objectStore('projects');
+      const project = await projects.get(id);
+      if (project) await projects.put({ ...project, settings });
+    });
   }
 
   /** A full copy, with new ids, that grows on its own from then on. */
@@ -94,10 +99,14 @@ export class ProjectStore {
     return { project, seeds, tasks, instances, calls: await readCalls(tx.objectStore('parts'), records), runs };
   }
 
-  /** Adds a whole project in one transaction; fails whole if any of its ids is taken. */
+  /**
+   * Adds a whole project in one transaction; fails whole if any of its ids is taken. Its settings
+   * may come from a backup of any age, or hand-edited: they are stored repaired.
+   */
   async write(rows: ProjectRows): Promise<void> {
+    const { settings, ...project } = rows.project;
     await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
-      await tx.objectStore('projects').add(rows.project);
+      await tx.objectStore('projects').add(settings === undefined ? project : { ...project, settings: repairSettings(settings) });
       await Promise.all([
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
         ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),

@@ -12,7 +12,7 @@ export interface Project {
   id: string;
   name: string;
   created: number;
-  /** The method settings last saved for the project; absent until first changed. */
+  /** The method settings last saved for the project, always valid (checkSettings); absent until first changed. */
   settings?: MethodSettings;
 }
 
