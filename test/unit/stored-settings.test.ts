@@ -6,6 +6,7 @@ import { readBackup, writeBackup } from '../../src/lib/backup';
 import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB, ProjectStore, type ProjectRows } from '../../src/lib/store';
 import type { MethodSettings } from '../../src/lib/vocabulary';
+import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
 
 /** Settings as version 3 saved them: a cleared threshold as null, no tokenizer yet, an unknown key. */
 function oldShaped(): Record<string, unknown> {
@@ -23,12 +24,14 @@ function repairedOldShaped(): MethodSettings {
 
 test('a version 3 database upgrades in place: stored settings come back in today\'s shape, valid fields kept', async () => {
   const factory = new IDBFactory();
-  const v3 = await openVersion3(factory);
-  const tx = v3.transaction('projects', 'readwrite');
-  tx.objectStore('projects').put({ id: 'old', name: 'Old settings', created: 1, settings: oldShaped() });
-  tx.objectStore('projects').put({ id: 'never-edited', name: 'Never edited', created: 2 });
-  tx.objectStore('projects').put({ id: 'damaged', name: 'Damaged', created: 3, settings: 'threshold=0.5' });
-  await new Promise((resolve) => (tx.oncomplete = resolve));
+  const v3 = await openReleasedVersion(factory, 3);
+  await putRows(v3, {
+    projects: [
+      { id: 'old', name: 'Old settings', created: 1, settings: oldShaped() },
+      { id: 'never-edited', name: 'Never edited', created: 2 },
+      { id: 'damaged', name: 'Damaged', created: 3, settings: 'threshold=0.5' },
+    ],
+  });
   v3.close();
 
   const projects = new ProjectStore(await openStudioDB(factory));
@@ -52,27 +55,3 @@ test('a backup with old-shaped settings restores with them repaired', async () =
   const restored = await projects.adopt(read.rows, 'Restored');
   expect((await projects.get(restored.id))?.settings).toEqual(repairedOldShaped());
 });
-
-/** The released version 3 schema, as a user's browser holds it. */
-function openVersion3(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const open = factory.open('self-instruct-studio', 3);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      db.createObjectStore('projects', { keyPath: 'id' });
-      db.createObjectStore('seeds', { keyPath: ['projectId', 'position'] }).createIndex('by-project', 'projectId');
-      const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
-      tasks.createIndex('by-project', 'projectId');
-      tasks.createIndex('by-project-stage', ['projectId', 'stage']);
-      tasks.createIndex('by-project-rule', ['projectId', 'reason.rule']);
-      const instances = db.createObjectStore('instances', { keyPath: 'id' });
-      instances.createIndex('by-project', 'projectId');
-      instances.createIndex('by-task', 'taskId');
-      db.createObjectStore('calls', { keyPath: 'id' }).createIndex('by-project-purpose', ['projectId', 'purpose']);
-      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-project', 'projectId');
-      db.createObjectStore('datasetPages', { keyPath: ['projectId', 'page'] });
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-}
