@@ -15,10 +15,12 @@ export type SaveStatus = 'saved' | 'saving' | 'invalid' | 'failed';
 
 const NO_PROBLEMS: SettingsProblems = {};
 
-// A save reads the project and then writes it, and by `pagehide` a reloading page no longer gets
-// the read's answer (in Chromium a reload right after an edit lost it). `beforeunload` comes
-// before the next page is even requested, which leaves the write time to finish; `visibilitychange`
-// is the last event a mobile browser promises before it discards a hidden tab.
+// A save reads the project and then writes it, and a reloading page stops getting IndexedDB's
+// answers partway through (in Chromium a reload right after an edit lost it, most often on a busy
+// machine). So when the page is left, the waiting settings are first written down synchronously in
+// localStorage, which the next page reads at once, and then saved as usual; load() finishes a save
+// that the page did not live to see. `visibilitychange` is the last event a mobile browser
+// promises before it discards a hidden tab.
 const PAGE_LEFT = ['beforeunload', 'pagehide', 'visibilitychange'] as const;
 
 /** A project's method settings as the form edits them, saved as the user edits, whenever they are valid. */
@@ -41,8 +43,14 @@ export class SettingsState {
   constructor(
     private readonly projects: Pick<ProjectStore, 'get' | 'saveSettings'>,
     private readonly projectId: string,
+    /** Where settings waiting to be saved are written down when the page is left; none in private modes that refuse it. */
+    private readonly notes: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage,
   ) {
     this.#stored = JSON.stringify(this.checked);
+  }
+
+  get #noteKey(): string {
+    return `self-instruct-studio:unsaved-settings:${this.projectId}`;
   }
 
   get draft(): SettingsDraft { return this.#draft; }
@@ -60,6 +68,20 @@ export class SettingsState {
     this.#draft = settings;
     this.#stored = JSON.stringify(settings);
     this.#loaded = true;
+    const unsaved = this.#readNote();
+    if (unsaved) {
+      this.#draft = unsaved;
+      await this.save();
+    }
+  }
+
+  /** Settings written down when the page was left, if the save they wait for did not finish. */
+  #readNote(): MethodSettings | undefined {
+    const text = attempt(() => this.notes?.getItem(this.#noteKey));
+    if (!text) return undefined;
+    const checked = checkSettings(attempt(() => JSON.parse(text) as unknown));
+    if (!checked.ok) attempt(() => this.notes?.removeItem(this.#noteKey));
+    return checked.ok ? checked.settings : undefined;
   }
 
   /** The form changed the draft: it is saved once the edits pause for SAVE_DELAY_MS. */
@@ -80,6 +102,7 @@ export class SettingsState {
       await this.projects.saveSettings(this.projectId, settings);
       this.#stored = json;
       this.#error = undefined;
+      attempt(() => this.notes?.removeItem(this.#noteKey));
     } catch (error) {
       this.#error = errorMessage(error);
     }
@@ -96,12 +119,22 @@ export class SettingsState {
    * the returned function is called; that saves too, as when the form shows another project.
    */
   saveWhenLeft(events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): () => void {
-    const save = () => void this.save();
-    for (const name of PAGE_LEFT) events.addEventListener(name, save);
-    return () => {
-      for (const name of PAGE_LEFT) events.removeEventListener(name, save);
-      save();
+    const leave = () => {
+      this.#writeNote();
+      void this.save();
     };
+    for (const name of PAGE_LEFT) events.addEventListener(name, leave);
+    return () => {
+      for (const name of PAGE_LEFT) events.removeEventListener(name, leave);
+      void this.save();
+    };
+  }
+
+  #writeNote(): void {
+    const settings = this.checked;
+    if (!settings || !this.#loaded) return;
+    const json = JSON.stringify(settings);
+    if (json !== this.#stored) attempt(() => this.notes?.setItem(this.#noteKey, json));
   }
 
   /** Another strategy brings its own defaults; how the model is asked and answers stays. */
@@ -125,5 +158,14 @@ export class SettingsState {
   reset(): void {
     this.#draft = defaultSettings(this.#draft.strategy);
     this.edited();
+  }
+}
+
+/** Storage that refuses (a private mode, a full quota) only loses the note, never the form. */
+function attempt<T>(action: () => T): T | undefined {
+  try {
+    return action();
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // Nothing is lost or half-written: a tab closed mid-run, a full disk, and two tabs on one project.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { count, loadScriptedModel, openWatchedPage, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
+import { count, loadScriptedModel, openWatchedPage, readStores, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
 /** A target no run reaches before the test stops it, however fast the machine. */
@@ -22,29 +22,14 @@ interface PoolSnapshot {
 }
 
 /** Reads the pool straight from IndexedDB, bypassing the app. */
-function readPool(page: Page): Promise<PoolSnapshot> {
-  return page.evaluate(
-    () =>
-      new Promise<PoolSnapshot>((resolve, reject) => {
-        const open = indexedDB.open('self-instruct-studio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['tasks', 'instances', 'datasetPages']);
-          const tasks = tx.objectStore('tasks').getAll();
-          const instances = tx.objectStore('instances').getAll();
-          const pages = tx.objectStore('datasetPages').getAll();
-          type Page = { rows: { task: { id: string }; instances: unknown[] }[] };
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({
-              tasks: tasks.result,
-              instanceTaskIds: instances.result.map((row: { taskId: string }) => row.taskId),
-              paged: pages.result.flatMap((page: Page) => page.rows.map((row) => ({ id: row.task.id, instances: row.instances.length }))),
-            });
-          };
-        };
-      }),
-  );
+async function readPool(page: Page): Promise<PoolSnapshot> {
+  const rows = await readStores(page, ['tasks', 'instances', 'datasetPages']);
+  type PageRow = { rows: { task: { id: string }; instances: unknown[] }[] };
+  return {
+    tasks: rows.tasks as PoolSnapshot['tasks'],
+    instanceTaskIds: (rows.instances as { taskId: string }[]).map((row) => row.taskId),
+    paged: (rows.datasetPages as PageRow[]).flatMap((page) => page.rows.map((row) => ({ id: row.task.id, instances: row.instances.length }))),
+  };
 }
 
 /**

@@ -4,27 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { comparableRows, type ComparableRows, type RunRows } from '../fixtures/run-rows';
-import { count, loadScriptedModel, openWatchedPage, useSite } from './site';
+import { count, loadScriptedModel, openWatchedPage, readStores, useSite } from './site';
 
 const site = useSite('dist-e2e');
 
 /** Every task, instance and call in the page's IndexedDB, read past the app. */
-function readRows(page: Page): Promise<RunRows> {
-  return page.evaluate(
-    () =>
-      new Promise<RunRows>((resolve, reject) => {
-        const open = indexedDB.open('self-instruct-studio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['tasks', 'instances', 'calls']);
-          const [tasks, instances, calls] = (['tasks', 'instances', 'calls'] as const).map((name) => tx.objectStore(name).getAll());
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({ tasks: tasks!.result, instances: instances!.result, calls: calls!.result });
-          };
-        };
-      }),
-  );
+async function readRows(page: Page): Promise<RunRows> {
+  return (await readStores(page, ['tasks', 'instances', 'calls'])) as unknown as RunRows;
 }
 
 /** A run of `seed` to a small target in a new profile (so a new IndexedDB), then its rows and its Alpaca JSON. */

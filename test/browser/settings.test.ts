@@ -5,12 +5,10 @@ import type { Page } from 'playwright-core';
 import { openWatchedPage, useSite } from './site';
 
 const site = useSite('dist');
-// Generous: a busy machine can take seconds to start the page and its workers.
-const POLL = { timeout: 20_000 };
 const EXTRA_INSTRUCTION = ' Keep each task to one sentence.';
 
 async function openSettings(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('count-seeds').textContent(), POLL).toBe('175');
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
   await page.getByTestId('settings').locator('summary').first().click();
 }
 
@@ -24,7 +22,7 @@ async function editSettings(page: Page): Promise<void> {
 }
 
 async function expectEdited(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('strategy').inputValue(), POLL).toBe('alpaca');
+  await expect.poll(() => page.getByTestId('strategy').inputValue()).toBe('alpaca');
   expect(await page.getByTestId('rouge-threshold').inputValue()).toBe('0.5');
   expect(await page.getByLabel('Classification max tokens').inputValue()).toBe('5');
   expect(await page.getByTestId('template-user').inputValue()).toMatch(new RegExp(`${EXTRA_INSTRUCTION}$`));
@@ -34,7 +32,7 @@ test('edited settings and templates are saved as they are edited and found after
   const { page, errors } = await openWatchedPage(site.browser, site.url);
   await openSettings(page);
   await editSettings(page);
-  await expect.poll(() => page.getByTestId('settings-status').textContent(), POLL).toBe('Saved');
+  await expect.poll(() => page.getByTestId('settings-status').textContent()).toBe('Saved');
 
   await page.reload();
   await openSettings(page);
@@ -58,7 +56,7 @@ test('a cleared number field shows its problem beside it, blocks the run, and no
   await openSettings(page);
   const maxTokens = page.getByLabel('New instructions max tokens');
   await maxTokens.fill('');
-  await expect.poll(() => maxTokens.getAttribute('aria-invalid'), POLL).toBe('true');
+  await expect.poll(() => maxTokens.getAttribute('aria-invalid')).toBe('true');
   const problemId = await maxTokens.getAttribute('aria-describedby');
   expect(await page.locator(`#${problemId}`).textContent()).toBe('Enter a whole number from 1 to 32768.');
   expect(await page.getByTestId('settings-status').textContent()).toBe('Not saved: fix the fields marked');
@@ -70,7 +68,7 @@ test('a cleared number field shows its problem beside it, blocks the run, and no
   await page.getByTestId('rouge-threshold').fill('0.6');
   await page.reload();
   await openSettings(page);
-  await expect.poll(() => page.getByLabel('New instructions max tokens').inputValue(), POLL).toBe('1024');
+  await expect.poll(() => page.getByLabel('New instructions max tokens').inputValue()).toBe('1024');
   expect(await page.getByTestId('rouge-threshold').inputValue()).toBe('0.7');
   expect(await page.getByLabel('New instructions max tokens').getAttribute('aria-invalid')).toBeNull();
   expect(errors).toEqual([]);

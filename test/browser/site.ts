@@ -142,3 +142,24 @@ export async function waitForRunStatus(page: Page, status: string): Promise<void
 export async function count(page: Page, name: string): Promise<number> {
   return Number(await page.getByTestId(`count-${name}`).textContent());
 }
+
+/** Every row of the named stores in the page's IndexedDB, read past the app in one transaction. */
+export function readStores<Name extends string>(page: Page, names: readonly Name[]): Promise<Record<Name, unknown[]>> {
+  return page.evaluate(
+    (stores) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('self-instruct-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(stores);
+          const requests = stores.map((name) => tx.objectStore(name).getAll());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(Object.fromEntries(stores.map((name, i) => [name, requests[i]!.result as unknown[]])));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [...names],
+  ) as Promise<Record<Name, unknown[]>>;
+}

@@ -24,11 +24,19 @@ class FakeProjects {
   }
 }
 
-async function loaded(settings?: MethodSettings): Promise<{ state: SettingsState; projects: FakeProjects }> {
+/** localStorage in memory. */
+class FakeNotes {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null { return this.items.get(key) ?? null; }
+  setItem(key: string, value: string): void { this.items.set(key, value); }
+  removeItem(key: string): void { this.items.delete(key); }
+}
+
+async function loaded(settings?: MethodSettings, notes = new FakeNotes()): Promise<{ state: SettingsState; projects: FakeProjects; notes: FakeNotes }> {
   const projects = new FakeProjects({ id: 'p1', name: 'Project', created: 0, ...(settings ? { settings } : {}) });
-  const state = new SettingsState(projects, 'p1');
+  const state = new SettingsState(projects, 'p1', notes);
   await state.load();
-  return { state, projects };
+  return { state, projects, notes };
 }
 
 beforeEach(() => {
@@ -158,5 +166,44 @@ describe('SettingsState', () => {
     const { state } = await loaded();
     state.setBlacklist('image, draw\n go to ,,');
     expect(state.draft.heuristics.blacklist).toEqual(['image', 'draw', 'go to']);
+  });
+
+  it('writes the waiting settings down when the page is left, and the next page saves them if this one could not', async () => {
+    const { state, projects, notes } = await loaded();
+    const page = new EventTarget();
+    state.saveWhenLeft(page);
+    projects.failWith = new Error('the page unloaded before the write');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    state.draft.rougeThreshold = 0.55;
+    state.edited();
+    page.dispatchEvent(new Event('beforeunload'));
+    expect(JSON.parse([...notes.items.values()][0]!).rougeThreshold).toBe(0.55);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(projects.project.settings).toBeUndefined();
+
+    projects.failWith = undefined;
+    const next = new SettingsState(projects, 'p1', notes);
+    await next.load();
+    expect(next.draft.rougeThreshold).toBe(0.55);
+    expect(projects.project.settings?.rougeThreshold).toBe(0.55);
+    expect(notes.items.size).toBe(0);
+    expect(next.status).toBe('saved');
+  });
+
+  it('a save that finished clears the note, and a damaged note is dropped', async () => {
+    const { state, notes } = await loaded();
+    state.saveWhenLeft(new EventTarget())();
+    state.draft.maxInstances = 3;
+    state.edited();
+    const page = new EventTarget();
+    state.saveWhenLeft(page);
+    page.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(notes.items.size).toBe(0);
+
+    notes.setItem('self-instruct-studio:unsaved-settings:p1', '{"rougeThreshold": null');
+    const next = await loaded(undefined, notes);
+    expect(next.state.draft).toEqual(defaultSettings('self-instruct'));
+    expect(notes.items.size).toBe(0);
   });
 });
