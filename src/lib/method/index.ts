@@ -1,7 +1,7 @@
 // The Self-Instruct and Alpaca methods' steps as pure functions: settings and templates, sampling,
 // prompts, parsers and filters. No DOM, no I/O, and none of the project's code but the port types.
 export { createRng, type Rng } from './rng';
-export { DEFAULT_SETTINGS, defaultSettings } from './settings';
+export { defaultSettings } from './settings';
 export { checkSettings, SETTINGS_LIMITS, type SettingsCheck, type SettingsDraft, type SettingsProblems } from './settings-schema';
 export { repairSettings } from './settings-repair';
 export { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
