@@ -1,11 +1,12 @@
 // Fills a fresh database with a project of the given size: a stepwise sample through PoolStore,
 // as the run loop writes and reads, then the rest in batched transactions of the same rows.
 import seedFile from '../../public/seeds/default.jsonl?raw';
-import { DEFAULT_SETTINGS, hashSeedSet, settingsFingerprint } from '../../src/lib/method';
+import { hashSeedSet, settingsFingerprint } from '../../src/lib/method';
 import { createIdFactory } from '../../src/lib/ids';
 import type { Run, SeedTask } from '../../src/lib/vocabulary';
 import { parseSeedFile } from '../../src/lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
+import { SELF_INSTRUCT_SETTINGS } from '../../test/fixtures/method/settings';
 import { addCalls } from '../../src/lib/store/call-journal';
 import { appendFinished, collectFinished } from '../../src/lib/store/dataset-pages';
 import { percentile } from './measure';
@@ -29,12 +30,12 @@ export async function fillPool({ accepted, sample, seed }: InsertOptions): Promi
   await pool.putSeeds(projectId, seeds);
   const newId = createIdFactory();
   const seedSetHash = hashSeedSet(seeds);
-  const fingerprint = settingsFingerprint(DEFAULT_SETTINGS, seedSetHash);
+  const fingerprint = settingsFingerprint(SELF_INSTRUCT_SETTINGS, seedSetHash);
   const now = Date.now();
   const run: Run = {
     id: newId('run'),
     projectId,
-    config: { modelId: MODEL_ID, targetSize: accepted, rngSeed: seed, settings: DEFAULT_SETTINGS },
+    config: { modelId: MODEL_ID, targetSize: accepted, rngSeed: seed, settings: SELF_INSTRUCT_SETTINGS },
     seedSetHash,
     fingerprint,
     started: now,

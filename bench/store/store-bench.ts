@@ -3,10 +3,11 @@
 // filter worker), and exports it in every format through the download worker, as the page does.
 import { connectWorker, FilterClient } from '../../src/lib/clients';
 import type { FilterApi } from '../../src/lib/novelty';
-import { DEFAULT_SETTINGS, REJECTION_RULES } from '../../src/lib/method';
+import { REJECTION_RULES } from '../../src/lib/method';
 import { NoveltyPool } from '../../src/lib/novelty';
 import type { PoolEntry } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
+import { SELF_INSTRUCT_SETTINGS } from '../../test/fixtures/method/settings';
 import { exportViaWorker, readBreakdown, type OpenedProject } from './export-project';
 import { fillPool } from './fill-pool';
 import { LongTasks, PartTimer } from './measure';
@@ -35,7 +36,7 @@ async function reopen(): Promise<ReopenReport> {
   // The run's prepare() and loadPool() (src/lib/run/bootstrap-run.ts).
   const [seeds, accepted] = await part('seeds() + acceptedTasks()', () => Promise.all([pool.seeds(project.id), pool.acceptedTasks(project.id)]));
   const entries: PoolEntry[] = [...seeds, ...accepted].map(({ id, instruction }) => ({ id, instruction }));
-  const options = { threshold: DEFAULT_SETTINGS.rougeThreshold, tokenizer: DEFAULT_SETTINGS.rougeTokenizer };
+  const options = { threshold: SELF_INSTRUCT_SETTINGS.rougeThreshold, tokenizer: SELF_INSTRUCT_SETTINGS.rougeTokenizer };
   await part(`filter worker loadPool(${entries.length.toLocaleString('en')})`, () => filter.loadPool(entries, options));
   const poolSize = await filter.size();
   worker.terminate();

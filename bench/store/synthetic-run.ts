@@ -2,8 +2,9 @@
 // generation step of about seven candidates (a fifth rejected, with reasons), then a classify
 // and an instances step per accepted task. Requests come from the product's own builders, so the
 // call records are the size the app's are.
-import { classifyRequest, createRng, DEFAULT_SETTINGS, instancesRequest, instructionRequest, type Rng } from '../../src/lib/method';
+import { classifyRequest, createRng, instancesRequest, instructionRequest, type Rng } from '../../src/lib/method';
 import type { CallRecord, CompletionRequest, GenerationStep, HeuristicRule, PoolEntry, SeedTask, StoredInstance, Task, TaskStep } from '../../src/lib/vocabulary';
+import { SELF_INSTRUCT_SETTINGS } from '../../test/fixtures/method/settings';
 import { SyntheticText } from './synthetic-text';
 
 const REJECTED_SHARE = 0.2;
@@ -54,7 +55,7 @@ export class SyntheticRun {
     const step = this.#step++;
     const candidates = Array.from({ length: this.#rng.next() < 0.8 ? 7 : 4 + this.#rng.int(4) }, () => this.#text.instruction());
     const examples = [...this.#pickSeeds(6), ...this.#recent.slice(-2).map((entry) => entry.instruction)];
-    const request = instructionRequest(examples, step, DEFAULT_SETTINGS);
+    const request = instructionRequest(examples, step, SELF_INSTRUCT_SETTINGS);
     const call = this.#call(request, candidates.map((text, i) => `${examples.length + i + 1}. ${text}`).join('\n'));
     const tasks: Task[] = [];
     const accepted: Task[] = [];
@@ -86,7 +87,7 @@ export class SyntheticRun {
 
   #classify(task: Task): TaskStep {
     const isClassification = this.#rng.next() < CLASSIFICATION_SHARE;
-    const call = this.#call(classifyRequest(task.instruction, this.seeds, DEFAULT_SETTINGS), isClassification ? 'Yes' : 'No');
+    const call = this.#call(classifyRequest(task.instruction, this.seeds, SELF_INSTRUCT_SETTINGS), isClassification ? 'Yes' : 'No');
     return { call, task: { ...task, stage: 'instances', isClassification, classifyCallId: call.id }, instances: [] };
   }
 
@@ -96,7 +97,7 @@ export class SyntheticRun {
     const count = 1 + this.#rng.int(isClassification ? 3 : 2) + (this.#rng.next() < 0.08 ? 1 : 0);
     const pairs = Array.from({ length: count }, () => ({ input: this.#text.input(), output: this.#text.output(labels) }));
     const text = pairs.map(({ input, output }, i) => `Example ${i + 1}\nInput: ${input || 'Not applicable.'}\nOutput: ${output}`).join('\n\n');
-    const call = this.#call(instancesRequest(task.instruction, isClassification, this.seeds, DEFAULT_SETTINGS), text);
+    const call = this.#call(instancesRequest(task.instruction, isClassification, this.seeds, SELF_INSTRUCT_SETTINGS), text);
     const instances: StoredInstance[] = pairs.map((pair) => ({ ...pair, id: this.newId('inst'), projectId: this.ids.projectId, taskId: task.id, callId: call.id }));
     return { call, task: { ...task, stage: 'done', instanceCount: instances.length }, instances };
   }

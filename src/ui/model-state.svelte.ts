@@ -56,7 +56,7 @@ export class ModelState {
     }
   }
 
-  async refreshStored(): Promise<void> {
+  private async refreshStored(): Promise<void> {
     this.#stored = await this.generator.storedModels();
   }
 

@@ -71,7 +71,7 @@ export class SettingsState {
     const unsaved = this.#readNote();
     if (unsaved) {
       this.#draft = unsaved;
-      await this.save();
+      await this.#save();
     }
   }
 
@@ -87,11 +87,11 @@ export class SettingsState {
   /** The form changed the draft: it is saved once the edits pause for SAVE_DELAY_MS. */
   edited(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+    this.#timer = setTimeout(() => void this.#save(), SAVE_DELAY_MS);
   }
 
   /** Writes a waiting edit now; a no-op when storage holds the form's settings or a field needs fixing. */
-  async save(): Promise<void> {
+  async #save(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const settings = this.checked;
@@ -110,7 +110,7 @@ export class SettingsState {
 
   /** The settings for a run, saved first so a reload shows what the run used; undefined while a field needs fixing. */
   async commit(): Promise<MethodSettings | undefined> {
-    await this.save();
+    await this.#save();
     return this.checked;
   }
 
@@ -121,12 +121,12 @@ export class SettingsState {
   saveWhenLeft(events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): () => void {
     const leave = () => {
       this.#writeNote();
-      void this.save();
+      void this.#save();
     };
     for (const name of PAGE_LEFT) events.addEventListener(name, leave);
     return () => {
       for (const name of PAGE_LEFT) events.removeEventListener(name, leave);
-      void this.save();
+      void this.#save();
     };
   }
 

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { GeneratorClient } from '../../src/lib/clients';
 import type { LoadOutcome, LoadProgress, ProbeResult } from '../../src/lib/engine';
-import { classifyRequest, DEFAULT_SETTINGS, defaultSettings, instancesRequest, parseClassification, parseInstances } from '../../src/lib/method';
+import { classifyRequest, defaultSettings, instancesRequest, parseClassification, parseInstances } from '../../src/lib/method';
 import type { CompletionRequest, CompletionResult, MethodSettings } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 import { ALPHABET_MODEL_ID, INVALID_UTF8_MODEL_ID, TEST_MODEL_PATH } from '../gguf/test-models';
 import { alphabetAfter, alphabetModel, invalidUtf8Model } from '../gguf/tiny-llama';
 import { foreignRequests, launchChromium, openWatchedPage, serveSite, type WatchedPage } from './site';
@@ -195,11 +196,11 @@ describe('the method’s steps on the tiny model', () => {
   });
 
   test('a classify step in text mode runs and parses (a toy model says neither yes nor no)', async () => {
-    const request = classifyRequest('Sort these fruits by colour.', SEED_TASKS, DEFAULT_SETTINGS, 7);
+    const request = classifyRequest('Sort these fruits by colour.', SEED_TASKS, SELF_INSTRUCT_SETTINGS, 7);
     const { result } = await complete(request);
     expect(result!.finishReason).toMatch(/^(stop|length)$/);
     expect(result!.text).toMatch(/^[a-z]*$/);
-    expect(parseClassification(result!.text, DEFAULT_SETTINGS)).toBe(false);
+    expect(parseClassification(result!.text, SELF_INSTRUCT_SETTINGS)).toBe(false);
   });
 
   test('in JSON output mode the response format constrains the answer to the step’s schema', async () => {
@@ -212,10 +213,10 @@ describe('the method’s steps on the tiny model', () => {
   });
 
   test('an instances step runs and its parser returns a list, empty or not', async () => {
-    const request = instancesRequest('Sort these fruits by colour.', false, SEED_TASKS, DEFAULT_SETTINGS, 7);
+    const request = instancesRequest('Sort these fruits by colour.', false, SEED_TASKS, SELF_INSTRUCT_SETTINGS, 7);
     const { result } = await complete(request);
     expect(result!.text.length).toBeGreaterThan(0);
-    expect(Array.isArray(parseInstances(result!, false, DEFAULT_SETTINGS))).toBe(true);
+    expect(Array.isArray(parseInstances(result!, false, SELF_INSTRUCT_SETTINGS))).toBe(true);
   });
 });
 

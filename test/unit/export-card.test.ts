@@ -1,6 +1,8 @@
 // The dataset card (README.md) and the counts it is built from.
 import { describe, expect, it } from 'vitest';
-import { countDataset, datasetCard, type DatasetCardInfo } from '../../src/lib/export';
+import type { DatasetCardInfo } from '../../src/lib/export';
+import { countDataset } from '../../src/lib/export/count-dataset';
+import { datasetCard } from '../../src/lib/export/dataset-card';
 import type { ExportRow, Task } from '../../src/lib/vocabulary';
 import { taskRow } from '../fixtures/pool-rows';
 

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyRequest, parseClassification } from '../../src/lib/method';
 import type { ChatMessage, SeedTask } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 
 function messages(instruction: string, seeds: readonly SeedTask[]): ChatMessage[] {
-  const request = classifyRequest(instruction, seeds);
+  const request = classifyRequest(instruction, seeds, SELF_INSTRUCT_SETTINGS);
   if (request.mode !== 'chat') throw new Error('expected a chat request');
   return request.messages;
 }
@@ -23,7 +24,7 @@ function many(count: number, isClassification: boolean): SeedTask[] {
 
 describe('classifyRequest', () => {
   it('is greedy, short and marked as the classify step', () => {
-    const request = classifyRequest('Sort these words.', SEED_TASKS);
+    const request = classifyRequest('Sort these words.', SEED_TASKS, SELF_INSTRUCT_SETTINGS);
     expect(request.purpose).toBe('classify');
     expect(request.params.temperature).toBe(0);
     expect(request.params.maxTokens).toBeLessThanOrEqual(5);
@@ -59,10 +60,10 @@ describe('classifyRequest', () => {
 
 describe('parseClassification', () => {
   it.each(['Yes', 'yes', 'YES', ' Yes\n', 'Yes.', '**Yes**', '"yes"', 'Yes!'])('reads %j as yes', (text) => {
-    expect(parseClassification(text)).toBe(true);
+    expect(parseClassification(text, SELF_INSTRUCT_SETTINGS)).toBe(true);
   });
 
   it.each(['No', 'no.', '', 'Yes, it is', 'I think yes', 'Yesterday', 'Maybe', 'Y'])('reads %j as not classification', (text) => {
-    expect(parseClassification(text)).toBe(false);
+    expect(parseClassification(text, SELF_INSTRUCT_SETTINGS)).toBe(false);
   });
 });

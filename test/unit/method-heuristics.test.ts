@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALPACA_BLACKLIST, defaultSettings, REJECTION_RULES, screenInstruction, SELF_INSTRUCT_BLACKLIST, SWITCHABLE_RULES } from '../../src/lib/method';
 import type { HeuristicRule, HeuristicSettings, SwitchableRule } from '../../src/lib/vocabulary';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 
 function words(n: number): string {
   return ['Write', ...Array.from({ length: n - 1 }, () => 'word')].join(' ');
@@ -27,7 +28,7 @@ describe('screenInstruction rejects', () => {
     ['a start with a non-ASCII letter', 'Écris une phrase sur la mer.', 'starts-with-non-ascii', 'starts with "É"'],
     ['a start with an emoji', '🎉 Plan a surprise birthday party.', 'starts-with-non-ascii', 'starts with "🎉"'],
   ])('%s', (_, candidate, rule, detail) => {
-    expect(screenInstruction(candidate)).toEqual({ ok: false, reason: { rule, detail } });
+    expect(screenInstruction(candidate, SELF_INSTRUCT_SETTINGS.heuristics)).toEqual({ ok: false, reason: { rule, detail } });
   });
 });
 
@@ -41,23 +42,23 @@ describe('screenInstruction accepts', () => {
     ['a start with a digit', '3 reasons to learn to cook: list them with examples.'],
     ['a non-ASCII letter after the first', 'Describe a café in Paris in three sentences.'],
   ])('%s', (_, candidate) => {
-    expect(screenInstruction(candidate).ok).toBe(true);
+    expect(screenInstruction(candidate, SELF_INSTRUCT_SETTINGS.heuristics).ok).toBe(true);
   });
 
   it('matches blacklisted words only where Python\'s Unicode \\b would', () => {
-    expect(screenInstruction('Describe the mapé tradition in one paragraph.').ok).toBe(true);
-    expect(screenInstruction('Describe the émap tradition in one paragraph.').ok).toBe(true);
-    expect(screenInstruction('Describe the café map in one paragraph.').ok).toBe(false);
+    expect(screenInstruction('Describe the mapé tradition in one paragraph.', SELF_INSTRUCT_SETTINGS.heuristics).ok).toBe(true);
+    expect(screenInstruction('Describe the émap tradition in one paragraph.', SELF_INSTRUCT_SETTINGS.heuristics).ok).toBe(true);
+    expect(screenInstruction('Describe the café map in one paragraph.', SELF_INSTRUCT_SETTINGS.heuristics).ok).toBe(false);
   });
 });
 
 describe('screenInstruction normalises', () => {
   it('collapses whitespace, including the separators Python splits on, and trims', () => {
-    expect(screenInstruction('  Write\n a\t poem\x1cabout   cats  ')).toEqual({ ok: true, instruction: 'Write a poem about cats' });
+    expect(screenInstruction('  Write\n a\t poem\x1cabout   cats  ', SELF_INSTRUCT_SETTINGS.heuristics)).toEqual({ ok: true, instruction: 'Write a poem about cats' });
   });
 
   it('uppercases the first letter but keeps the case of the rest, unlike str.capitalize()', () => {
-    expect(screenInstruction('explain SQL joins to Python developers.')).toEqual({
+    expect(screenInstruction('explain SQL joins to Python developers.', SELF_INSTRUCT_SETTINGS.heuristics)).toEqual({
       ok: true,
       instruction: 'Explain SQL joins to Python developers.',
     });
@@ -72,7 +73,7 @@ describe('the blacklist presets', () => {
   });
 
   it.each([...SELF_INSTRUCT_BLACKLIST])('rejects "%s" as a whole word by default', (word) => {
-    expect(screenInstruction(`Please explain the ${word} in detail now.`)).toMatchObject({ ok: false, reason: { rule: 'blacklisted-word' } });
+    expect(screenInstruction(`Please explain the ${word} in detail now.`, SELF_INSTRUCT_SETTINGS.heuristics)).toMatchObject({ ok: false, reason: { rule: 'blacklisted-word' } });
   });
 
   it.each(['video', 'audio', 'music', 'flowchart', 'diagram'])('rejects "%s" only with the Alpaca preset', (word) => {
@@ -100,7 +101,7 @@ describe('screenInstruction with a rule switched off', () => {
     ['starts-with-punctuation', '(Optional) Describe a calm sunset.'],
     ['starts-with-non-ascii', 'Écris une phrase sur la mer.'],
   ])('accepts what %s alone rejected', (rule, candidate) => {
-    expect(screenInstruction(candidate)).toMatchObject({ ok: false, reason: { rule } });
+    expect(screenInstruction(candidate, SELF_INSTRUCT_SETTINGS.heuristics)).toMatchObject({ ok: false, reason: { rule } });
     expect(screenInstruction(candidate, heuristics({}, [rule]))).toMatchObject({ ok: true });
   });
 
@@ -157,7 +158,7 @@ describe('the rule lists', () => {
 
   it.each(['(Draw) a cat.', `Write a program to plot ${words(150)}`, 'Éclair drawing.'])('follow the order in which screenInstruction reports the rules "%s" breaks', (candidate) => {
     const reported: SwitchableRule[] = [];
-    for (let screening = screenInstruction(candidate); !screening.ok; screening = screenInstruction(candidate, heuristics({}, reported))) {
+    for (let screening = screenInstruction(candidate, SELF_INSTRUCT_SETTINGS.heuristics); !screening.ok; screening = screenInstruction(candidate, heuristics({}, reported))) {
       reported.push(screening.reason.rule as SwitchableRule);
     }
     expect(reported.length).toBeGreaterThan(1);

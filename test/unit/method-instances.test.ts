@@ -6,20 +6,21 @@ import { createRng, filterInstances, instancesRequest, parseInstances } from '..
 import type { ChatMessage, CompletionResult, FinishReason, Instance, SeedTask } from '../../src/lib/vocabulary';
 import { INSTANCE_CASES } from '../fixtures/method/instance-responses';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 
 function result(text: string, finishReason: FinishReason = 'stop'): CompletionResult {
   return { text, finishReason, promptTokens: 100, completionTokens: 50, durationMs: 10 };
 }
 
 function messages(instruction: string, isClassification: boolean, seeds: readonly SeedTask[] = SEED_TASKS): ChatMessage[] {
-  const request = instancesRequest(instruction, isClassification, seeds);
+  const request = instancesRequest(instruction, isClassification, seeds, SELF_INSTRUCT_SETTINGS);
   if (request.mode !== 'chat') throw new Error('expected a chat request');
   return request.messages;
 }
 
 describe('instancesRequest', () => {
   it('is greedy with room for a few examples, and marked as the instances step', () => {
-    const request = instancesRequest('Sort these words.', false, SEED_TASKS);
+    const request = instancesRequest('Sort these words.', false, SEED_TASKS, SELF_INSTRUCT_SETTINGS);
     expect(request.purpose).toBe('instances');
     expect(request.params.temperature).toBe(0);
     expect(request.params.maxTokens).toBeGreaterThanOrEqual(350);
@@ -59,28 +60,28 @@ describe('instancesRequest', () => {
   it.each([true, false])('renders demos that parseInstances reads back exactly (classification: %s)', (isClassification) => {
     const demos = messages('Sort these words.', isClassification).filter((m) => m.role === 'assistant');
     const seeds = SEED_TASKS.filter((t) => t.isClassification === isClassification).slice(0, 3);
-    expect(demos.map((m) => parseInstances(result(m.content), isClassification))).toEqual(seeds.map((t) => t.instances));
+    expect(demos.map((m) => parseInstances(result(m.content), isClassification, SELF_INSTRUCT_SETTINGS))).toEqual(seeds.map((t) => t.instances));
   });
 });
 
 describe('parseInstances', () => {
   it.each(INSTANCE_CASES)('$name', ({ text, isClassification, expected }) => {
-    expect(parseInstances(result(text), isClassification)).toEqual(expected);
+    expect(parseInstances(result(text), isClassification, SELF_INSTRUCT_SETTINGS)).toEqual(expected);
   });
 
   it('drops the last instance of a response cut off by the token limit', () => {
     const [first] = INSTANCE_CASES;
-    expect(parseInstances(result(first!.text, 'length'), false)).toEqual(first!.expected.slice(0, -1));
+    expect(parseInstances(result(first!.text, 'length'), false, SELF_INSTRUCT_SETTINGS)).toEqual(first!.expected.slice(0, -1));
   });
 
   it('drops the last instance of an interrupted response', () => {
     const [first] = INSTANCE_CASES;
-    expect(parseInstances(result(first!.text, 'abort'), false)).toEqual(first!.expected.slice(0, -1));
+    expect(parseInstances(result(first!.text, 'abort'), false, SELF_INSTRUCT_SETTINGS)).toEqual(first!.expected.slice(0, -1));
   });
 
   it('starts a new example at each header, even after one left without its output', () => {
     const text = 'Example 1\nInput: 3 and 4\nExample 2\nOutput: 7\nExample 3\nInput: 2 and 2\nOutput: 4';
-    expect(parseInstances(result(text), false)).toEqual([
+    expect(parseInstances(result(text), false, SELF_INSTRUCT_SETTINGS)).toEqual([
       { input: '3 and 4', output: '' },
       { input: '', output: '7' },
       { input: '2 and 2', output: '4' },

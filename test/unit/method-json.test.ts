@@ -16,6 +16,7 @@ import {
 import type { CompletionRequest, CompletionResult, FinishReason, MethodSettings, Strategy } from '../../src/lib/vocabulary';
 import { ALPACA_JSON, CLASSIFICATION_INSTANCES_JSON, CLASSIFY_JSON, INSTANCES_JSON, INSTRUCTIONS_JSON } from '../fixtures/method/json-responses';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 
 function json(strategy: Strategy = 'self-instruct', change: Partial<MethodSettings> = {}): MethodSettings {
   return { ...defaultSettings(strategy), outputMode: 'json', ...change };
@@ -65,13 +66,13 @@ describe('requests in JSON mode', () => {
   });
 
   it('sends no response format in text mode', () => {
-    expect(instructionRequest(['Write a poem.'], 1).responseFormat).toBeUndefined();
+    expect(instructionRequest(['Write a poem.'], 1, SELF_INSTRUCT_SETTINGS).responseFormat).toBeUndefined();
     expect(alpacaRequest(SEED_TASKS.slice(0, 3), 1, defaultSettings('alpaca')).responseFormat).toBeUndefined();
   });
 
   it('gives classify room for the JSON answer even when maxTokens was set for "Yes"', () => {
     expect(classifyRequest(INSTRUCTION, SEED_TASKS, json()).params.maxTokens).toBeGreaterThanOrEqual(16);
-    expect(classifyRequest(INSTRUCTION, SEED_TASKS).params.maxTokens).toBe(3);
+    expect(classifyRequest(INSTRUCTION, SEED_TASKS, SELF_INSTRUCT_SETTINGS).params.maxTokens).toBe(3);
   });
 
   it('answers the classify demonstrations in JSON that parseClassification reads back as their class', () => {

@@ -2,6 +2,7 @@
 // machine/seed split of the in-context examples, and Alpaca's seeds-only draw.
 import { describe, expect, it } from 'vitest';
 import { createRng, defaultSettings, sampleInContext } from '../../src/lib/method';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => `seed ${i}`);
 const MACHINE = Array.from({ length: 10 }, (_, i) => `machine ${i}`);
@@ -50,19 +51,19 @@ describe('createRng', () => {
 
 describe('sampleInContext', () => {
   it('uses 8 seed instructions while no machine instruction exists', () => {
-    const examples = sampleInContext(SEEDS, [], createRng(1));
+    const examples = sampleInContext(SEEDS, [], createRng(1), SELF_INSTRUCT_SETTINGS);
     expect(examples).toHaveLength(8);
     examples.forEach((example) => expect(SEEDS).toContain(example));
   });
 
   it('uses 1 machine and 7 seed instructions after the first acceptance', () => {
-    const examples = sampleInContext(SEEDS, MACHINE.slice(0, 1), createRng(1));
+    const examples = sampleInContext(SEEDS, MACHINE.slice(0, 1), createRng(1), SELF_INSTRUCT_SETTINGS);
     expect(examples.filter((e) => e.startsWith('machine'))).toHaveLength(1);
     expect(examples.filter((e) => e.startsWith('seed'))).toHaveLength(7);
   });
 
   it('uses 2 machine and 6 seed instructions once there are more, all distinct', () => {
-    const examples = sampleInContext(SEEDS, MACHINE, createRng(1));
+    const examples = sampleInContext(SEEDS, MACHINE, createRng(1), SELF_INSTRUCT_SETTINGS);
     expect(examples.filter((e) => e.startsWith('machine'))).toHaveLength(2);
     expect(new Set(examples).size).toBe(8);
   });
@@ -72,7 +73,7 @@ describe('sampleInContext', () => {
     const examples = sampleInContext(SEEDS, MACHINE, createRng(1), settings);
     expect(examples).toHaveLength(5);
     expect(examples.filter((e) => e.startsWith('machine'))).toHaveLength(3);
-    expect(sampleInContext(SEEDS.slice(0, 3), MACHINE, createRng(1))).toHaveLength(5);
+    expect(sampleInContext(SEEDS.slice(0, 3), MACHINE, createRng(1), SELF_INSTRUCT_SETTINGS)).toHaveLength(5);
   });
 
   it('draws only 3 seeds, never machine items, for Alpaca', () => {
@@ -83,13 +84,13 @@ describe('sampleInContext', () => {
   });
 
   it('is deterministic for a seed and varies between seeds', () => {
-    expect(sampleInContext(SEEDS, MACHINE, createRng(9))).toEqual(sampleInContext(SEEDS, MACHINE, createRng(9)));
-    expect(sampleInContext(SEEDS, MACHINE, createRng(9))).not.toEqual(sampleInContext(SEEDS, MACHINE, createRng(10)));
+    expect(sampleInContext(SEEDS, MACHINE, createRng(9), SELF_INSTRUCT_SETTINGS)).toEqual(sampleInContext(SEEDS, MACHINE, createRng(9), SELF_INSTRUCT_SETTINGS));
+    expect(sampleInContext(SEEDS, MACHINE, createRng(9), SELF_INSTRUCT_SETTINGS)).not.toEqual(sampleInContext(SEEDS, MACHINE, createRng(10), SELF_INSTRUCT_SETTINGS));
   });
 
   it('shuffles machine instructions among the seeds rather than putting them first', () => {
     const positions = new Set(
-      Array.from({ length: 40 }, (_, seed) => sampleInContext(SEEDS, MACHINE, createRng(seed)).findIndex((e) => e.startsWith('machine'))),
+      Array.from({ length: 40 }, (_, seed) => sampleInContext(SEEDS, MACHINE, createRng(seed), SELF_INSTRUCT_SETTINGS).findIndex((e) => e.startsWith('machine'))),
     );
     expect(positions.size).toBeGreaterThan(3);
   });

@@ -7,10 +7,10 @@ import {
   instructionRequest,
   PLACEHOLDER_HELP,
   PLACEHOLDERS,
-  renderTemplate,
   TemplateError,
   validateTemplates,
 } from '../../src/lib/method';
+import { renderTemplate } from '../../src/lib/method/templates';
 import type { MethodSettings, PromptTemplates } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
 

@@ -1,6 +1,7 @@
 // Which web-llm models the app offers on a device, and which one it recommends.
 import { describe, expect, test } from 'vitest';
-import { needsShaderF16, rankModels, type CatalogRecord, type DeviceReport } from '../../src/lib/engine';
+import { rankModels, type CatalogRecord, type DeviceReport } from '../../src/lib/engine';
+import { needsShaderF16 } from '../../src/lib/engine/model-catalog';
 
 const F16_GPU: DeviceReport = { webgpu: true, shaderF16: true, maxStorageBufferBindingSize: 1 << 30 };
 const F32_GPU: DeviceReport = { ...F16_GPU, shaderF16: false };

@@ -2,7 +2,8 @@
 // more go out as a zip with a dataset card that reports the project's settings.
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { createDownloadService, describeSettings } from '../../src/lib/download';
+import { createDownloadService } from '../../src/lib/download';
+import { describeSettings } from '../../src/lib/download/prepare-download';
 import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB } from '../../src/lib/store';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';

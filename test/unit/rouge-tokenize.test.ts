@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mostlyNonAscii, tokenize, tokenizeMultilingual } from '../../src/lib/rouge';
+import { mostlyNonAscii, tokenize } from '../../src/lib/rouge';
+import { tokenizeMultilingual } from '../../src/lib/rouge/tokenize';
 
 interface ScoreCase {
   a: string;

@@ -6,7 +6,6 @@ import {
   alpacaRequest,
   classifyRequest,
   createRng,
-  DEFAULT_SETTINGS,
   defaultSettings,
   filterInstances,
   instancesRequest,
@@ -21,10 +20,11 @@ import {
 import { NoveltyIndex } from '../../src/lib/rouge';
 import type { CompletionRequest, HeuristicRule, MethodSettings } from '../../src/lib/vocabulary';
 import { SEED_TASKS } from '../fixtures/method/seed-tasks';
+import { SELF_INSTRUCT_SETTINGS } from '../fixtures/method/settings';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../scripted-engine';
 
 const SEED_INSTRUCTIONS = SEED_TASKS.map((task) => task.instruction);
-const request = (seed: number): CompletionRequest => instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), seed);
+const request = (seed: number): CompletionRequest => instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), seed, SELF_INSTRUCT_SETTINGS);
 
 describe('ScriptedEngine', () => {
   it('offers one recommended model whatever the device', () => {
@@ -110,10 +110,10 @@ describe('ScriptedEngine as a real engine would limit it', () => {
   });
 
   it('writes at most maxTokens words, finishing with "length", which the parser then drops', async () => {
-    const request = instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), 1);
+    const request = instructionRequest(SEED_INSTRUCTIONS.slice(0, 8), 1, SELF_INSTRUCT_SETTINGS);
     const result = await new ScriptedEngine().complete({ ...request, params: { ...request.params, maxTokens: 12 } });
     expect(result).toMatchObject({ finishReason: 'length', completionTokens: 12 });
-    expect(parseInstructions(result)).toEqual([]);
+    expect(parseInstructions(result, SELF_INSTRUCT_SETTINGS)).toEqual([]);
   });
 
   it.each(['chat', 'completion'] as const)('answers every purpose with JSON that parses when asked for it (%s style)', async (promptStyle) => {
@@ -198,7 +198,7 @@ async function runAlpaca(engine: ScriptedEngine, settings: MethodSettings, steps
 describe('ScriptedEngine through the Self-Instruct pipeline', () => {
   let outcome: PipelineOutcome;
   beforeAll(async () => {
-    outcome = await runSelfInstruct(new ScriptedEngine(), DEFAULT_SETTINGS, 15);
+    outcome = await runSelfInstruct(new ScriptedEngine(), SELF_INSTRUCT_SETTINGS, 15);
   });
 
   it('reaches at least 60 accepted instructions in 15 generation steps', () => {

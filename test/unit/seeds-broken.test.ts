@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { importPastedText, importSeeds, MAX_EXAMPLE_CHARS, MAX_IMPORT_BYTES, MAX_INSTRUCTION_CHARS } from '../../src/lib/seeds';
+import { MAX_EXAMPLE_CHARS, MAX_INSTRUCTION_CHARS } from '../../src/lib/seeds';
+import { MAX_IMPORT_BYTES } from '../../src/lib/seeds/decode-text';
+import { importPastedText, importSeeds } from '../../src/lib/seeds/import-seeds';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)));
 const bytes = (text: string) => new TextEncoder().encode(text);

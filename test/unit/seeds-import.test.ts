@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importPastedText, importSeeds, type ImportResult } from '../../src/lib/seeds';
+import type { ImportResult } from '../../src/lib/seeds/import-result';
+import { importPastedText, importSeeds } from '../../src/lib/seeds/import-seeds';
 
 const SHARED_SEEDS = fileURLToPath(new URL('../../../shared/data/seed_tasks.jsonl', import.meta.url));
 const ALPACA_52K = fileURLToPath(new URL('../../../shared/data/corpus/alpaca_data.json', import.meta.url));

@@ -1,7 +1,8 @@
 // The self-hosted models manifest (models/manifest.json): absolute URLs built from where the site
 // is served, records shaped for web-llm and wllama, and every problem named with its entry.
 import { describe, expect, test } from 'vitest';
-import { parseSelfHostedManifest, selfHostedManifestUrl, type SelfHostedManifestResult } from '../../src/lib/models';
+import { selfHostedManifestUrl } from '../../src/lib/models';
+import { parseSelfHostedManifest, type SelfHostedManifestResult } from '../../src/lib/models/self-hosted';
 
 // The generator worker's built chunk, as the worker sees its own location.
 const WORKER_SCRIPT = 'https://intranet.example/tools/studio/assets/generator.worker-C4fq2x9L.js';

@@ -90,14 +90,8 @@ export class EngineHost {
     const { device } = await this.probe();
     const engine = this.engines.find((candidate) => candidate.catalog(device).some((model) => model.id === modelId));
     if (!engine) return;
-    if (this.#active?.modelId === modelId) await this.unload();
+    if (this.#active?.modelId === modelId) await this.#unload();
     await engine.deleteStored(modelId);
-  }
-
-  async unload(): Promise<void> {
-    const active = this.#active;
-    this.#active = undefined;
-    await active?.engine.unload();
   }
 
   /**
@@ -111,8 +105,14 @@ export class EngineHost {
     await loading.engine.unload();
   }
 
+  async #unload(): Promise<void> {
+    const active = this.#active;
+    this.#active = undefined;
+    await active?.engine.unload();
+  }
+
   async #activate(engine: Engine, start: () => Promise<string>): Promise<LoadOutcome> {
-    await this.unload();
+    await this.#unload();
     const loading = { engine, cancelled: false };
     this.#loading = loading;
     try {

@@ -2,7 +2,7 @@ export type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } fro
 export { EngineHost, type LoadOutcome, type ProbeResult } from './engine-host';
 export { CompletionFailedError, ModelCrashedError, ModelFileError, ModelLoadError, ModelNotLoadedError, UnknownModelError } from './engine-errors';
 export { probeDevice } from './device-probe';
-export { needsShaderF16, rankModels, type CatalogRecord } from './model-catalog';
+export { rankModels, type CatalogRecord } from './model-catalog';
 export { openAiSampling } from './openai-sampling';
 export { createGeneratorService, type GeneratorApi } from './generator-service';
 export { browserLoadReason } from './browser-errors';

@@ -1,7 +1,5 @@
-export { countDataset } from './count-dataset';
-export { datasetCard, type CardFile } from './dataset-card';
 export { exportFile, exportFiles, type ExportOptions, type FormatOptions } from './export-files';
 export { EXPORT_FORMATS, type ExportFormat, type FormatInfo } from './formats';
 export type { SelfInstructRecord } from './self-instruct-jsonl';
-export type { Chunk, DatasetCardInfo, DatasetCounts, ExportFile } from './types';
+export type { Chunk, DatasetCardInfo, ExportFile } from './types';
 export { zipFiles } from './zip';

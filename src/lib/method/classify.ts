@@ -2,7 +2,6 @@ import type { CompletionRequest, MethodSettings, SeedTask } from '../vocabulary'
 import { isRecord, readJson } from './json-read';
 import { classifySchema } from './json-schemas';
 import { composeRequest, fewShotChat, type RequestBody } from './request';
-import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
 
@@ -23,7 +22,7 @@ const JSON_MIN_TOKENS = 16;
 export function classifyRequest(
   instruction: string,
   examples: readonly SeedTask[],
-  settings: MethodSettings = DEFAULT_SETTINGS,
+  settings: MethodSettings,
   seed?: number,
 ): CompletionRequest {
   const shots = alternate(
@@ -47,7 +46,7 @@ export function classifyRequest(
  * classification. JSON: only an `is_classification` of `true`; anything else, unparseable JSON
  * included, counts as not classification.
  */
-export function parseClassification(text: string, settings: MethodSettings = DEFAULT_SETTINGS): boolean {
+export function parseClassification(text: string, settings: MethodSettings): boolean {
   if (settings.outputMode === 'json') {
     const answer = readJson(text, { salvage: false });
     return isRecord(answer) && answer.is_classification === true;

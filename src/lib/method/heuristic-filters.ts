@@ -1,5 +1,4 @@
 import type { HeuristicRule, HeuristicSettings } from '../vocabulary';
-import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';
 
 export type Screening =
@@ -24,7 +23,7 @@ const ASCII_PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
  * "Python", "USA" or "SQL" into "python", "usa", "sql". "Write a program" is therefore matched
  * case-insensitively, which rejects exactly what the original rejected after capitalize().
  */
-export function screenInstruction(candidate: string, heuristics: HeuristicSettings = DEFAULT_SETTINGS.heuristics): Screening {
+export function screenInstruction(candidate: string, heuristics: HeuristicSettings): Screening {
   const instruction = upperFirst(collapseWhitespace(candidate));
   if (instruction === '') return { ok: false, reason: { rule: 'empty', detail: 'no text' } };
   for (const check of CHECKS) {

@@ -1,11 +1,11 @@
 // The Self-Instruct and Alpaca methods' steps as pure functions: settings and templates, sampling,
 // prompts, parsers and filters. No DOM, no I/O, and none of the project's code but the port types.
 export { createRng, type Rng } from './rng';
-export { DEFAULT_SETTINGS, defaultSettings } from './settings';
+export { defaultSettings } from './settings';
 export { checkSettings, SETTINGS_LIMITS, type SettingsCheck, type SettingsDraft, type SettingsProblems } from './settings-schema';
 export { repairSettings } from './settings-repair';
 export { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
-export { PLACEHOLDER_HELP, PLACEHOLDERS, renderTemplate, TemplateError, validateTemplates, type PlaceholderSpec, type TemplatePart } from './templates';
+export { PLACEHOLDER_HELP, PLACEHOLDERS, TemplateError, validateTemplates, type PlaceholderSpec, type TemplatePart } from './templates';
 export { sampleInContext } from './sampling';
 export { instructionRequest } from './instruction-prompt';
 export { parseInstructions } from './instruction-parser';
@@ -13,7 +13,6 @@ export { screenInstruction, type Screening } from './heuristic-filters';
 export { REJECTION_RULES, SWITCHABLE_RULES } from './rejection-rules';
 export { classifyRequest, parseClassification } from './classify';
 export { instancesRequest } from './instance-prompt';
-export { NO_INPUT } from './field-text';
 export { parseInstances } from './instance-parser';
 export { filterInstances } from './instance-filters';
 export { alpacaRequest } from './alpaca-prompt';

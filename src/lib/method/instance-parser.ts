@@ -2,7 +2,6 @@ import type { CompletionResult, Instance, MethodSettings } from '../vocabulary';
 import { readDrafts, type Draft, type DraftLayout } from './field-drafts';
 import { fieldValue, inputOrEmpty } from './field-text';
 import { listField, readJson, stringField } from './json-read';
-import { DEFAULT_SETTINGS } from './settings';
 
 type Slot = keyof Instance;
 
@@ -31,7 +30,7 @@ const CLASSIFICATION: DraftLayout<Slot> = {
  * classification task, {label, input} objects; entries of another shape are skipped. Of a cut-off
  * object only the whole entries are kept (see readJson), so nothing whole is dropped.
  */
-export function parseInstances(result: CompletionResult, isClassification: boolean, settings: MethodSettings = DEFAULT_SETTINGS): Instance[] {
+export function parseInstances(result: CompletionResult, isClassification: boolean, settings: MethodSettings): Instance[] {
   if (settings.outputMode === 'json') return fromJson(result.text, isClassification);
   const instances = readDrafts(result.text, isClassification ? CLASSIFICATION : GENERATION).map(toInstance);
   return result.finishReason === 'stop' ? instances : instances.slice(0, -1);

@@ -2,7 +2,6 @@ import type { CompletionRequest, Instance, MethodSettings, SeedTask } from '../v
 import { NO_INPUT } from './field-text';
 import { instancesSchema } from './json-schemas';
 import { composeRequest, fewShotChat, type RequestBody } from './request';
-import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
 import { collapseWhitespace } from './whitespace';
 
@@ -54,7 +53,7 @@ export function instancesRequest(
   instruction: string,
   isClassification: boolean,
   examples: readonly SeedTask[],
-  settings: MethodSettings = DEFAULT_SETTINGS,
+  settings: MethodSettings,
   seed?: number,
 ): CompletionRequest {
   const demos = examples

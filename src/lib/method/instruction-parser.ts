@@ -1,7 +1,6 @@
 import type { CompletionResult, MethodSettings } from '../vocabulary';
 import { answerLines } from './field-text';
 import { listField, readJson } from './json-read';
-import { DEFAULT_SETTINGS } from './settings';
 import { collapseWhitespace } from './whitespace';
 
 // "9. ", "9) ", "9 - ", "**9.** ", "**Task 9:** ", "Instruction 9: ", "### 9. " at a line's start.
@@ -25,7 +24,7 @@ const WRAPPING_QUOTES = /^"([^"]*)"$|^“([^“”]*)”$/;
  * JSON: the "instructions" list of the first JSON object; entries that are not strings are
  * skipped, and anything else gives [].
  */
-export function parseInstructions(result: CompletionResult, settings: MethodSettings = DEFAULT_SETTINGS): string[] {
+export function parseInstructions(result: CompletionResult, settings: MethodSettings): string[] {
   if (result.finishReason !== 'stop') return [];
   const items = settings.outputMode === 'json' ? fromJson(result.text) : fromText(continued(result.text, settings));
   return items

@@ -2,7 +2,6 @@ import type { CompletionRequest, MethodSettings } from '../vocabulary';
 import { instructionsSchema } from './json-schemas';
 import { listChat, listStops } from './list-prompt';
 import { composeRequest, type RequestBody } from './request';
-import { DEFAULT_SETTINGS } from './settings';
 import { renderTemplate } from './templates';
 import { asPromptLine } from './whitespace';
 
@@ -20,7 +19,7 @@ import { asPromptLine } from './whitespace';
  * "16." (anchor §6.5). In JSON mode the examples are one line of JSON and the model writes the
  * next line.
  */
-export function instructionRequest(examples: readonly string[], seed: number, settings: MethodSettings = DEFAULT_SETTINGS): CompletionRequest {
+export function instructionRequest(examples: readonly string[], seed: number, settings: MethodSettings): CompletionRequest {
   const items = examples.map(asPromptLine);
   const stop = listStops(settings, items.length, ['\n\n']);
   return composeRequest(settings, 'instructions', body(items, settings), { stop, seed, schema: instructionsSchema(settings.maxNewPerPrompt) });

@@ -1,6 +1,5 @@
 import type { MethodSettings } from '../vocabulary';
 import type { Rng } from './rng';
-import { DEFAULT_SETTINGS } from './settings';
 
 /**
  * The in-context examples of one generation prompt, drawn with `rng`.
@@ -12,7 +11,7 @@ import { DEFAULT_SETTINGS } from './settings';
  * Alpaca (anchor §2.2): inContext.alpacaSeeds (3) seed tasks, never machine-generated ones;
  * `machine` is ignored.
  */
-export function sampleInContext<T>(seeds: readonly T[], machine: readonly T[], rng: Rng, settings: MethodSettings = DEFAULT_SETTINGS): T[] {
+export function sampleInContext<T>(seeds: readonly T[], machine: readonly T[], rng: Rng, settings: MethodSettings): T[] {
   const { total, machine: machineMax, alpacaSeeds } = settings.inContext;
   if (settings.strategy === 'alpaca') return rng.sample(seeds, Math.min(alpacaSeeds, seeds.length));
   const fromMachine = rng.sample(machine, Math.min(machineMax, machine.length, total));

@@ -5,7 +5,6 @@ import * as v from 'valibot';
 import type { MethodSettings, OutputMode, PromptStyle, PromptTemplates, RougeTokenizer, SamplingSettings, Strategy } from '../vocabulary';
 import { isRecord } from './json-read';
 import { SWITCHABLE_RULES } from './rejection-rules';
-import { DEFAULT_SETTINGS } from './settings';
 import { PLACEHOLDERS, templateProblems } from './templates';
 
 /** MethodSettings as a form edits them: a cleared number input reads as null. */
@@ -117,7 +116,7 @@ const methodSettings = v.object(
     heuristics,
     rougeThreshold: decimal(SETTINGS_LIMITS.rougeThreshold),
     rougeTokenizer: v.picklist(members<RougeTokenizer>({ default: true, multilingual: true }), 'Choose a tokenizer.'),
-    sampling: each(keysOf(DEFAULT_SETTINGS.sampling), sampling),
+    sampling: each(members<keyof MethodSettings['sampling']>({ instructions: true, classify: true, instances: true }), sampling),
     inContext,
     maxNewPerPrompt: whole(SETTINGS_LIMITS.maxNewPerPrompt),
     maxInstances: whole(SETTINGS_LIMITS.maxInstances),

@@ -47,14 +47,3 @@ export function defaultSettings(strategy: Strategy): MethodSettings {
     maxInstances: 5,
   };
 }
-
-/** Self-Instruct's defaults, used when a method function is called without settings. Frozen: edit a defaultSettings() copy. */
-export const DEFAULT_SETTINGS: MethodSettings = deepFreeze(defaultSettings('self-instruct'));
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}

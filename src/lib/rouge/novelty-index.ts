@@ -27,10 +27,10 @@ export class NoveltyIndex {
   readonly threshold: number;
   readonly tokenizer: TokenizerName;
   readonly #tokenize: (text: string) => string[];
-  #vocabulary = new Vocabulary();
-  #pool = new TokenPool();
-  #search = new PrefixSearch(this.#pool);
-  #ids: string[] = [];
+  readonly #vocabulary = new Vocabulary();
+  readonly #pool = new TokenPool();
+  readonly #search = new PrefixSearch(this.#pool);
+  readonly #ids: string[] = [];
   /** The last text tokenized, so `add` after a check of the same text reuses its tokens. */
   #lastText: string | null = null;
   #lastTokens: string[] = [];
@@ -54,13 +54,6 @@ export class NoveltyIndex {
     const tokens = this.#tokensOf(text);
     this.#pool.add(Int32Array.from(tokens, (token) => this.#vocabulary.intern(token)));
     this.#ids.push(id);
-  }
-
-  clear(): void {
-    this.#vocabulary = new Vocabulary();
-    this.#pool = new TokenPool();
-    this.#search = new PrefixSearch(this.#pool);
-    this.#ids = [];
   }
 
   /** The decision with the exact best match, for "rejected: 0.82 like #123". */

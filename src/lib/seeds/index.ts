@@ -1,7 +1,5 @@
-export { MAX_IMPORT_BYTES } from './decode-text';
-export type { ImportResult, SeedFormat } from './import-result';
+export type { SeedFormat } from './import-result';
 export type { ImportProgress } from './import-progress';
-export { importPastedText, importSeeds } from './import-seeds';
 export { createImportService, type ImportApi, type SavedImport } from './import-service';
 export { summarizeSeeds, type SeedSetSummary } from './seed-summary';
 export { MAX_EXAMPLE_CHARS, MAX_INSTRUCTION_CHARS } from './seed-limits';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../method';
+import { defaultSettings } from '../method';
 import type { ImportProblem, SeedRow } from './import-result';
 
 /**
@@ -19,7 +19,7 @@ export const MAX_INSTRUCTION_CHARS = 2_000;
 export const MAX_EXAMPLE_CHARS = 8_000;
 
 /** Longer seed instructions are imported with a note: the paper's filter keeps none that long. */
-const LONG_INSTRUCTION_WORDS = DEFAULT_SETTINGS.heuristics.maxWords;
+const LONG_INSTRUCTION_WORDS = defaultSettings('self-instruct').heuristics.maxWords;
 
 // Zero-width spaces and joiners, byte order marks, soft hyphens and the other format characters
 // (Unicode category Cf), the rest of what Unicode says to draw as nothing (Default_Ignorable_Code_Point:

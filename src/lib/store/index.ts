@@ -1,5 +1,5 @@
 export { openStudioDB, type StudioDatabase } from './open-studio-db';
 export { PoolStore, type TaskDetail } from './pool-store';
 export { ProjectStore, type ProjectRows } from './project-store';
-export { StorageError, toStorageError } from './storage-error';
+export { StorageError } from './storage-error';
 export type { Project, StoredSeed } from './schema';
