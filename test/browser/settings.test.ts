@@ -73,3 +73,14 @@ test('a cleared number field shows its problem beside it, blocks the run, and no
   expect(await page.getByLabel('New instructions max tokens').getAttribute('aria-invalid')).toBeNull();
   expect(errors).toEqual([]);
 });
+
+test('on a 320 px phone the open settings, a field problem included, fit the screen without sideways scroll', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+  const { page, errors } = await openWatchedPage(site.browser, site.url, context);
+  await openSettings(page);
+  await page.getByLabel('New instructions max tokens').fill('');
+  await expect.poll(() => page.getByLabel('New instructions max tokens').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await context.close();
+  expect(errors).toEqual([]);
+});
