@@ -5,10 +5,10 @@ import { checkSettings } from './settings-schema';
 
 /**
  * Valid settings from whatever was stored: nothing (the Self-Instruct defaults), a project saved
- * by an older version (a field missing), a cleared field saved as null, a hand-edited backup. Missing fields get the strategy's defaults
- * and every field the schema rejects gets its default. A field that still disagrees with another
- * (at most the minimum words, say) takes its whole group's defaults, and as a last resort the
- * strategy's defaults replace everything.
+ * by an older version (a field missing), a cleared field saved as null, a hand-edited backup.
+ * Missing fields get the strategy's defaults and every field the schema rejects gets its default.
+ * A field that still disagrees with another (at most the minimum words, say) takes its whole
+ * group's defaults, and as a last resort the strategy's defaults replace everything.
  */
 export function repairSettings(stored: unknown): MethodSettings {
   const defaults = defaultSettings(isRecord(stored) && stored.strategy === 'alpaca' ? 'alpaca' : 'self-instruct');
