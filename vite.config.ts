@@ -72,6 +72,12 @@ export default defineConfig(({ command, mode }) => ({
     target: 'es2022',
     // web-llm's runtime is one ~6 MB chunk that only the generator worker loads.
     chunkSizeWarningLimit: 8000,
+    rolldownOptions: {
+      // papaparse is a UMD module, so the bundler must assume that importing it does something.
+      // It does not: without this, the page carried its ~7 KB gzip for the seed reader's CSV
+      // parser, which only the import worker runs.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] },
+    },
   },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173 },
