@@ -48,14 +48,25 @@ describe('rankModels', () => {
     expect(ids({ ...F32_GPU, maxStorageBufferBindingSize: 128 << 20 })).not.toContain('gemma-4-E2B-it-q4f32_1-MLC');
   });
 
-  test('labels a model by its id without the -MLC suffix, with its memory and context', () => {
+  test('names a model in words (its build only when it is not the one this GPU runs best), with its kind, size, memory and context', () => {
     expect(rankModels(RECORDS, F32_GPU)[0]).toEqual({
       id: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC',
-      label: 'Qwen2.5-1.5B-Instruct-q4f32_1',
+      label: 'Qwen2.5 1.5B Instruct',
+      kind: 'chat',
+      billions: 1.5,
       vramMB: 1889,
       contextWindow: 4096,
       recommended: true,
     });
+  });
+
+  test('the short list holds one build of each listed chat model, the 16-bit-shader one where the GPU has them', () => {
+    const short = (device: DeviceReport) => rankModels(RECORDS, device).filter((option) => !option.onlyInFullList).map((option) => option.id);
+    expect(short(F16_GPU)).toEqual(['Qwen2.5-1.5B-Instruct-q4f16_1-MLC']);
+    expect(short(F32_GPU)).toEqual(['Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Llama-3.2-1B-Instruct-q4f32_1-MLC', 'gemma-4-E2B-it-q4f32_1-MLC']);
+    const labels = Object.fromEntries(rankModels(RECORDS, F16_GPU).map((option) => [option.id, option.label]));
+    expect(labels['Qwen2.5-1.5B-Instruct-q4f16_1-MLC']).toBe('Qwen2.5 1.5B Instruct');
+    expect(labels['Qwen2.5-1.5B-Instruct-q4f32_1-MLC']).toBe('Qwen2.5 1.5B Instruct, 4-bit, 32-bit shaders');
   });
 });
 

@@ -1,6 +1,7 @@
 // The engine interface inside the generator worker: one contract that web-llm, wllama (llama.cpp
 // in WebAssembly) and the deterministic test engine in test/ all implement. Types only.
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
+import type { ModelKind } from './model-profile';
 
 /** What the browser offers for running a model, read once in the generator worker. */
 export interface DeviceReport {
@@ -17,8 +18,14 @@ export interface DeviceReport {
 /** A model a user can pick, already filtered for this device. */
 export interface ModelOption {
   id: string;
-  /** A short human name, e.g. "Qwen2.5 1.5B Instruct (q4f32)". */
+  /** A short human name, e.g. "Qwen2.5 1.5B Instruct, 4-bit". */
   label: string;
+  /** What the model was trained for; absent for models offered as chat models (GGUF, self-hosted). */
+  kind?: ModelKind;
+  /** Parameters in billions, where known. */
+  billions?: number;
+  /** Offered only under "Show all models": not in the short list of chat models for this method. */
+  onlyInFullList?: true;
   /** GPU memory the model needs at its default context, in MB, where known. */
   vramMB?: number;
   /** The size of the model file to download, in MB, for models that run on the CPU. */

@@ -3,6 +3,7 @@ export { EngineHost, type LoadOutcome, type ProbeResult } from './engine-host';
 export { CompletionFailedError, ModelCrashedError, ModelFileError, ModelLoadError, ModelNotLoadedError, UnknownModelError } from './engine-errors';
 export { probeDevice } from './device-probe';
 export { rankModels, type CatalogRecord } from './model-catalog';
+export type { ModelKind } from './model-profile';
 export { openAiSampling } from './openai-sampling';
 export { createGeneratorService, type GeneratorApi } from './generator-service';
 export { browserLoadReason } from './browser-errors';

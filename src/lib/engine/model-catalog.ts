@@ -1,4 +1,5 @@
 import type { DeviceReport, ModelOption } from './engine';
+import { isShortListed, profileModel } from './model-profile';
 
 /** The fields of a web-llm ModelRecord that decide whether and how well a model runs here. */
 export interface CatalogRecord {
@@ -23,13 +24,17 @@ const PREFERRED = [
 // A Self-Instruct prompt with 8 in-context tasks and room for 7 new ones needs about 1.5k tokens.
 const MIN_CONTEXT = 2048;
 
-/** The text models this device can run, the recommended one first, then smallest first. */
+/**
+ * The text models this device can run, the recommended one first, then smallest first. The short
+ * list holds one build of each listed chat model: the 16-bit-shader one where the GPU has them.
+ */
 export function rankModels(records: readonly CatalogRecord[], device: DeviceReport): ModelOption[] {
   if (!device.webgpu) return [];
   const runnable = records.filter((record) => isTextModel(record) && fitsDevice(record, device));
   const recommended = PREFERRED.find((id) => runnable.some((record) => record.model_id === id));
+  const shortListed = (id: string) => id === recommended || (isShortListed(id) && !(device.shaderF16 && /-q\df32/.test(id)));
   return runnable
-    .map((record) => toOption(record, record.model_id === recommended))
+    .map((record) => toOption(record, record.model_id === recommended, shortListed(record.model_id), device))
     .sort((a, b) => Number(b.recommended) - Number(a.recommended) || (a.vramMB ?? Infinity) - (b.vramMB ?? Infinity));
 }
 
@@ -53,8 +58,14 @@ function fitsDevice(record: CatalogRecord, device: DeviceReport): boolean {
   return needed === undefined || limit === undefined || needed <= limit;
 }
 
-function toOption(record: CatalogRecord, recommended: boolean): ModelOption {
-  const option: ModelOption = { id: record.model_id, label: record.model_id.replace(/-MLC$/, ''), recommended };
+function toOption(record: CatalogRecord, recommended: boolean, shortListed: boolean, device: DeviceReport): ModelOption {
+  const profile = profileModel(record.model_id);
+  // The build this GPU runs best (4-bit, with 16-bit shaders where it has them) goes unnamed.
+  const usualBuild = device.shaderF16 ? /-q4f16/ : /-q4f32/;
+  const label = usualBuild.test(record.model_id) ? profile.name : `${profile.name}, ${profile.variant}`;
+  const option: ModelOption = { id: record.model_id, label, kind: profile.kind, recommended };
+  if (profile.billions !== undefined) option.billions = profile.billions;
+  if (!shortListed) option.onlyInFullList = true;
   if (record.vram_required_MB !== undefined) option.vramMB = Math.round(record.vram_required_MB);
   const context = record.overrides?.context_window_size;
   if (context !== undefined && context > 0) option.contextWindow = context;
