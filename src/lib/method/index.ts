@@ -17,4 +17,5 @@ export { parseInstances } from './instance-parser';
 export { filterInstances } from './instance-filters';
 export { alpacaRequest } from './alpaca-prompt';
 export { parseAlpacaTasks, type AlpacaTask } from './alpaca-parser';
+export { generationRequest, parseProposals, type Proposal } from './generation-step';
 export { hashSeedSet, settingsFingerprint } from './fingerprint';

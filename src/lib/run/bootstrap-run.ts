@@ -1,17 +1,13 @@
 import {
-  alpacaRequest,
   classifyRequest,
   createRng,
   filterInstances,
+  generationRequest,
   hashSeedSet,
   instancesRequest,
-  instructionRequest,
-  parseAlpacaTasks,
   parseClassification,
   parseInstances,
-  parseInstructions,
-  sampleInContext,
-  screenInstruction,
+  parseProposals,
   settingsFingerprint,
   validateTemplates,
 } from '../method';
@@ -19,6 +15,7 @@ import { FailureError, failureOf } from '../failure';
 import { createIdFactory } from '../ids';
 import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
 import { stepSeed, taskSeed } from './run-seeds';
+import { screenCandidate } from './screen-candidate';
 
 export interface RunPorts {
   generator: Generator;
@@ -153,7 +150,7 @@ class BootstrapLoop {
 
   /** One generation step; false when the call was interrupted and nothing was written. */
   private async generateInstructions(step: number): Promise<boolean> {
-    const written = this.settings.strategy === 'alpaca' ? await this.generateTasks(step) : await this.generateSelfInstruct(step);
+    const written = await this.generate(step);
     if (!written) return false;
     this.#emptySteps = written.length === 0 ? this.#emptySteps + 1 : 0;
     if (this.#emptySteps === MAX_EMPTY_STEPS) throw new UnusableOutputError(MAX_EMPTY_STEPS);
@@ -162,32 +159,19 @@ class BootstrapLoop {
     return true;
   }
 
-  /** Self-Instruct: new instructions only; each accepted one waits for its classify step. */
-  private async generateSelfInstruct(step: number): Promise<Task[] | undefined> {
-    const seed = stepSeed(this.config.rngSeed, step);
-    const examples = sampleInContext(this.#seeds.map((task) => task.instruction), this.#machine, createRng(seed), this.settings);
-    const call = await this.call(instructionRequest(examples, seed, this.settings));
-    if (!call) return undefined;
-    const candidates: Task[] = [];
-    for (const [candidate, text] of parseInstructions(call.result, this.settings).entries()) {
-      candidates.push(await this.screen(text, call.id, { step, candidate }, 'classify'));
-    }
-    await this.ports.store.saveGeneration({ call, candidates, instances: [] });
-    return candidates;
-  }
-
-  /** Alpaca: whole tasks with one instance each, and no classify step (anchor §2). */
-  private async generateTasks(step: number): Promise<Task[] | undefined> {
-    const seed = stepSeed(this.config.rngSeed, step);
-    const examples = sampleInContext(this.#seeds, [], createRng(seed), this.settings);
-    const call = await this.call(alpacaRequest(examples, seed, this.settings));
+  /**
+   * Self-Instruct proposes instructions, each accepted one waiting for its classify step; Alpaca
+   * proposes whole tasks with one instance each and no classify step (anchor §2).
+   */
+  private async generate(step: number): Promise<Task[] | undefined> {
+    const call = await this.call(generationRequest(this.#seeds, this.#machine, stepSeed(this.config.rngSeed, step), this.settings));
     if (!call) return undefined;
     const candidates: Task[] = [];
     const instances: StoredInstance[] = [];
-    for (const [candidate, proposed] of parseAlpacaTasks(call.result, this.settings).entries()) {
-      const task = await this.screen(proposed.instruction, call.id, { step, candidate }, 'done');
-      if (task.stage === 'done') {
-        const kept = this.keptInstances([proposed], task, call.id);
+    for (const [candidate, proposal] of parseProposals(call.result, this.settings).entries()) {
+      const task = await this.screen(proposal.instruction, call.id, { step, candidate }, proposal.instance ? 'done' : 'classify');
+      if (proposal.instance && task.stage === 'done') {
+        const kept = this.keptInstances([proposal.instance], task, call.id);
         instances.push(...kept);
         task.instanceCount = kept.length;
       }
@@ -199,20 +183,22 @@ class BootstrapLoop {
 
   /** Heuristics first, then ROUGE-L against the whole pool, this step's earlier acceptances included. */
   private async screen(candidate: string, callId: string, origin: TaskOrigin, acceptedStage: 'classify' | 'done'): Promise<Task> {
-    const base = { projectId: this.projectId, runId: this.#run.id, callId, origin, fingerprint: this.#run.fingerprint, created: this.#now() };
-    const screened = screenInstruction(candidate, this.settings.heuristics);
-    if (!screened.ok) {
-      return { ...base, id: this.#newId('task'), instruction: candidate.trim(), stage: 'rejected', reason: screened.reason };
-    }
-    const verdict = await this.ports.novelty.check(screened.instruction);
-    const id = this.#newId('task');
-    const nearest = verdict.nearest ? { nearest: { entry: verdict.nearest, score: verdict.score } } : {};
-    if (!verdict.novel && verdict.nearest) {
-      const reason = { rule: 'rouge' as const, score: verdict.score, nearest: verdict.nearest };
-      return { ...base, ...nearest, id, instruction: screened.instruction, stage: 'rejected', reason };
-    }
-    await this.ports.novelty.add({ id, instruction: screened.instruction });
-    return { ...base, ...nearest, id, instruction: screened.instruction, stage: acceptedStage };
+    const { instruction, nearest, reason } = await screenCandidate(candidate, this.ports.novelty, this.settings.heuristics);
+    const task: Task = {
+      id: this.#newId('task'),
+      projectId: this.projectId,
+      runId: this.#run.id,
+      callId,
+      origin,
+      fingerprint: this.#run.fingerprint,
+      created: this.#now(),
+      instruction,
+      stage: reason ? 'rejected' : acceptedStage,
+      ...(nearest ? { nearest } : {}),
+      ...(reason ? { reason } : {}),
+    };
+    if (!reason) await this.ports.novelty.add({ id: task.id, instruction });
+    return task;
   }
 
   /** The classify step, or the instances step, of one accepted task. */
