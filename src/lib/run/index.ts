@@ -1,1 +1,3 @@
 export { runBootstrap, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
+export { tryGenerationStep, type TriedStep, type TryOutcome, type TryPorts } from './try-step';
+export type { ScreenedCandidate } from './screen-candidate';
