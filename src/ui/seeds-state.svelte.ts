@@ -66,7 +66,8 @@ export class SeedsState {
     try {
       const result = await run();
       if (!result.ok) {
-        this.#error = `${source}${result.line ? `, line ${result.line}` : ''}: ${result.problem} Nothing was changed.`;
+        // A problem is a clause without its full stop (ImportProblem), so the message ends its sentence.
+        this.#error = `${source}${result.line ? `, line ${result.line}` : ''}: ${result.problem}. Nothing was changed.`;
         return;
       }
       this.#summary = result.summary;

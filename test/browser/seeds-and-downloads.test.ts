@@ -21,7 +21,7 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
 
   const broken = '{"instruction": "Fine.", "instances": []}\n{"instruction": \n';
   await page.getByTestId('seeds-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(broken) });
-  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/broken\.jsonl, line 2: .*Nothing was changed\./);
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/broken\.jsonl, line 2: .*[^.]\. Nothing was changed\.$/);
   expect(await page.getByTestId('seed-count').textContent()).toBe('175');
 
   await page.getByRole('button', { name: 'Paste instructions…' }).click();
@@ -59,7 +59,7 @@ test('a large file is imported in the import worker with a progress bar, and a r
 
   const invisible = 'Name a bird.\n\u200B\u200B\u200B\nName a fish.\n';
   await page.getByTestId('seeds-file').setInputFiles({ name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from(invisible) });
-  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^blank\.txt, line 2: the instruction holds only invisible characters.*Nothing was changed\.$/);
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^blank\.txt, line 2: the instruction holds only invisible characters.*[^.]\. Nothing was changed\.$/);
   expect(await page.getByTestId('seed-count').textContent()).toBe('20000');
   await page.reload();
   await expect.poll(() => page.getByTestId('seed-count').textContent(), { timeout: 30_000 }).toBe('20000');

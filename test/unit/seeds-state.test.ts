@@ -77,7 +77,7 @@ test('a refused import says where and why, and leaves the seeds as they were', a
   const { state, pool, changes } = await seedsState();
   await state.importText('Explain tides.\n\u200B');
   expect(state.error).toBe(
-    'The pasted text, line 2: the instruction holds only invisible characters (such as zero-width spaces or byte order marks); write the instruction, or remove the task Nothing was changed.',
+    'The pasted text, line 2: the instruction holds only invisible characters (such as zero-width spaces or byte order marks); write the instruction, or remove the task. Nothing was changed.',
   );
   expect(state.first.map((seed) => seed.instruction)).toEqual(['Name a bird.']);
   expect((await pool.seeds(PROJECT)).map((seed) => seed.instruction)).toEqual(['Name a bird.']);
