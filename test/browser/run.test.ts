@@ -63,7 +63,7 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
   await loadScriptedModel(page);
   const start = page.getByTestId('start');
   expect([await start.textContent(), await start.isDisabled()]).toEqual([expect.stringContaining('Target reached'), true]);
-  expect(await page.getByTestId('target-reached').textContent()).toBe('Target reached: raise the target to continue.');
+  expect(await page.getByTestId('target-reached').textContent()).toBe('To continue, raise the target.');
   await page.getByTestId('raise-target').click();
   await expect.poll(() => page.getByTestId('target-size').inputValue()).toBe(String(accepted + 100));
   expect([(await start.textContent())?.trim(), await start.isDisabled()]).toEqual(['Continue', false]);
