@@ -44,8 +44,9 @@ export class ProjectsState {
     });
   }
 
+  /** Copies the project on screen, as "Name (copy)" (or "(copy 2)"…), and shows the copy. */
   duplicate(): Promise<void> {
-    const name = `${this.current?.name ?? FIRST_NAME} (copy)`;
+    const name = this.current?.name ?? FIRST_NAME;
     return this.attempt(async () => this.refresh((await this.projects.duplicate(this.#currentId, name)).id));
   }
 
@@ -57,12 +58,15 @@ export class ProjectsState {
     });
   }
 
-  /** Adds the project in a backup file as a new project and shows it; a bad file changes nothing. */
+  /**
+   * Adds the project in a backup file as a new project and shows it, under its own name unless a
+   * project here has it ("Name (restored)" then); a bad file changes nothing.
+   */
   restore(file: File): Promise<void> {
     return this.attempt(async () => {
       const result = readBackup(new Uint8Array(await file.arrayBuffer()));
       if (!result.ok) throw new Error(`${file.name}: ${result.problem}`);
-      await this.refresh((await this.projects.adopt(result.rows, result.rows.project.name)).id);
+      await this.refresh((await this.projects.adopt(result.rows, result.rows.project.name, 'restored')).id);
     });
   }
 

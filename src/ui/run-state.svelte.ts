@@ -1,12 +1,14 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { REJECTION_RULES } from '../lib/method';
-import { runBootstrap, type RunPorts } from '../lib/run';
+import { checkWholeNumber, RUN_LIMITS, runBootstrap, type RunPorts } from '../lib/run';
 import type { CallPurpose, FailureReason, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
 const NEWEST_SHOWN = 40;
+/** A new project's target, and how far "raise the target" moves a reached one. */
+const TARGET_STEP = 100;
 // The reasons after which no model is loaded any more: it was lost, dropped, or its worker died.
 const MODEL_GONE: ReadonlySet<FailureReason> = new Set(['model-lost', 'model-not-loaded', 'worker-crashed']);
 const EMPTY_COUNTS: PoolCounts = { seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 };
@@ -22,9 +24,12 @@ export class RunState {
   /** Another tab holds this project's run: this one shows its progress and cannot start. */
   #otherTab = $state(false);
   #lostModel = $state(false);
-  targetSize = $state(100);
+  /** Bound to a number field, which reads as null while it is empty. */
+  targetSize = $state<number | null>(TARGET_STEP);
   /** Drives every sampling decision of the run; the same seed and settings repeat a run. */
-  rngSeed = $state(randomSeed());
+  rngSeed = $state<number | null>(randomSeed());
+  readonly #target = $derived(checkWholeNumber(this.targetSize, RUN_LIMITS.targetSize));
+  readonly #seed = $derived(checkWholeNumber(this.rngSeed, RUN_LIMITS.rngSeed));
   #controller: AbortController | undefined;
   readonly #unsubscribe: () => void;
 
@@ -46,6 +51,20 @@ export class RunState {
   get otherTab() { return this.#otherTab; }
   /** The last run stopped because the model is gone (a crash, a lost GPU); it must be loaded again. */
   get lostModel() { return this.#lostModel; }
+  /** What is wrong with the target, in words beside the field; a run waits until it is fixed. */
+  get targetProblem() { return problemOf(this.#target); }
+  get seedProblem() { return problemOf(this.#seed); }
+  /** The pool holds the target's accepted tasks, all finished: a run would end as soon as it began. */
+  get targetReached() {
+    return this.#target.ok && this.#counts.accepted >= this.#target.value && this.#counts.pending === 0;
+  }
+
+  /** A target a step beyond the accepted tasks, so that a run has new ones to write. */
+  get raisedTarget() { return Math.min(RUN_LIMITS.targetSize.max, this.#counts.accepted + TARGET_STEP); }
+
+  raiseTarget(): void {
+    this.targetSize = this.raisedTarget;
+  }
 
   /** Reads the pool and the last run back from storage, as after a reload. */
   async restore(): Promise<void> {
@@ -66,16 +85,16 @@ export class RunState {
     this.#unsubscribe();
   }
 
+  /** Runs the loop towards the target; nothing happens while a field is invalid or the target is reached. */
   async start(modelId: string, settings: MethodSettings): Promise<void> {
     if (this.#status === 'running' || this.#status === 'pausing') return;
+    const [target, seed] = [this.#target, this.#seed];
+    if (!target.ok || !seed.ok || this.targetReached) return;
     const controller = new AbortController();
     this.#controller = controller;
     this.#status = 'running';
     this.#error = undefined;
-    // An emptied number field reads as null: fall back to sensible values rather than fail.
-    this.targetSize = Math.max(1, Math.floor(Number(this.targetSize) || 1));
-    if (!Number.isInteger(this.rngSeed) || this.rngSeed < 0) this.rngSeed = randomSeed();
-    const config = { modelId, targetSize: this.targetSize, rngSeed: this.rngSeed >>> 0, settings };
+    const config = { modelId, targetSize: target.value, rngSeed: seed.value, settings };
     const held = await this.tabs.runExclusively(this.projectId, () =>
       runBootstrap(this.ports, this.projectId, config, {
         signal: controller.signal,
@@ -130,6 +149,10 @@ export class RunState {
     this.#newest = newest;
     this.#rejections = rejections;
   }
+}
+
+function problemOf(field: ReturnType<typeof checkWholeNumber>): string | undefined {
+  return field.ok ? undefined : field.problem;
 }
 
 function randomSeed(): number {

@@ -55,7 +55,8 @@ test('a project backed up in one browser profile restores in another with the sa
   const elsewhere = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset']);
   await elsewhere.page.getByTestId('project-restore').setInputFiles(backupPath);
-  await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset', 'My dataset']);
+  // The other profile has a "My dataset" of its own: the restored one is told apart from it.
+  await expect.poll(() => projectNames(elsewhere.page)).toEqual(['My dataset', 'My dataset (restored)']);
   await expect.poll(() => elsewhere.page.getByTestId('counts').textContent()).toBe(counts);
   expect(await elsewhere.page.getByTestId('run-status').textContent()).toBe('finished');
 

@@ -27,6 +27,8 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
 
   const accepted = await count(page, 'accepted');
   expect(accepted).toBeGreaterThanOrEqual(12);
+  // This browser has no WebGPU: the notice now tells that the pool stays usable, as it is true.
+  expect(await page.getByTestId('pool-kept').count()).toBe(1);
   expect(await count(page, 'rejected')).toBeGreaterThan(0);
   expect(await count(page, 'instances')).toBeGreaterThan(0);
   const rows = await page.getByTestId('task-row').allTextContents();
@@ -56,6 +58,29 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
       provenance: { model: SCRIPTED_MODEL, run: expect.any(String), created: expect.any(String) },
     });
   }
+
+  // At the reached target Start says so, and raising the target makes it the way on.
+  await loadScriptedModel(page);
+  const start = page.getByTestId('start');
+  expect([await start.textContent(), await start.isDisabled()]).toEqual([expect.stringContaining('Target reached'), true]);
+  expect(await page.getByTestId('target-reached').textContent()).toBe('To continue, raise the target.');
+  await page.getByTestId('raise-target').click();
+  await expect.poll(() => page.getByTestId('target-size').inputValue()).toBe(String(accepted + 100));
+  expect([(await start.textContent())?.trim(), await start.isDisabled()]).toEqual(['Continue', false]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('start');
+
+  // A target or seed that is not a whole number in range is marked, described, and blocks Start.
+  for (const [field, value] of [['target-size', '0'], ['target-size', '-5'], ['target-size', ''], ['target-size', '2.5'], ['rng-seed', '-1'], ['rng-seed', '4294967296']] as const) {
+    await page.getByTestId(field).fill(value);
+    const input = page.getByTestId(field);
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    const problem = page.locator(`#${await input.getAttribute('aria-describedby')}`);
+    expect(await problem.textContent()).toMatch(/^Enter a whole number from \d+ to [\d,]+\.$/);
+    expect(await start.isDisabled()).toBe(true);
+    await input.fill(field === 'target-size' ? '500' : '7');
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe(null);
+  }
+  expect(await start.isDisabled()).toBe(false);
   expect(errors).toEqual([]);
   expect(foreignRequests(requests)).toEqual([]);
 });

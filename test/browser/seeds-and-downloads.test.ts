@@ -21,7 +21,7 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
 
   const broken = '{"instruction": "Fine.", "instances": []}\n{"instruction": \n';
   await page.getByTestId('seeds-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(broken) });
-  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/broken\.jsonl, line 2: .*Nothing was changed\./);
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/broken\.jsonl, line 2: .*[^.]\. Nothing was changed\.$/);
   expect(await page.getByTestId('seed-count').textContent()).toBe('175');
 
   await page.getByRole('button', { name: 'Paste instructions…' }).click();
@@ -29,6 +29,38 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
   await page.getByRole('button', { name: 'Use these instructions' }).click();
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('3');
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('3');
+  expect(errors).toEqual([]);
+});
+
+test('a Markdown file is refused; the default seeds ask before replacing one’s own, and Undo brings them back', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
+  await page.getByTestId('seeds-file').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Ideas\n\nName a bird.\n') });
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^notes\.md: this is not a kind of file .*\.jsonl, \.ndjson, \.json, \.csv, \.tsv or \.txt.*\. Nothing was changed\.$/);
+  expect(await page.getByTestId('seed-count').textContent()).toBe('175');
+
+  // Our own OpenAI chat download, imported back as seed tasks.
+  const chats = ['Name a bird.', 'Name a fish.'].map((instruction) => JSON.stringify({ messages: [{ role: 'user', content: instruction }, { role: 'assistant', content: 'One.' }] }));
+  await page.getByTestId('seeds-file').setInputFiles({ name: 'openai.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(chats.join('\n')) });
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('2');
+  expect(await page.getByTestId('seeds-undo').textContent()).toMatch(/Undo: bring back the 175 seed tasks before/);
+
+  await page.getByTestId('seeds-default').click();
+  const dialog = page.getByTestId('seeds-default-dialog');
+  await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Replace 2 seed tasks with the 175 default ones?');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+  expect(await page.getByTestId('seed-count').textContent()).toBe('2');
+
+  await page.getByTestId('seeds-default').click();
+  await page.getByTestId('seeds-default-confirm').click();
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('seeds-undo');
+  await page.getByTestId('seeds-undo').click();
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('2');
+  expect(await page.getByTestId('seeds-undo').count()).toBe(0);
+  await page.reload();
+  await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('2');
   expect(errors).toEqual([]);
 });
 
@@ -59,7 +91,7 @@ test('a large file is imported in the import worker with a progress bar, and a r
 
   const invisible = 'Name a bird.\n\u200B\u200B\u200B\nName a fish.\n';
   await page.getByTestId('seeds-file').setInputFiles({ name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from(invisible) });
-  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^blank\.txt, line 2: the instruction holds only invisible characters.*Nothing was changed\.$/);
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^blank\.txt, line 2: the instruction holds only invisible characters.*[^.]\. Nothing was changed\.$/);
   expect(await page.getByTestId('seed-count').textContent()).toBe('20000');
   await page.reload();
   await expect.poll(() => page.getByTestId('seed-count').textContent(), { timeout: 30_000 }).toBe('20000');

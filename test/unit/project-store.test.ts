@@ -40,6 +40,24 @@ test('creates projects with clean names and lists them oldest first', async () =
   expect((await projects.get(a.id))?.name).toBe('Cooking');
 });
 
+test('a project added under a taken name is marked, numbered, and kept within the name limit', async () => {
+  const { projects } = await freshDatabase();
+  const original = await projects.create('Recipes');
+  const rows = await projects.read(original.id);
+  const added = [
+    await projects.adopt(rows, 'Recipes', 'restored'),
+    await projects.adopt(rows, 'Recipes', 'restored'),
+    await projects.adopt(rows, 'Recipes (restored)', 'restored'),
+    await projects.adopt(rows, 'Elsewhere', 'restored'),
+    await projects.duplicate(original.id, 'Recipes'),
+  ];
+  expect(added.map((project) => project.name)).toEqual(['Recipes (restored)', 'Recipes (restored 2)', 'Recipes (restored 3)', 'Elsewhere', 'Recipes (copy)']);
+  const long = 'x'.repeat(120);
+  await projects.create(long);
+  const copy = await projects.duplicate(original.id, long);
+  expect(copy.name).toBe(`${'x'.repeat(113)} (copy)`);
+});
+
 test('ensureOne creates a first project only when there is none', async () => {
   const { projects } = await freshDatabase();
   const first = await projects.ensureOne('My dataset');

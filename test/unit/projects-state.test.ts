@@ -72,6 +72,26 @@ test('a backup downloads as one file that restores, in another browser, as a new
   expect(elsewhere.current?.name).toBe('Kitchen tasks');
 });
 
+test('a backup restored beside its own project, or twice, gets a name of its own each time', async () => {
+  const state = new ProjectsState((await freshDatabase()).projects);
+  await state.load();
+  await state.rename('Kitchen tasks');
+  await state.backup();
+  const backup = new File([await saved[0]!.blob.arrayBuffer()], 'Kitchen-tasks.studio-backup.gz');
+  await state.restore(backup);
+  await state.restore(backup);
+  expect(names(state)).toEqual(['Kitchen tasks', 'Kitchen tasks (restored)', 'Kitchen tasks (restored 2)']);
+  expect(state.current?.name).toBe('Kitchen tasks (restored 2)');
+});
+
+test('copies of a project, and copies of a copy, are numbered rather than named alike', async () => {
+  const state = new ProjectsState((await freshDatabase()).projects);
+  await state.load();
+  await state.duplicate();
+  await state.duplicate();
+  expect(names(state)).toEqual(['My dataset', 'My dataset (copy)', 'My dataset (copy 2)']);
+});
+
 test('a file that is not a backup is refused with its name and the reason, and changes nothing', async () => {
   // The page's one error handler also logs what it shows.
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -98,6 +98,56 @@ test('a reload after a finished run shows it finished, with its target, and a ne
   expect(reloaded.counts).toEqual(run.counts);
 });
 
+test('the target must be a whole number from 1 to 1,000,000 and the seed one from 0 to 2^32 - 1; until they are, nothing starts', async () => {
+  const ports = await scriptedRunPorts(serve, PROJECT);
+  const run = runState(ports);
+  await run.restore();
+  for (const target of [0, -5, null, 2.5, 1_000_001]) {
+    run.targetSize = target;
+    expect(run.targetProblem, String(target)).toBe('Enter a whole number from 1 to 1,000,000.');
+    await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  }
+  run.targetSize = 2;
+  for (const seed of [-1, null, 0.5, 2 ** 32]) {
+    run.rngSeed = seed;
+    expect(run.seedProblem, String(seed)).toBe('Enter a whole number from 0 to 4,294,967,295.');
+    await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  }
+  expect([run.status, await ports.store.latestRun(PROJECT)]).toEqual(['idle', undefined]);
+
+  for (const [target, seed] of [[1, 0], [1_000_000, 2 ** 32 - 1]] as const) {
+    [run.targetSize, run.rngSeed] = [target, seed];
+    expect([run.targetProblem, run.seedProblem]).toEqual([undefined, undefined]);
+  }
+  [run.targetSize, run.rngSeed] = [2, 2 ** 32 - 1];
+  await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  expect(run.status).toBe('finished');
+  expect((await ports.store.latestRun(PROJECT))?.config).toMatchObject({ targetSize: 2, rngSeed: 2 ** 32 - 1 });
+});
+
+test('at a reached target Start does nothing and says so; a raised target continues the pool', async () => {
+  const ports = await scriptedRunPorts(serve, PROJECT);
+  const run = runState(ports);
+  [run.targetSize, run.rngSeed] = [3, 5];
+  expect(run.targetReached).toBe(false);
+  await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  const { accepted } = run.counts;
+  const finishedRun = await ports.store.latestRun(PROJECT);
+  expect(run.targetReached).toBe(true);
+
+  await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  expect(await ports.store.latestRun(PROJECT)).toEqual(finishedRun);
+  expect(run.raisedTarget).toBe(accepted + 100);
+  run.raiseTarget();
+  expect([run.targetSize, run.targetReached]).toEqual([accepted + 100, false]);
+
+  run.targetSize = accepted + 2;
+  await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  expect(run.status).toBe('finished');
+  expect(run.counts.accepted).toBeGreaterThanOrEqual(accepted + 2);
+  expect(run.targetReached).toBe(true);
+});
+
 test('start while a run is going is ignored: the pool is the one a single run makes', async () => {
   const twice = runState(await scriptedRunPorts(serve, PROJECT));
   const once = runState(await scriptedRunPorts(serve, PROJECT));

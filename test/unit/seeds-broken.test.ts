@@ -17,6 +17,7 @@ const utf32le = (text: string) => Uint8Array.from([0xff, 0xfe, 0, 0, ...[...text
 const utf32be = (text: string) => Uint8Array.from([0, 0, 0xfe, 0xff, ...[...text].flatMap((char) => [0, 0, 0, char.charCodeAt(0)])]);
 const jsonl = (...records: object[]) => bytes(records.map((record) => JSON.stringify(record)).join('\n'));
 const task = (instruction: string, input = '', output = 'ok') => ({ instruction, instances: [{ input, output }] });
+const chat = (role: string, content: string) => ({ role, content });
 const PNG_START = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 const prettyObject = JSON.stringify({ data: [{ instruction: 'Name a bird.' }] }, null, 2);
 
@@ -50,11 +51,22 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   ['an instruction one character over the limit', jsonl(task('x'.repeat(MAX_INSTRUCTION_CHARS + 1))), 'seeds.jsonl', `is ${(MAX_INSTRUCTION_CHARS + 1).toLocaleString('en')} characters long`, 1],
   ['an input over the limit', bytes(JSON.stringify([{ instruction: 'Summarize the text.', input: 'x'.repeat(MAX_EXAMPLE_CHARS + 1), output: 'short' }])), 'data.json', 'the input of the example is 8,001 characters long, over the limit of 8,000', 1],
   ['an output over the limit in the second example', jsonl({ instruction: 'Write a poem.', instances: [{ input: '', output: 'A' }, { input: '', output: 'y'.repeat(MAX_EXAMPLE_CHARS + 1) }] }), 'seeds.jsonl', 'the output of example 2 is 8,001 characters long', 1],
+  ['a Markdown file', bytes('# Seeds\n\n- Name a bird.\n- Name a fish.\n'), 'notes.md', 'not a kind of file that seed tasks are read from; import a .jsonl, .ndjson, .json, .csv, .tsv or .txt file, or paste the instructions', undefined],
+  ['plain text in a file without an extension', bytes('Name a bird.\n'), 'seeds', 'not a kind of file that seed tasks are read from', undefined],
+  ['a chat of two exchanges', jsonl({ messages: [chat('user', 'Hi.'), chat('assistant', 'Hello.'), chat('user', 'Name a bird.'), chat('assistant', 'Robin.')] }), 'openai.jsonl', 'expected one "user" message and the "assistant" message that answers it', 1],
+  ['a chat without the answer', jsonl({ messages: [chat('system', 'Be brief.'), chat('user', 'Name a bird.')] }), 'openai.jsonl', 'expected one "user" message and the "assistant" message', 1],
+  ['a chat whose content is a list of parts', jsonl({ messages: [{ role: 'user', content: [{ type: 'text', text: 'Name a bird.' }] }, chat('assistant', 'Robin.')] }), 'openai.jsonl', '"messages" must be a list of {"role": string, "content": string}', 1],
+  ['a chat file with a line that is not a chat', jsonl({ messages: [chat('user', 'Name a bird.'), chat('assistant', 'Robin.')] }, { instruction: 'Name a fish.' }), 'openai.jsonl', '"messages" must be a list', 2],
+  ['a chat whose user message is empty', jsonl({ messages: [chat('user', ''), chat('assistant', 'Robin.')] }), 'openai.jsonl', 'the "user" message is empty', 1],
+  ['a prompt without its completion', jsonl({ prompt: 'Name a bird.' }), 'prompt-completion.jsonl', '"completion" must be text', 1],
+  ['a prompt that holds no instruction', jsonl({ prompt: 'Name a bird.', completion: 'Robin.' }, { prompt: '\n\nOutput:\n', completion: 'Trout.' }), 'prompt-completion.jsonl', 'the "prompt" holds no instruction', 2],
 ])('refuses %s, naming the problem and line', (_, file, fileName, problem, line) => {
   const result = importSeeds(file, fileName);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.problem).toContain(problem);
+  // A clause: the page ends the sentence and adds "Nothing was changed."
+  expect(result.problem).not.toMatch(/[.!?]$/);
   expect(result.line).toBe(line);
 });
 

@@ -106,9 +106,22 @@ describe('format detection', () => {
     ['Self-Instruct lines without an extension', '{"instruction": "Name a bird.", "instances": []}', 'seeds', 'self-instruct-jsonl'],
     ['a header naming "instruction" without an extension', 'Instruction,Output\nName a bird.,robin', 'export', 'csv'],
     ['a .txt file even when a line starts with "["', '[Draft] Name a bird.', 'list.txt', 'text'],
-    ['any other text', 'Name a bird.\nName a fish.', 'notes.md', 'text'],
+    ['OpenAI chat lines without an extension', '{"messages": [{"role": "user", "content": "Name a bird."}, {"role": "assistant", "content": "Robin."}]}', 'chats', 'openai-jsonl'],
+    ['prompt/completion lines named .json', '{"prompt": "Name a bird.", "completion": "Robin."}', 'data.json', 'prompt-completion-jsonl'],
+    ['lines with both "instruction" and "prompt" as examples', '{"instruction": "Name a bird.", "prompt": "x", "output": "Robin."}', 'data.jsonl', 'jsonl'],
+    ['JSON lines named .md', '{"instruction": "Name a bird."}', 'notes.md', 'jsonl'],
   ])('reads %s as %s', (_, text, fileName, format) => {
     expect(imported(importSeeds(bytes(text), fileName)).format).toBe(format);
+  });
+});
+
+describe('prompt/completion from another tool', () => {
+  it('reads a prompt without our "Input:" and "Output:" headings as the instruction, and the completion as its output', () => {
+    const text = '{"prompt": "Translate to French: cheese ->", "completion": " fromage"}\n';
+    const result = imported(importSeeds(bytes(text), 'legacy.jsonl'));
+    expect(result.seeds.map(({ instruction, instances }) => ({ instruction, instances }))).toEqual([
+      { instruction: 'Translate to French: cheese ->', instances: [{ input: '', output: ' fromage' }] },
+    ]);
   });
 });
 

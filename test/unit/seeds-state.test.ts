@@ -11,6 +11,9 @@ import { SeedsState } from '../../src/ui/seeds-state.svelte';
 import { releasingCallbacks } from '../../workers/releasing-callbacks';
 
 const PROJECT = 'p1';
+const seed = (id: string, instruction: string) => ({ id, name: '', instruction, instances: [], isClassification: false });
+/** The site's default seed set, as the state is given it. */
+const DEFAULTS = [seed('d0', 'Explain tides.'), seed('d1', 'Name three rivers.')];
 const channels: MessageChannel[] = [];
 afterEach(() => {
   for (const channel of channels.splice(0)) {
@@ -30,7 +33,7 @@ async function seedsState(api?: (factory: IDBFactory) => ImportApi) {
   const port = channel.port1;
   const client = new ImportClient(connectWorker<ImportApi>(port as unknown as Worker, 'import worker'));
   let changes = 0;
-  const state = new SeedsState(pool, () => client, PROJECT, () => changes++);
+  const state = new SeedsState(pool, () => client, PROJECT, () => changes++, async () => DEFAULTS);
   await state.load();
   return { state, pool, changes: () => changes, crash: () => port.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' })) };
 }
@@ -77,7 +80,7 @@ test('a refused import says where and why, and leaves the seeds as they were', a
   const { state, pool, changes } = await seedsState();
   await state.importText('Explain tides.\n\u200B');
   expect(state.error).toBe(
-    'The pasted text, line 2: the instruction holds only invisible characters (such as zero-width spaces or byte order marks); write the instruction, or remove the task Nothing was changed.',
+    'The pasted text, line 2: the instruction holds only invisible characters (such as zero-width spaces or byte order marks); write the instruction, or remove the task. Nothing was changed.',
   );
   expect(state.first.map((seed) => seed.instruction)).toEqual(['Name a bird.']);
   expect((await pool.seeds(PROJECT)).map((seed) => seed.instruction)).toEqual(['Name a bird.']);
@@ -111,4 +114,49 @@ test('a crashed import worker ends the import with its message and the seeds unc
   expect(state.error).toMatch(/^The import worker stopped unexpectedly \(boom\)/);
   expect([state.busy, state.first.map((seed) => seed.instruction)]).toEqual([false, ['Name a bird.']]);
   script.release();
+});
+
+const instructions = async (pool: PoolStore) => (await pool.seeds(PROJECT)).map((task) => task.instruction);
+
+test('the default seeds replace seeds of one’s own only after a yes that names how many; Cancel changes nothing', async () => {
+  const { state, pool, changes } = await seedsState();
+  await state.resetToDefault();
+  expect(state.confirmation).toEqual({ replaced: 1, defaults: 2 });
+  expect([await instructions(pool), changes()]).toEqual([['Name a bird.'], 0]);
+  state.cancelDefaults();
+  expect([state.confirmation, state.undoCount, await instructions(pool)]).toEqual([undefined, undefined, ['Name a bird.']]);
+
+  await state.resetToDefault();
+  await state.confirmDefaults();
+  expect([state.confirmation, state.count, await instructions(pool), changes()]).toEqual([undefined, 2, ['Explain tides.', 'Name three rivers.'], 1]);
+  expect(state.undoCount).toBe(1);
+});
+
+test('Undo brings back the seeds a change replaced, and the offer ends with it', async () => {
+  const { state, pool, changes } = await seedsState();
+  await state.resetToDefault();
+  await state.confirmDefaults();
+  await state.undo();
+  expect([state.count, state.first.map((task) => task.instruction), await instructions(pool)]).toEqual([1, ['Name a bird.'], ['Name a bird.']]);
+  expect([state.undoCount, state.error, changes()]).toEqual([undefined, undefined, 2]);
+});
+
+test('seeds that are already the defaults are not replaced, and nothing asks', async () => {
+  const { state, pool, changes } = await seedsState();
+  await pool.putSeeds(PROJECT, DEFAULTS);
+  await state.load();
+  await state.resetToDefault();
+  expect([state.confirmation, state.notes, state.undoCount, changes()]).toEqual([undefined, ['These are already the default seed tasks.'], undefined, 0]);
+});
+
+test('an import offers Undo too; a refused one keeps the offer, and the next import offers the seeds just before it', async () => {
+  const { state, pool } = await seedsState();
+  await state.importText('Explain tides.');
+  expect(state.undoCount).toBe(1);
+  await state.importText('\u200B');
+  expect([state.error !== undefined, state.undoCount]).toEqual([true, 1]);
+  await state.importText('Name a fish.\nName a tree.\nName a star.');
+  expect(state.undoCount).toBe(1);
+  await state.undo();
+  expect(await instructions(pool)).toEqual(['Explain tides.']);
 });

@@ -3,11 +3,17 @@
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import type { ModelKind } from './model-profile';
 
+/**
+ * Why WebGPU cannot run models: the browser has no WebGPU at all, or it has WebGPU but no usable
+ * graphics adapter (hardware acceleration off, a blocked driver). The page words each.
+ */
+export type DeviceProblem = 'no-webgpu' | 'no-adapter';
+
 /** What the browser offers for running a model, read once in the generator worker. */
 export interface DeviceReport {
   webgpu: boolean;
-  /** Why WebGPU cannot be used, in words a user can act on; absent when it can. */
-  problem?: string;
+  /** Absent when WebGPU can be used. */
+  problem?: DeviceProblem;
   adapter?: { vendor: string; architecture: string; description: string };
   /** Without it only q4f32 models run: q4f16 kernels fail to compile. */
   shaderF16: boolean;

@@ -18,7 +18,18 @@ export function* instanceRows(rows: Iterable<ExportRow>): Generator<InstanceRow>
   }
 }
 
+const INPUT_BREAK = '\n\n';
+
 /** The user's turn in the chat formats: the instruction, then the input after a blank line when there is one. */
 export function userTurn({ instruction, input }: InstanceRow): string {
-  return input.trim() === '' ? instruction : `${instruction}\n\n${input}`;
+  return input.trim() === '' ? instruction : instruction + INPUT_BREAK + input;
+}
+
+/**
+ * The instruction and input that `userTurn` joined: the text before the first blank line, and the
+ * rest. Exact for instructions without a blank line, as the method's instructions are.
+ */
+export function splitUserTurn(turn: string): { instruction: string; input: string } {
+  const end = turn.indexOf(INPUT_BREAK);
+  return end === -1 ? { instruction: turn, input: '' } : { instruction: turn.slice(0, end), input: turn.slice(end + INPUT_BREAK.length) };
 }

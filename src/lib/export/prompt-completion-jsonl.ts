@@ -16,6 +16,20 @@ function* records(rows: Iterable<ExportRow>): Generator<{ prompt: string; comple
   for (const row of instanceRows(rows)) yield { prompt: prompt(row), completion: row.output };
 }
 
+const INPUT_HEADING = '\n\nInput:\n';
+const OUTPUT_HEADING = '\n\nOutput:\n';
+
 function prompt({ instruction, input }: InstanceRow): string {
-  return input.trim() === '' ? `${instruction}\n\nOutput:\n` : `${instruction}\n\nInput:\n${input}\n\nOutput:\n`;
+  return input.trim() === '' ? instruction + OUTPUT_HEADING : instruction + INPUT_HEADING + input + OUTPUT_HEADING;
+}
+
+/**
+ * The instruction and input of a prompt in our template. A prompt in any other layout (another
+ * tool's file) is all instruction, with no input.
+ */
+export function splitPrompt(text: string): { instruction: string; input: string } {
+  if (!text.endsWith(OUTPUT_HEADING)) return { instruction: text, input: '' };
+  const body = text.slice(0, -OUTPUT_HEADING.length);
+  const at = body.indexOf(INPUT_HEADING);
+  return at === -1 ? { instruction: body, input: '' } : { instruction: body.slice(0, at), input: body.slice(at + INPUT_HEADING.length) };
 }

@@ -1,30 +1,45 @@
 import type { SeedFormat } from './import-result';
 import { firstLine, firstNonBlankLine } from './lines';
 import { csvDelimiter } from './parse-csv';
+import { isRecord } from './read-record';
 
 const JSON_EXTENSIONS = new Set(['json', 'jsonl', 'ndjson']);
 
+/** The kinds of file a seed import reads, for the file picker and for the message that refuses another. */
+export const SEED_FILE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.txt'] as const;
+
 /**
- * The file's format. A ".csv", ".tsv" or ".txt" extension decides; within the JSON family the
- * content does ("[" starts an array, anything else is read as JSON Lines), since JSONL is often
- * named ".json". Without a known extension: JSON by its first character, CSV by a header naming
- * an "instruction" column, otherwise plain text with one instruction per line.
+ * The file's format, or undefined for a file we do not read. A ".csv", ".tsv" or ".txt" extension
+ * decides; within the JSON family the content does ("[" starts an array, anything else is read as
+ * JSON Lines, whose first record tells which kind), since JSONL is often named ".json". Any other
+ * name is read only when its content is unmistakably JSON, or CSV with an "instruction" column:
+ * read as plain text, a Markdown file or a program would silently become seed tasks.
  */
-export function detectFormat(text: string, fileName: string): SeedFormat {
+export function detectFormat(text: string, fileName: string): SeedFormat | undefined {
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   if (extension === 'csv' || extension === 'tsv') return 'csv';
   if (extension === 'txt') return 'text';
   const first = /\S/.exec(text)?.[0];
   if (first === '[') return 'alpaca-json';
-  if (first === '{' || JSON_EXTENSIONS.has(extension)) return firstLineHasInstances(text) ? 'self-instruct-jsonl' : 'jsonl';
-  return csvDelimiter(firstLine(text)) === undefined ? 'text' : 'csv';
+  if (first === '{' || JSON_EXTENSIONS.has(extension)) return jsonLinesFormat(text);
+  return csvDelimiter(firstLine(text)) === undefined ? undefined : 'csv';
 }
 
-function firstLineHasInstances(text: string): boolean {
+/** Which of the JSON Lines layouts the first record has: a seed task, a chat, a prompt and completion, or an example. */
+function jsonLinesFormat(text: string): SeedFormat {
+  const record = firstRecord(text);
+  if (record && 'instances' in record) return 'self-instruct-jsonl';
+  if (record && 'instruction' in record) return 'jsonl';
+  if (record && 'messages' in record) return 'openai-jsonl';
+  if (record && 'prompt' in record) return 'prompt-completion-jsonl';
+  return 'jsonl';
+}
+
+function firstRecord(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(firstNonBlankLine(text));
-    return typeof value === 'object' && value !== null && 'instances' in value;
+    return isRecord(value) ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

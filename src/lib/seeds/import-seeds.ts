@@ -1,15 +1,19 @@
 import { assembleSeeds } from './assemble-seeds';
 import { decodeText } from './decode-text';
-import { detectFormat } from './detect-format';
+import { detectFormat, SEED_FILE_EXTENSIONS } from './detect-format';
 import type { ImportResult, ParseProgress, RowsResult, SeedFormat } from './import-result';
 import { parseCsv } from './parse-csv';
 import { parseJsonArray } from './parse-json-array';
 import { parseJsonLines } from './parse-json-lines';
 import { parsePastedText } from './parse-pasted-text';
+import { readChatRecord } from './read-chat-record';
+import { readPromptRecord } from './read-prompt-record';
 
 const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => RowsResult> = {
   'self-instruct-jsonl': parseJsonLines,
   jsonl: parseJsonLines,
+  'openai-jsonl': (text, onProgress) => parseJsonLines(text, onProgress, readChatRecord),
+  'prompt-completion-jsonl': (text, onProgress) => parseJsonLines(text, onProgress, readPromptRecord),
   'alpaca-json': parseJsonArray,
   csv: parseCsv,
   text: parsePastedText,
@@ -17,14 +21,16 @@ const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => R
 
 /**
  * Seed tasks from an uploaded file: the Self-Instruct seed file, JSONL or a JSON array of
- * {instruction, input, output}, CSV with such a header, or plain text with one instruction per
- * line. The format comes from the content, with the file name's extension as a hint. All or
- * nothing: the first problem fails the import and names its line.
+ * {instruction, input, output}, OpenAI chat or prompt/completion JSONL (as our downloads write
+ * them), CSV with an "instruction" header, or plain text with one instruction per line. The format
+ * comes from the content, with the file name's extension as a hint; a file of another kind is
+ * refused. All or nothing: the first problem fails the import and names its line.
  */
 export function importSeeds(bytes: Uint8Array, fileName: string, onProgress: ParseProgress = () => {}): ImportResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const format = detectFormat(decoded.text, fileName);
+  if (!format) return { ok: false, problem: `this is not a kind of file that seed tasks are read from; import a ${listed(SEED_FILE_EXTENSIONS)} file, or paste the instructions` };
   return finish(format, PARSERS[format](decoded.text, onProgress));
 }
 
@@ -39,4 +45,9 @@ function finish(format: SeedFormat, parsed: RowsResult): ImportResult {
   const assembled = assembleSeeds(parsed.rows);
   if (!assembled.ok) return assembled;
   return { ok: true, seeds: assembled.seeds, format, notes: [...parsed.notes, ...assembled.notes] };
+}
+
+/** "a, b or c" */
+function listed(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

@@ -44,7 +44,7 @@ function names({ id, name }: Record<string, unknown>): Pick<RowFields, 'id' | 'n
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

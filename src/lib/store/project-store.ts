@@ -22,6 +22,9 @@ export interface ProjectRows {
   runs: Run[];
 }
 
+/** What a project added under a taken name is marked as: "Name (copy)", "Name (restored)". */
+type CopyLabel = 'copy' | 'restored';
+
 /** The projects in this browser: independent datasets, each with its own seeds, pool and runs. */
 export class ProjectStore {
   readonly #newId = createIdFactory();
@@ -57,14 +60,19 @@ export class ProjectStore {
     });
   }
 
-  /** A full copy, with new ids, that grows on its own from then on. */
+  /** A full copy, with new ids, that grows on its own from then on; named as `adopt` names it. */
   async duplicate(id: string, name: string): Promise<Project> {
-    return this.adopt(await this.read(id), name);
+    return this.adopt(await this.read(id), name, 'copy');
   }
 
-  /** Adds the rows of a project (a backup, or a copy) as a new project under new ids. */
-  async adopt(rows: ProjectRows, name: string): Promise<Project> {
-    const project = { ...rows.project, id: this.#newId('project'), name: cleanName(name), created: Date.now() };
+  /**
+   * Adds the rows of a project (a backup, or a copy) as a new project under new ids. Two projects
+   * of one name cannot be told apart in the project list, so a name already taken gets `label`:
+   * "Name (copy)", then "Name (copy 2)"…
+   */
+  async adopt(rows: ProjectRows, name: string, label: CopyLabel = 'copy'): Promise<Project> {
+    const taken = new Set((await this.list()).map((project) => project.name));
+    const project = { ...rows.project, id: this.#newId('project'), name: freeName(cleanName(name), label, taken), created: Date.now() };
     await this.write(renumber(rows, project));
     return project;
   }
@@ -137,8 +145,25 @@ function callsOf(projectId: string): IDBKeyRange {
   return IDBKeyRange.bound([projectId, ''], [projectId, '\uffff']);
 }
 
+const MAX_NAME_LENGTH = 120;
+
 function cleanName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').slice(0, 120) || 'Untitled dataset';
+  return name.trim().replace(/\s+/g, ' ').slice(0, MAX_NAME_LENGTH) || 'Untitled dataset';
+}
+
+/**
+ * `name` if no project has it, else the first of "name (label)", "name (label 2)"… that none has.
+ * A name that already ends in the label counts from its stem, so a copy of "A (copy)" is
+ * "A (copy 2)", not "A (copy) (copy)"; the stem is cut so that the label always fits.
+ */
+function freeName(name: string, label: CopyLabel, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const stem = name.replace(new RegExp(` \\(${label}(?: \\d+)?\\)$`), '');
+  for (let number = 1; ; number++) {
+    const suffix = ` (${label}${number === 1 ? '' : ` ${number}`})`;
+    const candidate = stem.slice(0, MAX_NAME_LENGTH - suffix.length).trimEnd() + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 /**
