@@ -1,5 +1,5 @@
-// axe-core on every screen of the e2e site (first visit, model loaded, seeds list, settings, a
-// finished run's pool, a task dialog), on a laptop and a phone, light and dark: no serious or critical violation.
+// axe-core on every screen of the e2e site, on a laptop and a phone, light and dark: no serious or
+// critical violation. The model's and the run's status and progress are live regions.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
@@ -34,7 +34,7 @@ test.each([
   { device: 'a phone', viewport: PHONE, colorScheme: 'light' },
   { device: 'a laptop', viewport: LAPTOP, colorScheme: 'dark' },
   { device: 'a phone', viewport: PHONE, colorScheme: 'dark' },
-] as const)('every screen on $device in the $colorScheme scheme has no serious or critical axe violation', async ({ viewport, colorScheme }) => {
+] as const)('on $device in the $colorScheme scheme, no screen has a serious or critical axe violation and the statuses are live', async ({ viewport, colorScheme }) => {
   const context = await site.browser.newContext({ viewport, colorScheme });
   const { page, errors } = await openWatchedPage(site.browser, site.url, context);
   const found: string[] = [];
@@ -50,6 +50,8 @@ test.each([
   await check('seeds list open');
 
   await loadScriptedModel(page);
+  // Statuses are live regions, so a screen reader hears them change without moving there.
+  expect(await page.getByRole('status').filter({ hasText: 'Ready: scripted-test-model' }).count()).toBe(1);
   await check('model loaded');
 
   await page.getByTestId('settings').locator('summary').first().click();
@@ -59,6 +61,10 @@ test.each([
   await page.getByTestId('rng-seed').fill('3');
   await page.getByTestId('start').click();
   await waitForRunStatus(page, 'finished');
+  expect(await page.getByRole('status').filter({ hasText: /^finished$/ }).count()).toBe(1);
+  const progress = page.getByRole('progressbar', { name: /of 5 new instructions/ });
+  expect(await progress.getAttribute('aria-valuetext')).toBe('100%');
+  expect(await page.getByRole('status').filter({ hasText: /of 5 new instructions: 100%$/ }).count()).toBe(1);
   await check('run finished, pool showing');
 
   await page.getByTestId('task-row').first().locator('button').click();
