@@ -70,5 +70,7 @@ test('the keyboard alone loads a model, runs, opens and closes a task and downlo
   await tabTo(page, '[data-testid="download"]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toBe('My-dataset-self-instruct.jsonl');
+  // The button is disabled while the file is prepared; focus comes back to it, not to the page.
+  await expect.poll(() => focusIs(page, '[data-testid="download"]:enabled')).toBe(true);
   expect(errors).toEqual([]);
 });
