@@ -1,5 +1,5 @@
 // axe-core on every screen of the e2e site, on a laptop and a phone, light and dark: no serious or
-// critical violation. The model's and the run's status and progress are live regions.
+// critical violation. Statuses and progress are live regions; reduced motion stops the bars moving.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
@@ -73,5 +73,16 @@ test.each([
 
   expect(found).toEqual([]);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test.each([
+  { reducedMotion: 'reduce', duration: '0s' },
+  { reducedMotion: 'no-preference', duration: '0.25s' },
+] as const)('with reduced motion set to $reducedMotion, the progress bar moves in $duration', async ({ reducedMotion, duration }) => {
+  const context = await site.browser.newContext({ reducedMotion });
+  const { page } = await openWatchedPage(site.browser, site.url, context);
+  const fill = page.getByRole('progressbar').first().locator('div');
+  expect(await fill.evaluate((element) => getComputedStyle(element).transitionDuration)).toBe(duration);
   await context.close();
 });
