@@ -1,0 +1,58 @@
+// Every dialog closes by its ×, by Escape and by a click on the backdrop, and on a phone the task
+// dialog's × stays in view however far its content is scrolled.
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
+
+const site = useSite('dist-e2e');
+
+const isOpen = (dialog: Locator) => dialog.evaluate((element) => (element as HTMLDialogElement).open);
+
+/** Opens the dialog with `open`, closes it each of the three ways, and checks it closed each time. */
+async function closesEveryWay(page: Page, dialog: Locator, open: () => Promise<void>): Promise<void> {
+  for (const close of [
+    () => dialog.getByRole('button', { name: 'Close', exact: true }).first().click(),
+    () => page.keyboard.press('Escape'),
+    () => page.mouse.click(3, 3),
+  ]) {
+    await open();
+    await expect.poll(() => isOpen(dialog)).toBe(true);
+    await close();
+    await expect.poll(() => isOpen(dialog)).toBe(false);
+  }
+}
+
+test('the delete-project dialog closes by ×, Escape and backdrop, and nothing is deleted', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
+  const dialog = page.getByTestId('project-delete-dialog');
+  await closesEveryWay(page, dialog, () => page.getByTestId('project-delete').click());
+  expect(await page.getByTestId('project-select').locator('option').count()).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('on a phone the task dialog closes every way, and its × stays in view when scrolled to the end', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, errors } = await openWatchedPage(site.browser, site.url, context);
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
+  await loadScriptedModel(page);
+  await page.getByTestId('target-size').fill('3');
+  await page.getByTestId('start').click();
+  await waitForRunStatus(page, 'finished');
+
+  const dialog = page.getByTestId('task-dialog');
+  const openTask = () => page.locator('[data-testid="task-row"] button').first().click();
+  await closesEveryWay(page, dialog, openTask);
+
+  await openTask();
+  await expect.poll(() => isOpen(dialog)).toBe(true);
+  for (const call of await dialog.locator('details').all()) await call.locator('summary').click();
+  await dialog.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  const close = page.getByTestId('task-dialog-x');
+  const box = await close.boundingBox();
+  expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+  await close.click();
+  await expect.poll(() => isOpen(dialog)).toBe(false);
+  await context.close();
+  expect(errors).toEqual([]);
+});
