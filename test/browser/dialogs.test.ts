@@ -2,7 +2,7 @@
 // dialog's × stays in view however far its content is scrolled.
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
+import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus, projectMenu } from './site';
 
 const site = useSite('dist-e2e');
 
@@ -26,7 +26,7 @@ test('the delete-project dialog closes by ×, Escape and backdrop, and nothing i
   const { page, errors } = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
   const dialog = page.getByTestId('project-delete-dialog');
-  await closesEveryWay(page, dialog, () => page.getByTestId('project-delete').click());
+  await closesEveryWay(page, dialog, () => projectMenu(page, 'project-delete'));
   expect(await page.getByTestId('project-select').locator('option').count()).toBe(1);
   expect(errors).toEqual([]);
 });
@@ -54,5 +54,21 @@ test('on a phone the task dialog closes every way, and its × stays in view when
   await close.click();
   await expect.poll(() => isOpen(dialog)).toBe(false);
   await context.close();
+  expect(errors).toEqual([]);
+});
+
+test('the project menu closes by Escape, with focus back on its button, and by a click elsewhere', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
+  const menu = page.getByTestId('project-menu');
+  const menuOpen = () => menu.evaluate((element) => (element as HTMLDetailsElement).open);
+  await menu.locator('summary').click();
+  expect(await menuOpen()).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await menuOpen()).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+  await menu.locator('summary').click();
+  await page.locator('h1').click();
+  expect(await menuOpen()).toBe(false);
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // duplicated and deleted (with a confirmation), each remembered across a reload.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
+import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus, projectMenu } from './site';
 
 const site = useSite('dist-e2e');
 
@@ -24,17 +24,17 @@ test('projects are created with the default seeds, switched, duplicated and dele
   await expect.poll(() => shown(page)).toBe('Cooking tasks');
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
 
-  await page.getByTestId('project-duplicate').click();
+  await projectMenu(page, 'project-duplicate');
   await expect.poll(() => shown(page)).toBe('Cooking tasks (copy)');
 
   await page.reload();
   await expect.poll(() => shown(page)).toBe('Cooking tasks (copy)');
   expect(await projectNames(page)).toEqual(['My dataset', 'Cooking tasks', 'Cooking tasks (copy)']);
 
-  await page.getByTestId('project-delete').click();
+  await projectMenu(page, 'project-delete');
   await page.getByRole('button', { name: 'Cancel' }).click();
   expect(await projectNames(page)).toHaveLength(3);
-  await page.getByTestId('project-delete').click();
+  await projectMenu(page, 'project-delete');
   await page.getByTestId('project-delete-confirm').click();
   await expect.poll(() => projectNames(page)).toEqual(['My dataset', 'Cooking tasks']);
   expect(errors).toEqual([]);
@@ -48,7 +48,7 @@ test('a project backed up in one browser profile restores in another with the sa
   await page.getByTestId('start').click();
   await waitForRunStatus(page, 'finished');
   const counts = await page.getByTestId('counts').textContent();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('project-backup').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), projectMenu(page, 'project-backup')]);
   expect(download.suggestedFilename()).toBe('My-dataset.studio-backup.gz');
   const backupPath = await download.path();
 

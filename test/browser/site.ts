@@ -163,3 +163,10 @@ export function readStores<Name extends string>(page: Page, names: readonly Name
     [...names],
   ) as Promise<Record<Name, unknown[]>>;
 }
+
+/** Clicks one of the project menu's items (Rename, Duplicate, Back up, Delete), opening the menu first. */
+export async function projectMenu(page: Page, testId: string): Promise<void> {
+  const menu = page.getByTestId('project-menu');
+  if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  await page.getByTestId(testId).click();
+}
