@@ -13,9 +13,9 @@ import {
 } from '../method';
 import { FailureError, failureOf } from '../failure';
 import { createIdFactory } from '../ids';
-import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, PoolEntry, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
+import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
 import { stepSeed, taskSeed } from './run-seeds';
-import { screenCandidate } from './screen-candidate';
+import { loadScreeningPool, screenCandidate } from './screen-candidate';
 
 export interface RunPorts {
   generator: Generator;
@@ -111,12 +111,7 @@ class BootstrapLoop {
   private async loadPool(): Promise<void> {
     const accepted = await this.ports.store.acceptedTasks(this.projectId);
     this.#machine = accepted.map((task) => task.instruction);
-    const entries: PoolEntry[] = [
-      ...this.#seeds.map(({ id, instruction }) => ({ id, instruction })),
-      ...accepted.map(({ id, instruction }) => ({ id, instruction })),
-    ];
-    const { rougeThreshold: threshold, rougeTokenizer: tokenizer } = this.settings;
-    await this.ports.novelty.loadPool(entries, { threshold, tokenizer });
+    await loadScreeningPool(this.ports.novelty, [...this.#seeds, ...accepted], this.settings);
   }
 
   /** The latest run continues if it is unfinished and would make the same choices; else a new one. */

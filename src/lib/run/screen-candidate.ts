@@ -1,5 +1,5 @@
 import { screenInstruction } from '../method';
-import type { HeuristicSettings, Novelty, PoolEntry, RejectionReason } from '../vocabulary';
+import type { HeuristicSettings, MethodSettings, Novelty, PoolEntry, RejectionReason } from '../vocabulary';
 
 /** A candidate after the filters: its normalised text, its nearest instruction, and why it was rejected, if it was. */
 export interface ScreenedCandidate {
@@ -21,4 +21,10 @@ export async function screenCandidate(candidate: string, novelty: Pick<Novelty, 
     return { instruction: screened.instruction, ...nearest, reason: { rule: 'rouge', score: verdict.score, nearest: verdict.nearest } };
   }
   return { instruction: screened.instruction, ...nearest };
+}
+
+/** Loads every seed and accepted instruction into the novelty index, at the settings' threshold and tokenizer. */
+export function loadScreeningPool(novelty: Pick<Novelty, 'loadPool'>, instructions: readonly PoolEntry[], settings: MethodSettings): Promise<void> {
+  const entries = instructions.map(({ id, instruction }) => ({ id, instruction }));
+  return novelty.loadPool(entries, { threshold: settings.rougeThreshold, tokenizer: settings.rougeTokenizer });
 }

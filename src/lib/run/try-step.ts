@@ -1,8 +1,8 @@
 import { failureOf } from '../failure';
 import { generationRequest, parseProposals } from '../method';
-import type { CompleteOptions, CompletionRequest, CompletionResult, Failure, Generator, MethodSettings, Novelty, PoolEntry, TaskStore } from '../vocabulary';
+import type { CompleteOptions, CompletionRequest, CompletionResult, Failure, Generator, MethodSettings, Novelty, TaskStore } from '../vocabulary';
 import { stepSeed } from './run-seeds';
-import { screenCandidate, type ScreenedCandidate } from './screen-candidate';
+import { loadScreeningPool, screenCandidate, type ScreenedCandidate } from './screen-candidate';
 
 /** What one generation step would make now, and what the filters would do with it. */
 export interface TriedStep {
@@ -28,8 +28,7 @@ export interface TryPorts {
 export async function tryGenerationStep(ports: TryPorts, projectId: string, settings: MethodSettings, rngSeed: number, options: CompleteOptions = {}): Promise<TryOutcome> {
   try {
     const [seeds, accepted, counts] = await Promise.all([ports.store.seeds(projectId), ports.store.acceptedTasks(projectId), ports.store.counts(projectId)]);
-    const pool: PoolEntry[] = [...seeds, ...accepted].map(({ id, instruction }) => ({ id, instruction }));
-    await ports.novelty.loadPool(pool, { threshold: settings.rougeThreshold, tokenizer: settings.rougeTokenizer });
+    await loadScreeningPool(ports.novelty, [...seeds, ...accepted], settings);
     const machine = accepted.map((task) => task.instruction);
     const request = generationRequest(seeds, machine, stepSeed(rngSeed, counts.generationCalls), settings);
     if (options.signal?.aborted) return { ok: false, aborted: true };
