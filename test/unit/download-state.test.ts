@@ -6,7 +6,7 @@ import { connectWorker, DownloadClient } from '../../src/lib/clients';
 import { createDownloadService, type DownloadApi } from '../../src/lib/download';
 import { openStudioDB } from '../../src/lib/store';
 import { DownloadState } from '../../src/ui/download-state.svelte';
-import { callRow, taskRow } from '../fixtures/pool-rows';
+import { spiceStep } from '../fixtures/pool-rows';
 import { useDownloads } from '../helpers/browser-globals';
 import { useChannels } from '../helpers/comlink-channels';
 import { freshDatabase } from '../helpers/fresh-database';
@@ -19,14 +19,7 @@ const saved = useDownloads();
 async function downloadState(): Promise<DownloadState> {
   const { factory, projects, pool } = await freshDatabase();
   const { id: projectId } = await projects.create('Kitchen tasks');
-  await pool.saveGeneration({
-    call: callRow(projectId, 'call-1'),
-    candidates: [
-      taskRow({ id: 'task-1', projectId, stage: 'done', instruction: 'Name a spice.', instanceCount: 1 }),
-      taskRow({ id: 'task-2', projectId, stage: 'rejected', reason: { rule: 'too-short', detail: '2 words' } }),
-    ],
-    instances: [{ id: 'inst-1', projectId, taskId: 'task-1', callId: 'call-1', input: '', output: 'Cumin' }],
-  });
+  await pool.saveGeneration(spiceStep(projectId));
   // The worker opens its own connection to the same database, as the download worker does.
   const worker = () => new DownloadClient(connectWorker<DownloadApi>(serve(createDownloadService(() => openStudioDB(factory))).worker, 'download worker'));
   return new DownloadState(worker, projectId);

@@ -6,7 +6,7 @@ import { createDownloadService } from '../../src/lib/download';
 import { describeSettings } from '../../src/lib/download/prepare-download';
 import { defaultSettings } from '../../src/lib/method';
 import { openStudioDB } from '../../src/lib/store';
-import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
+import { runRow, spiceStep } from '../fixtures/pool-rows';
 import { freshDatabase } from '../helpers/fresh-database';
 
 async function filledProject() {
@@ -14,14 +14,7 @@ async function filledProject() {
   const project = await projects.create('Kitchen tasks');
   await projects.saveSettings(project.id, { ...defaultSettings('self-instruct'), rougeThreshold: 0.65 });
   const projectId = project.id;
-  await pool.saveGeneration({
-    call: callRow(projectId, 'call-1'),
-    candidates: [
-      taskRow({ id: 'task-1', projectId, stage: 'done', instruction: 'Name a spice.', instanceCount: 1 }),
-      taskRow({ id: 'task-2', projectId, stage: 'rejected', reason: { rule: 'too-short', detail: '2 words' } }),
-    ],
-    instances: [{ id: 'inst-1', projectId, taskId: 'task-1', callId: 'call-1', input: '', output: 'Cumin' }],
-  });
+  await pool.saveGeneration(spiceStep(projectId));
   await pool.saveRun(runRow({ id: 'run-1', projectId }));
   return { service: createDownloadService(() => openStudioDB(factory)), projectId };
 }
