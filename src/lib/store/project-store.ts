@@ -190,7 +190,7 @@ function renumber(rows: ProjectRows, project: Project): ProjectRows {
       ...(task.reason ? { reason: reason(task.reason) } : {}),
       ...(task.nearest ? { nearest: { ...task.nearest, entry: entry(task.nearest.entry) } } : {}),
     })),
-    instances: rows.instances.map((row) => ({ ...row, projectId, id: id(row.id), taskId: id(row.taskId), callId: id(row.callId) })),
+    instances: rows.instances.map((row) => ({ ...row, projectId, id: id(row.id), taskId: id(row.taskId), ...(row.callId ? { callId: id(row.callId) } : {}) })),
     calls: rows.calls.map((call) => ({ ...call, projectId, id: id(call.id), runId: id(call.runId) })),
     runs: rows.runs.map((run) => ({ ...run, projectId, id: id(run.id) })),
   };

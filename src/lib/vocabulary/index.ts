@@ -6,4 +6,5 @@ export type * from './run';
 export type * from './settings';
 export type * from './ports';
 export type * from './dataset';
+export type * from './curation';
 export type * from './failure';

@@ -71,12 +71,28 @@ export interface Task {
   /** The run's settings fingerprint, so the configuration behind every task is known. */
   fingerprint: string;
   created: number;
+  /** What the model wrote, kept when a person first changes the task (its text, flag or instances). */
+  original?: OriginalTask;
+  /** When a person last changed the task. */
+  edited?: number;
+  /** When a person marked the task reviewed. */
+  reviewed?: number;
+  /** The rejection a person overruled by accepting the candidate (`reason` is then gone). */
+  overruled?: RejectionReason;
+}
+
+/** A task as the model wrote it, before anyone edited it. */
+export interface OriginalTask {
+  instruction: string;
+  isClassification?: boolean;
+  instances: Instance[];
 }
 
 export interface StoredInstance extends Instance {
   id: string;
   projectId: string;
   taskId: string;
-  callId: string;
+  /** The model call that wrote it; absent when a person wrote it. */
+  callId?: string;
 }
 
