@@ -1,9 +1,9 @@
-// ReplayState (src/ui/replay-state.svelte.ts): "what if the ROUGE-L threshold were…", with the
+// ReplayState (src/ui/pool/replay-state.svelte.ts): "what if the ROUGE-L threshold were…", with the
 // pool on fake-indexeddb and the filter service behind a comlink channel, as in the page.
 import { expect, test } from 'vitest';
 import { connectWorker, FilterClient } from '../../src/lib/clients';
 import { createFilterService, type FilterApi } from '../../src/lib/novelty';
-import { ReplayState } from '../../src/ui/replay-state.svelte';
+import { ReplayState } from '../../src/ui/pool/replay-state.svelte';
 import { callRow, taskRow } from '../fixtures/pool-rows';
 import { useChannels } from '../helpers/comlink-channels';
 import { freshDatabase } from '../helpers/fresh-database';

@@ -1,7 +1,7 @@
-// TaskDetailState (src/ui/task-detail-state.svelte.ts) on fake-indexeddb: a candidate opened with
+// TaskDetailState (src/ui/pool/task-detail-state.svelte.ts) on fake-indexeddb: a candidate opened with
 // its instances and every model call behind it, and one that is gone.
 import { expect, test } from 'vitest';
-import { TaskDetailState } from '../../src/ui/task-detail-state.svelte';
+import { TaskDetailState } from '../../src/ui/pool/task-detail-state.svelte';
 import { callRow, taskRow } from '../fixtures/pool-rows';
 import { freshDatabase } from '../helpers/fresh-database';
 import { observe } from '../helpers/observe.svelte';

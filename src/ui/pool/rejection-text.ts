@@ -1,4 +1,4 @@
-import type { RejectionReason, SwitchableRule } from '../lib/vocabulary';
+import type { RejectionReason, SwitchableRule } from '../../lib/vocabulary';
 
 /** Each rule's name in the user's words, as the funnel and a rejected candidate show it. */
 export const RULE_NAMES: Record<RejectionReason['rule'], string> = {

@@ -1,5 +1,5 @@
-import type { PoolStore, TaskDetail } from '../lib/store';
-import { errorMessage } from './handle-error';
+import type { PoolStore, TaskDetail } from '../../lib/store';
+import { errorMessage } from '../handle-error';
 
 /** The one candidate opened for inspection: its instances and every model call behind it. */
 export class TaskDetailState {

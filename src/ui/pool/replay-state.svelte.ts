@@ -1,7 +1,7 @@
-import type { FilterClient } from '../lib/clients';
-import type { RougeTokenizer } from '../lib/vocabulary';
-import type { PoolStore } from '../lib/store';
-import { errorMessage } from './handle-error';
+import type { FilterClient } from '../../lib/clients';
+import type { RougeTokenizer } from '../../lib/vocabulary';
+import type { PoolStore } from '../../lib/store';
+import { errorMessage } from '../handle-error';
 
 export interface ReplayAnswer {
   threshold: number;
