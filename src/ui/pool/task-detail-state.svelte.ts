@@ -1,21 +1,57 @@
-import type { PoolStore, TaskDetail } from '../../lib/store';
+import type { TaskDetail } from '../../lib/store';
+import type { CurationAction, TaskEdit } from '../../lib/vocabulary';
 import { errorMessage } from '../handle-error';
+import type { NearDuplicateCheck } from './near-duplicate-check.svelte';
 
-/** The one candidate opened for inspection: its instances and every model call behind it. */
+/** What the detail needs of the store: one task with its instances and calls, from the pool or the trash. */
+export interface TaskDetailPort {
+  taskDetail(taskId: string): Promise<(TaskDetail & { deleted?: number }) | undefined>;
+}
+
+/** The one action the detail's buttons take through the curation (and its undo step). */
+export interface DetailCuration {
+  perform(action: CurationAction): Promise<boolean>;
+}
+
+/**
+ * The one task opened from the table: its instances, every model call behind it, and the edit form
+ * (instruction, classification flag, instances). Saving, deleting, restoring, accepting and marking
+ * reviewed go through the curation, so each is one undo step; the detail then reads the task again.
+ */
 export class TaskDetailState {
-  #detail = $state.raw<TaskDetail | undefined>();
+  #detail = $state.raw<(TaskDetail & { deleted?: number }) | undefined>();
   #error = $state<string | undefined>();
+  #problem = $state<string | undefined>();
+  /** The edit form; compared with the stored task to know whether there is anything to save. */
+  draft = $state<TaskEdit>({ instruction: '', isClassification: false, instances: [] });
+  readonly #stored = $derived(this.#detail ? JSON.stringify(editOf(this.#detail)) : undefined);
+  readonly #changed = $derived(this.#stored !== undefined && JSON.stringify(this.draft) !== this.#stored);
 
-  constructor(private readonly store: PoolStore) {}
+  constructor(
+    private readonly store: TaskDetailPort,
+    private readonly curation: DetailCuration,
+    readonly nearDuplicate: NearDuplicateCheck,
+  ) {}
 
   get detail() { return this.#detail; }
   get error() { return this.#error; }
+  /** What keeps the form from being saved, in words beside Save. */
+  get problem() { return this.#problem; }
+  /** The form differs from the stored task. */
+  get changed() { return this.#changed; }
+
+  /** Shows this task, or none: the table's open row, from a click or the address. */
+  async show(taskId: string | undefined): Promise<void> {
+    if (taskId === undefined) this.close();
+    else if (taskId !== this.#detail?.task.id) await this.open(taskId);
+  }
 
   async open(taskId: string): Promise<void> {
     this.#error = undefined;
     try {
       this.#detail = await this.store.taskDetail(taskId);
       if (!this.#detail) this.#error = 'That candidate is no longer in the pool.';
+      this.revert();
     } catch (error) {
       this.#error = errorMessage(error);
     }
@@ -23,5 +59,75 @@ export class TaskDetailState {
 
   close(): void {
     this.#detail = undefined;
+    this.nearDuplicate.clear();
   }
+
+  /** Puts the form back to the stored task. */
+  revert(): void {
+    if (this.#detail) this.draft = editOf(this.#detail);
+    this.#problem = undefined;
+    this.nearDuplicate.clear();
+  }
+
+  /** The instruction was edited: it is checked against the pool once the typing pauses. */
+  setInstruction(text: string): void {
+    this.draft.instruction = text;
+    const task = this.#detail?.task;
+    if (!task) return;
+    if (text.trim() && text !== task.instruction) this.nearDuplicate.schedule(text, task.id);
+    else this.nearDuplicate.clear();
+  }
+
+  addInstance(): void {
+    this.draft.instances.push({ input: '', output: '' });
+  }
+
+  removeInstance(index: number): void {
+    this.draft.instances.splice(index, 1);
+  }
+
+  async save(): Promise<void> {
+    const task = this.#detail?.task;
+    if (!task) return;
+    this.#problem = problemOf(this.draft);
+    if (this.#problem) return;
+    this.draft.instruction = this.draft.instruction.trim();
+    // The curation has the detail follow the stored edit before it returns; the form then shows it.
+    if (await this.curation.perform({ kind: 'edit', taskId: task.id, edit: $state.snapshot(this.draft) })) this.revert();
+  }
+
+  /** Delete, restore or accept this task; the form keeps any unsaved edit. */
+  async act(kind: 'delete' | 'restore' | 'accept'): Promise<void> {
+    const task = this.#detail?.task;
+    if (task) await this.curation.perform({ kind, taskIds: [task.id] });
+  }
+
+  async markReviewed(reviewed: boolean): Promise<void> {
+    const task = this.#detail?.task;
+    if (task) await this.curation.perform({ kind: 'review', taskIds: [task.id], reviewed });
+  }
+
+  /** These tasks changed (an action here or in the table, an undo): the open one is read again; the form keeps an unsaved edit. */
+  async follow(taskIds: readonly string[]): Promise<void> {
+    const taskId = this.#detail?.task.id;
+    if (!taskId || !taskIds.includes(taskId)) return;
+    const unsaved = this.#changed ? $state.snapshot(this.draft) : undefined;
+    await this.open(taskId);
+    if (unsaved) this.draft = unsaved;
+  }
+}
+
+/** The stored task as the form holds it. */
+function editOf({ task, instances }: TaskDetail): TaskEdit {
+  return {
+    instruction: task.instruction,
+    isClassification: task.isClassification ?? false,
+    instances: instances.map(({ input, output }) => ({ input, output })),
+  };
+}
+
+function problemOf(edit: TaskEdit): string | undefined {
+  if (!edit.instruction.trim()) return 'Write an instruction before saving.';
+  if (edit.instances.some((instance) => !instance.output.trim())) return 'Every instance needs an output: write one, or remove the instance.';
+  return undefined;
 }
