@@ -49,7 +49,7 @@ export function viewToHash(query: PoolQuery, openId?: string): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== DEFAULT_QUERY[key as keyof PoolQuery]) params.set(key === 'search' ? 'q' : key, value);
   if (openId) params.set('open', openId);
-  return `#view?${params}`;
+  return params.size ? `#view?${params}` : '#view';
 }
 
 export function viewFromHash(hash: string): { query: PoolQuery; openId?: string } | undefined {

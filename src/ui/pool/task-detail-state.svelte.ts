@@ -5,7 +5,7 @@ import type { NearDuplicateCheck } from './near-duplicate-check.svelte';
 
 /** What the detail needs of the store: one task with its instances and calls, from the pool or the trash. */
 export interface TaskDetailPort {
-  taskDetail(taskId: string): Promise<(TaskDetail & { deleted?: number }) | undefined>;
+  taskDetail(taskId: string): Promise<TaskDetail | undefined>;
 }
 
 /** The one action the detail's buttons take through the curation (and its undo step). */
@@ -19,7 +19,7 @@ export interface DetailCuration {
  * reviewed go through the curation, so each is one undo step; the detail then reads the task again.
  */
 export class TaskDetailState {
-  #detail = $state.raw<(TaskDetail & { deleted?: number }) | undefined>();
+  #detail = $state.raw<TaskDetail | undefined>();
   #error = $state<string | undefined>();
   #problem = $state<string | undefined>();
   /** The edit form; compared with the stored task to know whether there is anything to save. */

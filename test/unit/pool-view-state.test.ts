@@ -1,0 +1,148 @@
+// PoolViewState (src/ui/pool/pool-view-state.svelte.ts) on a stand-in pool view worker and address
+// bar: the query and its hash, snapshots and their blocks of rows, stale answers, "N new".
+import { expect, test } from 'vitest';
+import { BLOCK_ROWS, PoolViewState } from '../../src/ui/pool/pool-view-state.svelte';
+import { fakeAddress, fakePoolView, poolRow, poolRows } from '../helpers/fake-pool-view';
+import { observe } from '../helpers/observe.svelte';
+
+const PROJECT = 'p1';
+
+async function loadedView(rows = poolRows(5), hash = '') {
+  const port = fakePoolView(rows);
+  const address = fakeAddress(hash);
+  const view = new PoolViewState(port, PROJECT, address);
+  await view.load();
+  return { view, port, address };
+}
+
+function shownIds(view: PoolViewState, count = view.matching): (string | undefined)[] {
+  return Array.from({ length: count }, (_, i) => view.rowAt(i)?.id);
+}
+
+test('loading opens the project and shows its rows newest first, with their counts', async () => {
+  const { view, port } = await loadedView();
+  expect(port.calls.slice(0, 2)).toEqual([`open ${PROJECT}`, 'query ']);
+  expect([view.ready, view.matching, view.total]).toEqual([true, 5, 5]);
+  expect(shownIds(view)).toEqual(['t5', 't4', 't3', 't2', 't1']);
+  expect(view.filtered).toBe(false);
+});
+
+test('the view comes from the address: its query and its open row', async () => {
+  const rows = [poolRow('t1', { instruction: 'Name a spice' }), poolRow('t2', { status: 'rejected', instruction: 'Name a spice plant' }), poolRow('t3')];
+  const { view } = await loadedView(rows, '#view?q=spice&status=rejected&open=t2');
+  expect(view.query).toMatchObject({ search: 'spice', status: 'rejected' });
+  expect(view.openId).toBe('t2');
+  expect(shownIds(view)).toEqual(['t2']);
+  expect(view.filtered).toBe(true);
+});
+
+test('typing rewrites the address, a filter adds a history entry, and Back returns to the view before', async () => {
+  const { view, address } = await loadedView([poolRow('t1', { instruction: 'Name a spice' }), poolRow('t2', { status: 'rejected', instruction: 'Spice it up' })]);
+  await view.search('s');
+  await view.search('spice');
+  expect(address.entries).toEqual(['#view?q=spice']);
+  await view.filter('status', 'rejected');
+  expect(address.entries).toEqual(['#view?q=spice', '#view?q=spice&status=rejected']);
+  expect(shownIds(view)).toEqual(['t2']);
+
+  address.back();
+  await expect.poll(() => view.matching).toBe(2);
+  expect(view.query.status).toBe('kept');
+  // A skip link's hash is no view: the table keeps what it shows.
+  address.type('#pool');
+  expect(view.query.search).toBe('spice');
+  await view.reset();
+  expect(address.entries.at(-1)).toBe('#view');
+});
+
+test('an answer to a query asked before the latest is dropped', async () => {
+  const { view, port } = await loadedView([poolRow('t1', { instruction: 'alpha' }), poolRow('t2', { instruction: 'alpha beta' })]);
+  const shown = observe(() => view.matching);
+  const release = port.hold();
+  const first = view.search('alpha');
+  release();
+  const second = view.search('alpha beta');
+  await Promise.all([first, second]);
+  expect(view.query.search).toBe('alpha beta');
+  expect(shownIds(view)).toEqual(['t2']);
+  // The table never showed the first search's two rows after the second was asked.
+  expect(shown()).toEqual([2, 1]);
+});
+
+test('a new snapshot is shown with its rows in view already fetched, so the table never blinks empty', async () => {
+  const { view } = await loadedView(poolRows(3));
+  const firstRow = observe(() => view.rowAt(0)?.id);
+  await view.search('Instruction t1');
+  expect(firstRow()).toEqual(['t3', 't1']);
+});
+
+test('scrolling fetches each block of rows once, and a block of an older snapshot is dropped', async () => {
+  const { view, port } = await loadedView(poolRows(3 * BLOCK_ROWS));
+  expect(view.rowAt(BLOCK_ROWS)).toBeUndefined();
+  view.show(BLOCK_ROWS - 5, BLOCK_ROWS + 20);
+  view.show(BLOCK_ROWS - 4, BLOCK_ROWS + 21);
+  await expect.poll(() => view.rowAt(BLOCK_ROWS)?.id).toBe(`t${2 * BLOCK_ROWS}`);
+  expect(port.calls.filter((call) => call.endsWith(`${BLOCK_ROWS}-${2 * BLOCK_ROWS}`))).toHaveLength(1);
+
+  view.show(2 * BLOCK_ROWS, 2 * BLOCK_ROWS + 10);
+  // The query answers before the block of the old snapshot does: that block must not show.
+  await view.search('Instruction t1');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(view.matching).toBeLessThan(2 * BLOCK_ROWS);
+  expect(view.rowAt(2 * BLOCK_ROWS)).toBeUndefined();
+});
+
+test("a run's new rows wait behind “N new” until asked for; an empty table shows them at once", async () => {
+  const { view, port } = await loadedView(poolRows(2));
+  port.arriving.push(poolRow('t3'), poolRow('t4'));
+  await view.checkNew();
+  expect([view.newRows, view.matching, view.total]).toEqual([2, 2, 4]);
+  expect(view.rowAt(0)?.id).toBe('t2');
+  await view.refresh();
+  expect([view.newRows, view.matching, view.rowAt(0)?.id]).toEqual([0, 4, 't4']);
+
+  const empty = await loadedView([]);
+  empty.port.arriving.push(poolRow('t1'));
+  await empty.view.checkNew();
+  expect([empty.view.newRows, empty.view.matching]).toEqual([0, 1]);
+});
+
+test('changed tasks are read again by the worker and the table follows, keeping the selection', async () => {
+  const { view, port } = await loadedView(poolRows(3));
+  view.selection.toggle(view.rowAt(0)!);
+  port.stored[2] = { ...port.stored[2]!, status: 'deleted' };
+  await view.sync(['t3']);
+  expect(port.calls).toContain('sync t3');
+  expect(shownIds(view)).toEqual(['t2', 't1']);
+  expect(view.selection.size).toBe(1);
+  // A new query is another set of rows: the selection made in the old one goes.
+  await view.search('t1');
+  expect(view.selection.size).toBe(0);
+});
+
+test('the focused row stays within the snapshot, and the open row is kept in the address', async () => {
+  const { view, address } = await loadedView(poolRows(3));
+  view.focus(10);
+  expect(view.focused).toBe(2);
+  view.focus(-1);
+  expect(view.focused).toBe(0);
+  view.focus(2);
+  await view.search('t1');
+  expect(view.focused).toBe(0);
+
+  view.open('t1');
+  expect(address.entries).toEqual(['#view?q=t1&open=t1']);
+  view.close();
+  expect([view.openId, address.entries]).toEqual([undefined, ['#view?q=t1']]);
+});
+
+test('a failed query says why, and the next one that works clears it', async () => {
+  const { view, port } = await loadedView(poolRows(1));
+  const query = port.query;
+  port.query = () => Promise.reject(new Error('The pool view worker stopped.'));
+  await view.search('x');
+  expect(view.error).toBe('The pool view worker stopped.');
+  port.query = query;
+  await view.search('');
+  expect(view.error).toBeUndefined();
+});
