@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { connectWorker, PoolViewClient } from '../../src/lib/clients';
 import { defaultSettings } from '../../src/lib/method';
 import { createPoolViewService, DEFAULT_QUERY, type PoolQuery, type PoolViewApi } from '../../src/lib/pool-view';
-import { openStudioDB, type PoolStore } from '../../src/lib/store';
+import { CurationStore, openStudioDB, type PoolStore } from '../../src/lib/store';
 import type { GenerationStep, StoredInstance, Task } from '../../src/lib/vocabulary';
 import { callRow, RUN_CONFIG, runRow, taskRow } from '../fixtures/pool-rows';
 import { useChannels } from '../helpers/comlink-channels';
@@ -119,6 +119,27 @@ describe('createPoolViewService', () => {
     expect(await shown(view, { search: 'bakery' })).toEqual(['task-002']);
     expect(await shown(view, { search: 'cafe' })).toEqual(['task-002']);
     expect(await shown(view)).toEqual(['task-002', 'task-001']);
+  });
+
+  test('deleted tasks come from the trash, at open and after the action, and a restore brings them back', async () => {
+    const { fresh, view } = await project();
+    const curation = new CurationStore(fresh.db);
+    await curation.apply(PROJECT, { kind: 'delete', taskIds: ['task-001'] });
+    await view.open(PROJECT);
+    expect(await shown(view)).toEqual(['task-003', 'task-002']);
+    expect(await shown(view, { status: 'deleted', search: 'bonjour' })).toEqual(['task-001']);
+    const deleted = await curation.apply(PROJECT, { kind: 'delete', taskIds: ['task-002', 'task-003'] });
+    await view.sync(deleted!.taskIds);
+    const { token, counts } = await view.query(q({ status: 'deleted' }));
+    expect(counts.status).toMatchObject({ kept: 0, deleted: 3 });
+    expect((await view.rows(token, 0, 3)).map((row) => [row.id, row.status, row.instances])).toEqual([
+      ['task-003', 'deleted', 0],
+      ['task-002', 'deleted', 1],
+      ['task-001', 'deleted', 1],
+    ]);
+    const undone = await curation.undo(PROJECT);
+    await view.sync(undone!.taskIds);
+    expect(await shown(view)).toEqual(['task-003', 'task-002']);
   });
 
   test('only the latest snapshots are kept', async () => {
