@@ -1,7 +1,7 @@
 // The app's database as each released version left it in users' browsers, built by hand for the
 // upgrade tests. Like a released upgrade step, a version here is never edited: the next one is added.
 
-export type ReleasedVersion = 1 | 2 | 3;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5;
 
 const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransaction) => void> = {
   1: (db) => {
@@ -21,6 +21,11 @@ const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransactio
   },
   3: (db) => {
     db.createObjectStore('datasetPages', { keyPath: ['projectId', 'page'] });
+  },
+  // Version 4 repaired stored settings and changed no store.
+  4: () => {},
+  5: (db) => {
+    db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
   },
 };
 

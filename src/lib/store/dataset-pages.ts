@@ -19,18 +19,20 @@ export interface FinishedTask {
 
 export interface DatasetPage {
   projectId: string;
-  /** 0, 1, 2…: pages fill in order, and only the last one has room. */
+  /** 0, 1, 2…: pages fill in order, and only the last one has room (an edit may leave others short). */
   page: number;
   rows: FinishedTask[];
+  /** The ids of `rows`' tasks, for the `by-task` index (v6): an edit rewrites only its task's page. */
+  taskIds: string[];
 }
 
 type PagesStore = IDBPObjectStore<StudioDB, ArrayLike<StoreNames<StudioDB>>, 'datasetPages', 'readwrite' | 'versionchange'>;
 type ReadablePages = IDBPObjectStore<StudioDB, ArrayLike<StoreNames<StudioDB>>, 'datasetPages', IDBTransactionMode>;
 
 export function finishedTask(task: Task, instances: readonly Instance[]): FinishedTask {
-  const { id, runId, instruction, isClassification, created } = task;
+  const { id, runId, instruction, isClassification, created, edited } = task;
   return {
-    task: { id, runId, instruction, created, ...(isClassification === undefined ? {} : { isClassification }) },
+    task: { id, runId, instruction, created, ...(isClassification === undefined ? {} : { isClassification }), ...(edited === undefined ? {} : { edited }) },
     instances: instances.map(({ input, output }) => ({ input, output })),
   };
 }
@@ -53,17 +55,49 @@ export function collectFinished(tasks: readonly Task[], instances: readonly Stor
 export async function appendFinished(store: PagesStore, projectId: string, rows: readonly FinishedTask[]): Promise<void> {
   if (rows.length === 0) return;
   const last = (await store.openCursor(projectPages(projectId), 'prev'))?.value;
-  let page: DatasetPage = last && last.rows.length < ROWS_PER_PAGE ? last : { projectId, page: last ? last.page + 1 : 0, rows: [] };
+  let page: DatasetPage = last && last.rows.length < ROWS_PER_PAGE ? last : emptyPage(projectId, last ? last.page + 1 : 0);
   const writes: Promise<unknown>[] = [];
   for (const row of rows) {
     if (page.rows.length === ROWS_PER_PAGE) {
-      writes.push(store.put(page));
-      page = { projectId, page: page.page + 1, rows: [] };
+      writes.push(putPage(store, page));
+      page = emptyPage(projectId, page.page + 1);
     }
     page.rows.push(row);
   }
-  writes.push(store.put(page));
+  writes.push(putPage(store, page));
   await Promise.all(writes);
+}
+
+/** What a user action changes in the pages: finished tasks that leave them, and ones rewritten in place. */
+export interface PageChanges {
+  remove: readonly string[];
+  replace: readonly FinishedTask[];
+}
+
+/** Takes tasks out of their pages and rewrites others in place, reading and writing each page touched once. */
+export async function changeFinished(store: PagesStore, { remove, replace }: PageChanges): Promise<void> {
+  const index = store.index('by-task');
+  const replacements = new Map(replace.map((row) => [row.task.id, row]));
+  const ids = [...remove, ...replacements.keys()];
+  const keys = await Promise.all(ids.map((id) => index.getKey(id)));
+  const pageKeys = new Map(keys.filter((key) => key !== undefined).map((key) => [key[1], key]));
+  const removed = new Set(remove);
+  await Promise.all(
+    [...pageKeys.values()].map(async (key) => {
+      const page = (await store.get(key))!;
+      const rows = page.rows.filter((row) => !removed.has(row.task.id)).map((row) => replacements.get(row.task.id) ?? row);
+      await putPage(store, { ...page, rows });
+    }),
+  );
+}
+
+/** Sets the page's `taskIds` from its rows, so the index always agrees with them. */
+function putPage(store: PagesStore, page: DatasetPage): Promise<unknown> {
+  return store.put({ ...page, taskIds: page.rows.map((row) => row.task.id) });
+}
+
+function emptyPage(projectId: string, page: number): DatasetPage {
+  return { projectId, page, rows: [], taskIds: [] };
 }
 
 /** Every finished task of a project, oldest first. */
@@ -76,6 +110,13 @@ export async function readFinished(store: ReadablePages, projectId: string): Pro
 
 export function deletePages(store: PagesStore, projectId: string): Promise<void> {
   return store.delete(projectPages(projectId));
+}
+
+/** Gives every stored page its `taskIds` (the version 6 step). */
+export async function indexPageTasks(store: PagesStore): Promise<void> {
+  for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update({ ...cursor.value, taskIds: cursor.value.rows.map((row) => row.task.id) });
+  }
 }
 
 /** Every [projectId, page] key of one project. */

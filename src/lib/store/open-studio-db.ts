@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import { repairSettings } from '../method';
 import type { CallRecord } from '../vocabulary';
 import { journalCalls } from './call-journal';
-import { appendFinished, collectFinished } from './dataset-pages';
+import { appendFinished, collectFinished, indexPageTasks } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 import { StorageError } from './storage-error';
 import { abortUnlessFinished } from './write-transaction';
@@ -73,6 +73,14 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
   if (oldVersion < 5) {
     db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
     journalExistingCalls(tx).catch(() => abortUnlessFinished(tx));
+  }
+  if (oldVersion < 6) {
+    // Curation: deleted tasks wait in the trash, each user action can be undone, and an edit
+    // finds its task's dataset page by index instead of reading them all.
+    db.createObjectStore('trash', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+    db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
+    tx.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
+    indexPageTasks(tx.objectStore('datasetPages')).catch(() => abortUnlessFinished(tx));
   }
 }
 

@@ -13,6 +13,8 @@ export interface TaskDetail {
   task: Task;
   instances: StoredInstance[];
   calls: CallRecord[];
+  /** When it went to the trash; absent while it is in the pool. */
+  deleted?: number;
 }
 
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
@@ -77,14 +79,17 @@ export class PoolStore implements TaskStore {
 
   /** A task with everything behind it: its instances and the model calls it came from. */
   async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
-    const tx = this.db.transaction(['tasks', 'instances', 'calls', 'parts']);
-    const task = await tx.objectStore('tasks').get(taskId);
+    const tx = this.db.transaction(['tasks', 'instances', 'trash', 'calls', 'parts']);
+    const pooled = await tx.objectStore('tasks').get(taskId);
+    const trashed = pooled ? undefined : await tx.objectStore('trash').get(taskId);
+    const task = pooled ?? trashed?.task;
     if (!task) return undefined;
-    const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
+    const instances = trashed ? trashed.instances : await tx.objectStore('instances').index('by-task').getAll(taskId);
+    // The original instances' calls too: a person's edit may have replaced every instance.
     const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
     const records = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
     const calls = await readCalls(tx.objectStore('parts'), records.filter((record) => record !== undefined));
-    return { task, instances, calls };
+    return { task, instances, calls, ...(trashed ? { deleted: trashed.deleted } : {}) };
   }
 
   /** The newest candidates first, accepted and rejected, for the live view. */
@@ -131,12 +136,20 @@ export class PoolStore implements TaskStore {
     });
   }
 
+  /**
+   * Writes the step's call, and its result unless a person got there first while the model was
+   * answering: a task deleted, finished by hand or rejected again keeps what the person did.
+   * A person's changes to a task still waiting (its text, its flag) are kept in what is written.
+   */
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
     await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
       await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
-      await tx.objectStore('tasks').put(task);
+      const stored = await tx.objectStore('tasks').get(task.id);
+      if (!stored || !isWaiting(stored)) return;
+      const written = { ...task, ...personsFields(stored) };
+      await tx.objectStore('tasks').put(written);
       await Promise.all(instances.map((instance) => tx.objectStore('instances').add(instance)));
-      if (task.stage === 'done') await appendFinished(tx.objectStore('datasetPages'), task.projectId, [finishedTask(task, instances)]);
+      if (written.stage === 'done') await appendFinished(tx.objectStore('datasetPages'), task.projectId, [finishedTask(written, instances)]);
     });
   }
 
@@ -148,6 +161,16 @@ export class PoolStore implements TaskStore {
     const runs = await this.db.getAllFromIndex('runs', 'by-project', projectId);
     return runs.sort((a, b) => a.started - b.started).at(-1);
   }
+}
+
+function isWaiting(task: Task): boolean {
+  return task.stage === 'classify' || task.stage === 'instances';
+}
+
+/** What a person set on a task, which the loop's later step must not write over. */
+function personsFields({ instruction, isClassification, original, edited, reviewed, overruled }: Task): Partial<Task> {
+  const fields = { instruction, original, edited, reviewed, overruled, ...(edited === undefined ? {} : { isClassification }) };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 function withoutStorageFields({ projectId: _project, position: _position, ...seed }: StoredSeed): SeedTask {

@@ -11,6 +11,8 @@ import { writeTransaction } from './write-transaction';
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
+/** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
+const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo'] as const;
 
 /** Every row of one project, as a backup holds it and a duplicate copies it. */
 export interface ProjectRows {
@@ -79,11 +81,12 @@ export class ProjectStore {
 
   /** Deletes the project and every row of it, in one transaction. */
   async remove(id: string): Promise<void> {
-    await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
+    await writeTransaction(this.db, [...DELETED_STORES], async (tx) => {
       await tx.objectStore('projects').delete(id);
       await deletePages(tx.objectStore('datasetPages'), id);
       await deleteParts(tx.objectStore('parts'), id);
-      for (const name of ['seeds', 'tasks', 'instances', 'runs'] as const) {
+      await tx.objectStore('undo').delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+      for (const name of ['seeds', 'tasks', 'instances', 'runs', 'trash'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
       }

@@ -3,10 +3,10 @@
 import type { DBSchema } from 'idb';
 import type { StoredCall, StoredPart } from './call-pieces';
 import type { DatasetPage } from './dataset-pages';
-import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage } from '../vocabulary';
+import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskState } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface Project {
   id: string;
@@ -38,6 +38,28 @@ export interface StudioDB extends DBSchema {
   /** The texts a project's calls repeat, stored once each (v5; call-journal.ts). */
   parts: { key: [projectId: string, hash: string]; value: StoredPart };
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
-  /** The finished tasks of each project, for exports (dataset-pages.ts). */
-  datasetPages: { key: [string, number]; value: DatasetPage };
+  /** The finished tasks of each project, for exports (dataset-pages.ts); `by-task` finds a task's page (v6). */
+  datasetPages: { key: [string, number]; value: DatasetPage; indexes: { 'by-task': string } };
+  /** Deleted tasks with their instances, until restored (v6). */
+  trash: { key: string; value: TrashedTask; indexes: { 'by-project': string } };
+  /** Each project's last user actions, each with what it changed, to undo them (v6). */
+  undo: { key: [projectId: string, seq: number]; value: UndoRecord };
+}
+
+/** A task in the trash: the task and its instances as they were, out of every pool index. */
+export interface TrashedTask {
+  id: string;
+  projectId: string;
+  deleted: number;
+  task: Task;
+  instances: StoredInstance[];
+}
+
+/** One user action, with the state of every task it changed as it was before. */
+export interface UndoRecord {
+  projectId: string;
+  seq: number;
+  label: string;
+  created: number;
+  before: TaskState[];
 }

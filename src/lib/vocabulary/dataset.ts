@@ -3,8 +3,8 @@
 
 import type { Instance, Task } from './task';
 
-/** What the exports read of a task. */
-export type ExportTask = Pick<Task, 'id' | 'runId' | 'instruction' | 'isClassification' | 'created'>;
+/** What the exports read of a task; `edited` says a person changed it. */
+export type ExportTask = Pick<Task, 'id' | 'runId' | 'instruction' | 'isClassification' | 'created' | 'edited'>;
 
 /** An accepted task with its instances and the model that wrote it. */
 export interface ExportRow {
