@@ -5,13 +5,15 @@ import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
-import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
+import { CurationStore, openStudioDB, PoolStore, ProjectStore } from '../lib/store';
 
 export interface AppServices {
   generator: GeneratorClient;
   filter: FilterClient;
   pool: PoolStore;
   projects: ProjectStore;
+  /** A person's edits, deletions and their undo. */
+  curation: CurationStore;
   tabs: TabCoordinator;
   /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
@@ -36,6 +38,7 @@ export async function startServices(): Promise<AppServices> {
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
+    curation: new CurationStore(db),
     tabs: new TabCoordinator(navigator.locks),
     downloads: once(() => {
       const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });

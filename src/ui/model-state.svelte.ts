@@ -1,5 +1,5 @@
 import type { GeneratorClient } from '../lib/clients';
-import type { DeviceReport, LoadOutcome, LoadProgress, ModelOption, StoredModel } from '../lib/engine';
+import type { DeviceReport, LoadOutcome, LoadProgress, ModelOption, ProbeStep, StoredModel } from '../lib/engine';
 import type { Failure } from '../lib/vocabulary';
 import { toFailure } from './handle-error';
 import { downloadSpeed, remainingSeconds } from './time-left';
@@ -11,6 +11,8 @@ const LAST_MODEL_KEY = 'self-instruct-studio:last-model';
 /** The device, the models offered on it, and the one being loaded or in use. */
 export class ModelState {
   #status = $state<ModelStatus>('probing');
+  /** The device check's step in progress while probing: the worker starts first. */
+  #probeStep = $state<ProbeStep>('worker');
   #device = $state.raw<DeviceReport | undefined>();
   #models = $state.raw<ModelOption[]>([]);
   #progress = $state.raw<LoadProgress>({ fraction: 0, text: '' });
@@ -26,6 +28,7 @@ export class ModelState {
   constructor(private readonly generator: GeneratorClient) {}
 
   get status() { return this.#status; }
+  get probeStep() { return this.#probeStep; }
   get device() { return this.#device; }
   get models() { return this.#models; }
   get progress() { return this.#progress; }
@@ -42,7 +45,7 @@ export class ModelState {
 
   async probe(): Promise<void> {
     try {
-      const { device, models, notes } = await this.generator.probe();
+      const { device, models, notes } = await this.generator.probe((step) => (this.#probeStep = step));
       this.#device = device;
       this.#models = models;
       this.#notes = notes;

@@ -19,11 +19,13 @@ async function probed(): Promise<ModelState> {
   return model;
 }
 
-test('probing lists the models this device can run, the first preselected, none downloaded yet', async () => {
+test('probing shows its steps as they happen, then lists the models this device can run, the first preselected, none downloaded yet', async () => {
   const model = new ModelState(scriptedGenerator(serve));
   const status = observe(() => model.status);
+  const steps = observe(() => model.probeStep);
   await model.probe();
   expect(status()).toEqual(['probing', 'ready']);
+  expect(steps()).toEqual(['worker', 'manifest', 'gpu']);
   expect(model.device).toEqual({ webgpu: false, shaderF16: false });
   expect(model.models.map((option) => option.id)).toEqual([SCRIPTED_MODEL_ID]);
   expect(model.selectedId).toBe(SCRIPTED_MODEL_ID);

@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import type { GeneratorApi, LoadOutcome, LoadProgress, ProbeResult, StoredModel } from '../engine';
+import type { GeneratorApi, LoadOutcome, LoadProgress, ProbeResult, ProbeStep, StoredModel } from '../engine';
 import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
 
@@ -9,8 +9,8 @@ const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptToken
 export class GeneratorClient implements Generator {
   constructor(private readonly connection: WorkerConnection<GeneratorApi>) {}
 
-  probe(): Promise<ProbeResult> {
-    return this.connection.guard(this.connection.remote.probe());
+  probe(onStep?: (step: ProbeStep) => void): Promise<ProbeResult> {
+    return this.connection.guard(this.connection.remote.probe(onStep && proxy(onStep)));
   }
 
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {

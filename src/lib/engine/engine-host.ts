@@ -12,6 +12,13 @@ export interface ProbeResult {
   notes: string[];
 }
 
+/**
+ * The device check's steps, in order: the worker starts (its code is large), reads the site's
+ * self-hosted models list, then asks the browser for a GPU. The page lists them as they happen.
+ */
+export const PROBE_STEPS = ['worker', 'manifest', 'gpu'] as const;
+export type ProbeStep = (typeof PROBE_STEPS)[number];
+
 export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: Failure };
 
 const CANCELLED: LoadOutcome = { ok: false, failure: { reason: 'cancelled', message: LOAD_ADVICE.cancelled } };
@@ -32,7 +39,8 @@ export class EngineHost {
   ) {}
 
   /** The device and the models offered on it; read once, since adapters do not change. */
-  probe(): Promise<ProbeResult> {
+  probe(onStep: (step: ProbeStep) => void = () => {}): Promise<ProbeResult> {
+    onStep('gpu');
     this.#probe ??= this.probeGpu().then((device) => ({
       device,
       models: this.engines.flatMap((engine) => engine.catalog(device)),

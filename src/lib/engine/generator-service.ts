@@ -1,10 +1,11 @@
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import type { LoadProgress, StoredModel } from './engine';
-import type { EngineHost, LoadOutcome, ProbeResult } from './engine-host';
+import type { EngineHost, LoadOutcome, ProbeResult, ProbeStep } from './engine-host';
 
 /** The verbs the generator worker serves (workers/generator.worker.ts exposes them through comlink). */
 export interface GeneratorApi {
-  probe(): Promise<ProbeResult>;
+  /** `onStep` hears each step of the check as it starts (PROBE_STEPS). */
+  probe(onStep?: (step: ProbeStep) => void): Promise<ProbeResult>;
   load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
   /** Loads a model file the user picked (a File crosses to the worker by structured clone). */
   loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
@@ -23,7 +24,11 @@ export interface GeneratorApi {
 export function createGeneratorService(host: EngineHost | Promise<EngineHost>): GeneratorApi {
   const ready = Promise.resolve(host);
   return {
-    probe: async () => (await ready).probe(),
+    probe: async (onStep) => {
+      // Answering at all means the worker's code has loaded; the host waits for the manifest.
+      onStep?.('manifest');
+      return (await ready).probe(onStep);
+    },
     load: async (modelId, onProgress) => (await ready).load(modelId, onProgress),
     loadFile: async (file, onProgress) => (await ready).loadFile(file, onProgress),
     complete: async (request, onText) => (await ready).complete(request, onText),

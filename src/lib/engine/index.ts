@@ -1,5 +1,5 @@
 export type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
-export { EngineHost, type LoadOutcome, type ProbeResult } from './engine-host';
+export { EngineHost, PROBE_STEPS, type LoadOutcome, type ProbeResult, type ProbeStep } from './engine-host';
 export { CompletionFailedError, ModelCrashedError, ModelFileError, ModelLoadError, ModelNotLoadedError, UnknownModelError } from './engine-errors';
 export { probeDevice } from './device-probe';
 export { rankModels, type CatalogRecord } from './model-catalog';
