@@ -111,7 +111,7 @@ class BootstrapLoop {
   private async loadPool(): Promise<void> {
     const accepted = await this.ports.store.acceptedTasks(this.projectId);
     this.#machine = accepted.map((task) => task.instruction);
-    await loadScreeningPool(this.ports.novelty, [...this.#seeds, ...accepted], this.settings);
+    await loadScreeningPool(this.ports.novelty, this.projectId, [...this.#seeds, ...accepted], this.settings);
   }
 
   /** The latest run continues if it is unfinished and would make the same choices; else a new one. */
