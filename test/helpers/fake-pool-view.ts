@@ -1,7 +1,7 @@
 // A stand-in for the pool view worker (PoolViewApi) over an array of rows, for the UI's state tests:
 // a search matches instructions containing every word, the status filter and newest-first order
 // work, the other filters are ignored. Queries can be held to answer out of order.
-import type { PoolQuery, PoolRow, RowStatus, ViewAnswer, ViewCounts } from '../../src/ui/pool/pool-view-contract';
+import type { PoolQuery, PoolRow, RowStatus, ViewAnswer, ViewCounts } from '../../src/lib/pool-view';
 import type { PoolViewPort } from '../../src/ui/pool/pool-view-state.svelte';
 import type { ViewAddress } from '../../src/ui/pool/view-address';
 

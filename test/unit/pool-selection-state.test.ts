@@ -2,7 +2,7 @@
 // less the rows unpicked, what each status counts, and the ids a bulk action gets.
 import { expect, test } from 'vitest';
 import { PoolSelection, type SelectionSource } from '../../src/ui/pool/pool-selection.svelte';
-import { DEFAULT_QUERY, type PoolQuery, type ViewCounts } from '../../src/ui/pool/pool-view-contract';
+import { DEFAULT_QUERY, type PoolQuery, type ViewCounts } from '../../src/lib/pool-view';
 import { poolRow } from '../helpers/fake-pool-view';
 
 function source(query: Partial<PoolQuery>, status: Partial<ViewCounts['status']>, matching: number): SelectionSource {

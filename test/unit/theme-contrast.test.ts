@@ -37,6 +37,7 @@ const TEXT: [string, string][] = [
   ['muted', 'bg'], ['muted', 'card'], ['ok', 'card'], ['accent-text', 'card'], ['accent-text', 'ok-fill'],
   ['danger', 'card'], ['danger', 'button-bg'], ['danger', 'danger-fill'], ['danger', 'error-bg'], ['warn-text', 'warn-fill'],
   ['on-accent', 'accent'], ['on-accent', 'accent-strong'],
+  ['text', 'selected'], ['muted', 'selected'], ['accent-text', 'selected'], ['danger', 'selected'],
 ];
 const EDGES: [string, string][] = [
   ['focus', 'bg'], ['focus', 'card'], ['control-line', 'bg'], ['control-line', 'card'], ['invalid-line', 'card'], ['accent', 'track'],

@@ -1,6 +1,6 @@
 import type { CurationAction, CurationResult, NoveltyChanges, UndoSummary } from '../../lib/vocabulary';
 import { errorMessage } from '../handle-error';
-import type { RowStatus } from './pool-view-contract';
+import type { RowStatus } from '../../lib/pool-view';
 
 /** What the page needs of the store's curation: an action, its undo, the list of undo steps. */
 export interface CurationPort {

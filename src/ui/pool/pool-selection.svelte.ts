@@ -1,4 +1,4 @@
-import type { PoolQuery, PoolRow, RowStatus, ViewCounts } from './pool-view-contract';
+import type { PoolQuery, PoolRow, RowStatus, ViewCounts } from '../../lib/pool-view';
 
 /** The snapshot a selection is taken from: what the table shows now. */
 export interface SelectionSource {

@@ -1,6 +1,6 @@
 import { errorMessage } from '../handle-error';
 import { PoolSelection } from './pool-selection.svelte';
-import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, type PoolViewApi, type RunInfo, type ViewCounts } from './pool-view-contract';
+import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, type PoolViewApi, type RunInfo, type ViewCounts } from '../../lib/pool-view';
 import type { ViewAddress } from './view-address';
 
 /** What the table needs of the pool view worker. */
@@ -48,7 +48,7 @@ export class PoolViewState {
     this.selection = new PoolSelection({
       get query() { return view.query; },
       get counts() { return view.counts; },
-      matchingIds: () => (this.#token === undefined ? Promise.resolve([]) : this.port.ids(this.#token)),
+      matchingIds: () => this.matchingIds(),
     });
   }
 
@@ -137,6 +137,17 @@ export class PoolViewState {
       }
     });
     return this.#checking;
+  }
+
+  /** Every id of the rows the table shows, in its order. */
+  async matchingIds(): Promise<string[]> {
+    return this.#token === undefined ? [] : this.port.ids(this.#token);
+  }
+
+  /** Every id of the kept rows that match `filters` (the reviewed ones, say), whatever the table shows. */
+  async idsWhere(filters: Partial<PoolQuery>): Promise<string[]> {
+    const { token } = await this.port.query({ ...DEFAULT_QUERY, ...filters });
+    return this.port.ids(token);
   }
 
   /** The row at `index` of the snapshot, once its block is fetched. */

@@ -1,4 +1,4 @@
-import type { PoolRow, RowStatus, RunInfo } from './pool-view-contract';
+import type { PoolRow, RowStatus, RunInfo } from '../../lib/pool-view';
 
 /** Each status as a badge and a filter name it. */
 export const STATUS_NAMES: Record<RowStatus, string> = {
