@@ -127,11 +127,17 @@ export class PoolViewState {
    */
   checkNew(): Promise<void> {
     this.#checking = this.#checking.then(async () => {
+      // Before the first snapshot the worker has no project open, and the first query reads every row anyway.
+      const token = this.#token;
+      if (token === undefined) return;
       try {
         this.#total += await this.port.syncNewer();
-        if (this.#token === undefined) return;
         if (this.matching === 0) await this.#ask();
-        else this.#newRows = await this.port.newSince(this.#token);
+        else {
+          const newRows = await this.port.newSince(token);
+          // A snapshot taken meanwhile (an action's, a refresh) holds these rows already.
+          if (token === this.#token) this.#newRows = newRows;
+        }
       } catch (error) {
         this.#error = errorMessage(error);
       }
