@@ -1,33 +1,13 @@
 // axe-core on every screen of the e2e site, on a laptop and a phone, light and dark: no serious or
 // critical violation. Statuses and progress are live regions; reduced motion stops the bars moving.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
+import { seriousViolations } from './axe';
 import { loadScriptedModel, openWatchedPage, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-
-/**
- * The serious and critical violations axe finds on the page as it is now, one line each.
- * axe is evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
- * govern (a `<script>` tag with its text, as addScriptTag adds, is refused by `script-src 'self'`),
- * so the page keeps its real policy instead of running under `bypassCSP`.
- */
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await AXE_SOURCE);
-  const results = (await page.evaluate(() => (globalThis as unknown as { axe: typeof import('axe-core') }).axe.run(document))) as AxeResults;
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}`),
-    );
-}
 
 test.each([
   { device: 'a laptop', viewport: LAPTOP, colorScheme: 'light' },
@@ -67,7 +47,7 @@ test.each([
   expect(await page.getByRole('status').filter({ hasText: /of 5 new instructions: 100%$/ }).count()).toBe(1);
   await check('run finished, pool showing');
 
-  await page.getByTestId('task-row').first().locator('button').click();
+  await page.getByTestId('task-row').first().click();
   await page.getByTestId('task-dialog').locator('details').first().click();
   await check('task dialog open');
 

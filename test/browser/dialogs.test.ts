@@ -41,7 +41,7 @@ test('on a phone the task dialog closes every way, and its × stays in view when
   await waitForRunStatus(page, 'finished');
 
   const dialog = page.getByTestId('task-dialog');
-  const openTask = () => page.locator('[data-testid="task-row"] button').first().click();
+  const openTask = () => page.getByTestId('task-row').first().click();
   await closesEveryWay(page, dialog, openTask);
 
   await openTask();

@@ -57,9 +57,10 @@ test('the keyboard alone loads a model, runs, opens and closes a task and downlo
   await waitForRunStatus(page, 'paused');
   await expect.poll(() => focusIs(page, '[data-testid="start"]')).toBe(true);
 
-  const row = '[data-testid="task-row"] button';
+  // The pool's table is one Tab stop: its focused row, named by its instruction.
+  const row = '[data-testid="task-row"]';
   await tabTo(page, row);
-  const opened = await page.evaluate(() => document.activeElement?.textContent);
+  const opened = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   await page.keyboard.press('Enter');
   await page.getByTestId('task-dialog').locator('h3').waitFor();
   expect(await page.getByTestId('task-dialog').locator('h3').textContent()).toBe(opened);

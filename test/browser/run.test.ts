@@ -31,8 +31,18 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
   expect(await page.getByTestId('pool-kept').count()).toBe(1);
   expect(await count(page, 'rejected')).toBeGreaterThan(0);
   expect(await count(page, 'instances')).toBeGreaterThan(0);
+  // Rows the run added after the table's snapshot wait behind "Show N new".
+  if (await page.getByTestId('show-new').count()) await page.getByTestId('show-new').click();
+  await expect.poll(() => page.getByTestId('pool-shown').textContent()).toMatch(/^(\d+) of \1 candidates$/);
   const rows = await page.getByTestId('task-row').allTextContents();
-  expect(rows.some((row) => /rejected.*near-duplicate: ROUGE-L [01]\.\d\d like/.test(row))).toBe(true);
+  expect(rows.some((row) => /^rejected.*[01]\.\d\d/.test(row))).toBe(true);
+  // The rejection rule filter counts the near-duplicates, and a row's detail names its nearest instruction.
+  expect(await page.getByTestId('pool-rule').locator('option[value="rouge"]').textContent()).toMatch(/^Near-duplicate \(ROUGE-L\) \(\d+\)$/);
+  await page.getByTestId('pool-rule').selectOption('rouge');
+  await page.getByTestId('task-row').first().click();
+  expect(await page.getByTestId('task-state').textContent()).toMatch(/^Rejected: near-duplicate: ROUGE-L [01]\.\d\d like “.+”$/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('pool-reset').click();
 
   // Replaying the filter at the run's own threshold repeats its decisions; at 1 it rejects nothing.
   await page.getByTestId('replay-threshold').fill('0.7');

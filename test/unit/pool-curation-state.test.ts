@@ -47,7 +47,7 @@ test('an action is stored, told in the toast with an Undo, and everything that s
   const { heard, follow } = followers();
   const curation = new CurationState(fakeStore(), PROJECT, follow);
   expect(await curation.perform({ kind: 'delete', taskIds: ['t1', 't2'] })).toBe(true);
-  expect(curation.notice).toEqual({ text: 'delete 2.', undoable: true });
+  expect(curation.notice).toEqual({ text: 'delete 2', undoable: true });
   expect(heard.sort()).toEqual(['detail t1,t2', 'novelty p1 -t1,t2', 'run', 'view t1,t2']);
   expect(curation.history.map((step) => step.label)).toEqual(['delete 2']);
   expect(curation.busy).toBe(false);
@@ -66,7 +66,7 @@ test('undo puts the latest action back, says which, and says when nothing is lef
   await curation.perform({ kind: 'accept', taskIds: ['t1'] });
   heard.length = 0;
   expect(await curation.undo()).toBe(true);
-  expect(curation.notice).toEqual({ text: 'Undone: accept 1.', undoable: false });
+  expect(curation.notice).toEqual({ text: 'Undone: accept 1', undoable: false });
   expect(heard).toContain('view t1');
   expect(curation.history).toEqual([]);
   expect(await curation.undo()).toBe(false);
@@ -78,7 +78,7 @@ test('actions asked at once run one after another, in the order asked', async ()
   const curation = new CurationState(store, PROJECT, followers().follow);
   await Promise.all([curation.perform({ kind: 'delete', taskIds: ['t1'] }), curation.undo(), curation.perform({ kind: 'restore', taskIds: ['t2'] })]);
   expect(store.steps.map((step) => step.action.kind)).toEqual(['restore']);
-  expect(curation.notice?.text).toBe('restore 1.');
+  expect(curation.notice?.text).toBe('restore 1');
 });
 
 test('a failed action says that nothing changed and why; a failure to follow says the change is stored', async () => {

@@ -89,7 +89,7 @@ export class CurationState {
         return false;
       }
       if (result) {
-        this.#notice = { text: `${result.step.label}.`, undoable: true };
+        this.#notice = { text: result.step.label, undoable: true };
         await this.#follow(result);
       }
       return true;
@@ -120,7 +120,7 @@ export class CurationState {
         this.#error = `Nothing was undone: ${errorMessage(error)}`;
         return false;
       }
-      this.#notice = { text: result ? `Undone: ${result.step.label}.` : 'Nothing left to undo.', undoable: false };
+      this.#notice = { text: result ? `Undone: ${result.step.label}` : 'Nothing left to undo.', undoable: false };
       if (result) await this.#follow(result);
       return result !== undefined;
     });
