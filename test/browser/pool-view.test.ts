@@ -43,6 +43,11 @@ test('reload keeps the view and the open row, Back returns to the filter before,
   await page.reload();
   await expect.poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
   expect(await dialog.locator('h3').textContent()).toBe(opened);
+  // After a reload the filter worker holds no pool: the near-duplicate check loads it, then warns.
+  const seed = 'Reformat the paragraph as a numbered list of steps.';
+  await dialog.getByTestId('edit-instruction').fill(seed);
+  await expect.poll(() => dialog.getByTestId('near-duplicate').textContent()).toBe(`Near-duplicate of “${seed}” (ROUGE-L 1.00)`);
+  await dialog.getByTestId('revert-task').click();
   await page.keyboard.press('Escape');
   await expect.poll(() => hash(page)).toBe('#view?q=the');
 

@@ -38,7 +38,7 @@ function followers() {
     view: { sync: async (ids) => void heard.push(`view ${ids}`) },
     detail: { follow: async (ids) => void heard.push(`detail ${ids}`) },
     novelty: { update: async (poolId, changes) => (heard.push(`novelty ${poolId} -${changes.remove}`), true) },
-    run: { refresh: async () => void heard.push('run') },
+    run: { refresh: async () => void heard.push('run'), poolChanged: (changes) => void heard.push(`run pool -${changes.remove}`) },
   };
   return { heard, follow };
 }
@@ -48,7 +48,7 @@ test('an action is stored, told in the toast with an Undo, and everything that s
   const curation = new CurationState(fakeStore(), PROJECT, follow);
   expect(await curation.perform({ kind: 'delete', taskIds: ['t1', 't2'] })).toBe(true);
   expect(curation.notice).toEqual({ text: 'delete 2', undoable: true });
-  expect(heard.sort()).toEqual(['detail t1,t2', 'novelty p1 -t1,t2', 'run', 'view t1,t2']);
+  expect(heard.sort()).toEqual(['detail t1,t2', 'novelty p1 -t1,t2', 'run', 'run pool -t1,t2', 'view t1,t2']);
   expect(curation.history.map((step) => step.label)).toEqual(['delete 2']);
   expect(curation.busy).toBe(false);
 });

@@ -30,7 +30,7 @@ async function detailOnStore() {
     view: { sync: none },
     detail: { follow: (ids) => inspector.follow(ids) },
     novelty: { update: async () => true },
-    run: { refresh: none },
+    run: { refresh: none, poolChanged: () => {} },
   });
   const inspector: TaskDetailState = new TaskDetailState(pool, curation, new NearDuplicateCheck(nearest, PROJECT, none));
   return { pool, curation, inspector };

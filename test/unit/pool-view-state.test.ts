@@ -101,6 +101,15 @@ test("a run's new rows wait behind “N new” until asked for; an empty table s
   await view.refresh();
   expect([view.newRows, view.matching, view.rowAt(0)?.id]).toEqual([0, 4, 't4']);
 
+  // A row the run finished meanwhile shows it, in its place.
+  port.stored[0] = { ...port.stored[0]!, status: 'pending' };
+  await view.refresh();
+  expect(view.rowAt(3)?.status).toBe('pending');
+  port.stored[0] = { ...port.stored[0]!, status: 'accepted' };
+  port.arriving.push(poolRow('t5'));
+  await view.checkNew();
+  expect([view.newRows, view.rowAt(3)?.id, view.rowAt(3)?.status]).toEqual([1, 't1', 'accepted']);
+
   const empty = await loadedView([]);
   empty.port.arriving.push(poolRow('t1'));
   await empty.view.checkNew();

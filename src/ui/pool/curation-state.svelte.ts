@@ -10,13 +10,14 @@ export interface CurationPort {
   history(projectId: string): Promise<UndoSummary[]>;
 }
 
-/** Everything shown or held elsewhere that follows an action: the table, the open task, the filter worker's novelty index, the run's counts. */
+/** Everything shown or held elsewhere that follows an action: the table, the open task, the filter worker's novelty index, the run. */
 export interface CurationFollowers {
   view: { sync(taskIds: string[]): Promise<void> };
   detail: { follow(taskIds: string[]): Promise<void> };
   /** False when the worker holds another pool; the next run loads this one from the store anyway. */
   novelty: { update(poolId: string, changes: NoveltyChanges): Promise<boolean> };
-  run: { refresh(): Promise<void> };
+  /** The counts and funnel read again; a run in progress samples its next prompts from the pool as it now is. */
+  run: { refresh(): Promise<void>; poolChanged(changes: NoveltyChanges): void };
 }
 
 /** The actions a selection can take, each on the rows it fits. */
@@ -149,6 +150,7 @@ export class CurationState {
   async #follow(result: CurationResult): Promise<void> {
     const { view, detail, novelty, run } = this.followers;
     const { taskIds } = result;
+    run.poolChanged(result.novelty);
     try {
       await Promise.all([view.sync(taskIds), detail.follow(taskIds), novelty.update(this.projectId, result.novelty), run.refresh(), this.loadHistory()]);
     } catch (error) {

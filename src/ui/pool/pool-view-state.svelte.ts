@@ -134,9 +134,12 @@ export class PoolViewState {
         this.#total += await this.port.syncNewer();
         if (this.matching === 0) await this.#ask();
         else {
-          const newRows = await this.port.newSince(token);
+          const [newRows, blocks] = await Promise.all([this.port.newSince(token), this.#fetchShown(token, this.matching)]);
           // A snapshot taken meanwhile (an action's, a refresh) holds these rows already.
-          if (token === this.#token) this.#newRows = newRows;
+          if (token !== this.#token) return;
+          this.#newRows = newRows;
+          // The rows shown stay where they are, but show what the run did to them (a waiting task finished).
+          this.#blocks = blocks;
         }
       } catch (error) {
         this.#error = errorMessage(error);
@@ -219,18 +222,24 @@ export class PoolViewState {
     try {
       const { token, counts } = await this.port.query(this.#query);
       if (asked !== this.#asked) return;
-      const wanted = blocksOf(this.#range, counts.matching);
-      const rows = await Promise.all(wanted.map((block) => this.#fetchBlock(token, block)));
+      const blocks = await this.#fetchShown(token, counts.matching);
       if (asked !== this.#asked) return;
       this.#token = token;
       this.#counts = counts;
-      this.#blocks = new Map(wanted.map((block, i) => [block, rows[i]!]));
+      this.#blocks = blocks;
       this.#newRows = 0;
       this.#focused = Math.max(0, Math.min(this.#focused, counts.matching - 1));
       this.#error = undefined;
     } catch (error) {
       if (asked === this.#asked) this.#error = errorMessage(error);
     }
+  }
+
+  /** The blocks of the rows the table shows, fetched afresh from snapshot `token` of `matching` rows. */
+  async #fetchShown(token: number, matching: number): Promise<Map<number, PoolRow[]>> {
+    const wanted = blocksOf(this.#range, matching);
+    const rows = await Promise.all(wanted.map((block) => this.#fetchBlock(token, block)));
+    return new Map(wanted.map((block, i) => [block, rows[i]!]));
   }
 
   #fetchBlock(token: number, block: number): Promise<PoolRow[]> {
