@@ -1,7 +1,7 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { REJECTION_RULES } from '../lib/method';
 import { checkWholeNumber, RUN_LIMITS, runBootstrap, type RunPorts } from '../lib/run';
-import type { CallPurpose, FailureReason, MethodSettings, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
+import type { CallPurpose, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
@@ -32,6 +32,8 @@ export class RunState {
   readonly #seed = $derived(checkWholeNumber(this.rngSeed, RUN_LIMITS.rngSeed));
   #controller: AbortController | undefined;
   readonly #unsubscribe: () => void;
+  /** The running loop's ear for a person's changes to the pool (RunOptions.watchPool). */
+  readonly #poolListeners = new Set<(changes: NoveltyChanges) => void>();
 
   constructor(
     private readonly ports: RunPorts & { store: PoolStore },
@@ -80,6 +82,11 @@ export class RunState {
     await this.refresh();
   }
 
+  /** A person changed the pool: a run in progress samples its next prompts from the pool as it now is. */
+  poolChanged(changes: NoveltyChanges): void {
+    for (const listener of this.#poolListeners) listener(changes);
+  }
+
   /** Stops listening to other tabs; the page calls it when it shows another project. */
   dispose(): void {
     this.#unsubscribe();
@@ -98,6 +105,10 @@ export class RunState {
     const held = await this.tabs.runExclusively(this.projectId, () =>
       runBootstrap(this.ports, this.projectId, config, {
         signal: controller.signal,
+        watchPool: (listener) => {
+          this.#poolListeners.add(listener);
+          return () => this.#poolListeners.delete(listener);
+        },
         onEvent: (event) => {
           if (event.type === 'text') this.#live = { purpose: event.purpose, text: event.text };
           else void this.refresh().then(() => this.tell('running'));

@@ -12,9 +12,9 @@ function task(id: string, extra: Partial<Task> = {}): Task {
 
 const ROWS: ExportRow[] = [
   { task: task('a', { isClassification: true }), instances: [{ input: '', output: 'x' }, { input: 'y', output: 'z' }], modelId: 'model-b' },
-  { task: task('b', { isClassification: false }), instances: [{ input: '', output: 'x' }], modelId: 'model-a' },
+  { task: task('b', { isClassification: false, edited: 5 }), instances: [{ input: '', output: 'x' }], modelId: 'model-a' },
   { task: task('c'), instances: [{ input: '', output: 'x' }], modelId: 'model-b' },
-  { task: task('d', { isClassification: true }), instances: [], modelId: 'model-c' },
+  { task: task('d', { isClassification: true, edited: 6 }), instances: [], modelId: 'model-c' },
 ];
 
 const REJECTED: Task[] = [
@@ -32,11 +32,12 @@ const INFO: DatasetCardInfo = {
 };
 
 describe('countDataset', () => {
-  it('counts only tasks with instances, classification among them, and rejections by rule', () => {
+  it('counts only tasks with instances, classification and edited ones among them, and rejections by rule', () => {
     expect(countDataset(ROWS, REJECTED)).toEqual({
       tasks: 3,
       instances: 4,
       classification: 1,
+      edited: 1,
       withoutInstances: 1,
       rejected: 3,
       rejectedByRule: { rouge: 2, 'too-short': 1 },
@@ -52,6 +53,7 @@ describe('datasetCard', () => {
     expect(card.startsWith('# Kitchen tasks\n')).toBe(true);
     expect(card).toContain('| Instances | 4 |');
     expect(card).toContain('| Classification tasks | 1 (33.3%) |');
+    expect(card).toContain('| Tasks edited by a person | 1 |');
     expect(card).toContain('| Accepted tasks left out, no instance survived the filters | 1 |');
     expect(card).toContain('| Rejected candidates | 3 |');
     expect(card).toContain('| Seed tasks | 175 |');
@@ -79,5 +81,11 @@ describe('datasetCard', () => {
     expect(empty).toContain('- Model: none (the dataset has no tasks)');
     expect(empty).toContain('| Classification tasks | 0 (0%) |');
     expect(empty).toContain('Method settings: not recorded.');
+  });
+
+  it('names its scope when it holds part of the pool, and says nothing of one when it holds everything kept', () => {
+    const scoped = datasetCard({ ...INFO, scope: { label: 'The current\nfilter', count: 1234, total: 5000 } }, countDataset(ROWS, REJECTED), []);
+    expect(scoped).toContain('## Contents\n\nScope: The current filter, 1,234 of 5,000 finished tasks.\n\n|  | count |');
+    expect(card).not.toContain('Scope:');
   });
 });

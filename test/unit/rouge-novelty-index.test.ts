@@ -1,5 +1,6 @@
-// NoveltyIndex: every check equals a scan of the whole pool with the reference's scores; the
-// pruning may skip work, never change a decision, a best score or a nearest entry.
+// NoveltyIndex: every check equals a scan of the whole pool (its live entries, after removals)
+// with the reference's scores; the pruning may skip work, never change a decision, a best score or
+// a nearest entry.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,15 @@ function randomTexts(seed: number, count: number, maxLength: number, words: stri
   return texts;
 }
 
+/** A seeded choice among `limit` options (a linear congruential generator, as `randomTexts`). */
+function seededChoice(seed: number): (limit: number) => number {
+  let state = seed;
+  return (limit) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % limit;
+  };
+}
+
 describe('NoveltyIndex against the reference fixtures', () => {
   it.each(dedup.cases.map((c) => [c.stream, c.threshold, c] as const))(
     'replays the %s stream at %s with the reference decisions, best scores and nearest entries',
@@ -87,6 +97,86 @@ describe('NoveltyIndex against a whole-pool scan', () => {
         pool.push([`#${i}`, text]);
       }
     });
+  });
+});
+
+describe('NoveltyIndex with removals and edits against a scan of the live entries', () => {
+  /**
+   * A seeded stream of operations: add a text, remove an entry, edit one (remove and add it with
+   * another text), each followed by checks of the next text, with and without leaving one out.
+   */
+  it.each([
+    [0.7, 'default', 8, 400, 1],
+    [0.35, 'default', 8, 400, 2],
+    [0.7, 'default', 40, 300, 3],
+    [0.9, 'multilingual', 16, 200, 4],
+  ] as const)('agrees on every check at threshold %s (%s tokenizer, up to %s tokens, %s steps, seed %s)', (threshold, tokenizer, maxLength, steps, seed) => {
+    const words = tokenizer === 'multilingual' ? ['中文', 'слово', 'café', 'a', 'b', 'c'] : ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const texts = randomTexts(seed * 101 + maxLength, steps, maxLength, words);
+    const choose = seededChoice(seed);
+    const index = new NoveltyIndex({ threshold, tokenizer });
+    let live: [string, string][] = [];
+    let next = 0;
+    texts.forEach((text, step) => {
+      const someId = live.length > 0 ? live[choose(live.length)]![0] : 'absent';
+      const except = choose(3) === 0 ? someId : undefined;
+      const others = live.filter(([id]) => id !== except);
+      const verdict = index.check(text, except);
+      expect(verdict).toEqual(scanPool(others, text, threshold, tokenizer));
+      expect(index.isNovel(text)).toBe(scanPool(live, text, threshold, tokenizer).novel);
+      const operation = choose(4);
+      if (operation === 0 && live.length > 0) {
+        expect(index.remove(someId)).toBe(true);
+        live = live.filter(([id]) => id !== someId);
+      } else if (operation === 1 && live.length > 0) {
+        index.remove(someId);
+        index.add(someId, text);
+        live = [...live.filter(([id]) => id !== someId), [someId, text]];
+      } else {
+        const id = `#${next++}`;
+        index.add(id, text);
+        live.push([id, text]);
+      }
+      expect(index.size, `after step ${step}`).toBe(live.length);
+    });
+  });
+
+  it('answers as if a removed entry had never been added', () => {
+    const index = new NoveltyIndex();
+    index.add('a', 'list three colours');
+    index.add('b', 'write a poem about the sea');
+    expect(index.remove('a')).toBe(true);
+    expect(index.check('List three colours.')).toEqual({ novel: true, score: 0, nearestId: null });
+    expect(index.isNovel('List three colours.')).toBe(true);
+    expect(index.size).toBe(1);
+  });
+
+  it('answers false when removing an id the pool does not hold, and changes nothing', () => {
+    const index = new NoveltyIndex();
+    index.add('a', 'list three colours');
+    expect(index.remove('b')).toBe(false);
+    expect(index.remove('a')).toBe(true);
+    expect(index.remove('a')).toBe(false);
+    expect(index.size).toBe(0);
+  });
+
+  it('replaces the text of an id added again, which then counts as added last on ties', () => {
+    const index = new NoveltyIndex();
+    index.add('first', 'list three colours');
+    index.add('second', 'list three colours');
+    index.add('first', 'list three colours');
+    expect(index.size).toBe(2);
+    expect(index.check('List three colours.')).toEqual({ novel: false, score: 1, nearestId: 'second' });
+    index.add('second', 'write a poem about the sea');
+    expect(index.check('List three colours.')).toEqual({ novel: false, score: 1, nearestId: 'first' });
+  });
+
+  it('leaves out the excepted entry, so an unchanged instruction is not its own duplicate', () => {
+    const index = new NoveltyIndex();
+    index.add('a', 'list three colours');
+    index.add('b', 'list three colors please');
+    expect(index.check('list three colours', 'a')).toEqual({ novel: true, score: rougeL('list three colours', 'list three colors please').fmeasure, nearestId: 'b' });
+    expect(index.check('list three colours', 'absent')).toEqual({ novel: false, score: 1, nearestId: 'a' });
   });
 });
 

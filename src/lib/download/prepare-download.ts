@@ -1,12 +1,15 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
-import type { MethodSettings } from '../vocabulary';
+import type { ExportRow, MethodSettings } from '../vocabulary';
 import type { PoolStore, ProjectStore } from '../store';
 
 export interface DownloadRequest {
   projectId: string;
   formats: ExportFormat[];
+  /** Adds rejected.jsonl, every rejected candidate, whatever the scope. */
   includeRejected: boolean;
+  /** Only these tasks, those of them that are finished; absent: every finished task. */
+  scope?: { label: string; taskIds: string[] };
 }
 
 export interface PreparedDownload {
@@ -14,6 +17,8 @@ export interface PreparedDownload {
   name: string;
   mimeType: string;
   blob: Blob;
+  /** The tasks the dataset files hold (finished, with an instance): 0 means they are empty. */
+  tasks: number;
 }
 
 /** Rows per chunk in every writer (src/lib/export/chunks.ts), for the progress estimate. */
@@ -21,20 +26,23 @@ const ROWS_PER_CHUNK = 500;
 
 /**
  * A project's dataset as one downloadable file, read from the store and written chunk by chunk.
- * One format alone is that format's file; more go out as a zip with the dataset card. Runs in the
- * download worker, so reading and writing 100k rows never holds up the page.
+ * One format alone is that format's file; more go out as a zip with the dataset card. A scope
+ * keeps its finished tasks, in the dataset's order. Runs in the download worker, so reading and
+ * writing 100k rows never holds up the page.
  */
 export async function prepareDownload(
   stores: { pool: PoolStore; projects: ProjectStore },
-  { projectId, formats, includeRejected }: DownloadRequest,
+  { projectId, formats, includeRejected, scope }: DownloadRequest,
   onProgress: (fraction: number) => void,
 ): Promise<PreparedDownload> {
-  const [project, rows, seeds, rejected] = await Promise.all([
+  const [project, finished, seeds, rejected] = await Promise.all([
     stores.projects.get(projectId),
     stores.pool.finishedTasks(projectId),
     stores.pool.seeds(projectId),
     includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
   ]);
+  const rows = scope ? rowsIn(finished, scope.taskIds) : finished;
+  const tasks = rows.reduce((count, row) => count + (row.instances.length > 0 ? 1 : 0), 0);
   const title = project?.name ?? 'dataset';
   const expected = Math.max(1, Math.ceil(rows.length / ROWS_PER_CHUNK) * formats.length);
   let seen = 0;
@@ -47,7 +55,7 @@ export async function prepareDownload(
   const counted = (file: ExportFile): ExportFile => ({ ...file, chunks: countChunks(file.chunks, step) });
   if (formats.length === 1 && !includeRejected) {
     const file = counted(exportFile(formats[0]!, rows));
-    return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType) };
+    return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType), tasks };
   }
   const card = {
     title,
@@ -55,9 +63,15 @@ export async function prepareDownload(
     settings: project?.settings ? describeSettings(project.settings) : {},
     seedCount: seeds.length,
     created: new Date(),
+    ...(scope ? { scope: { label: scope.label, count: rows.length, total: finished.length } } : {}),
   };
   const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
-  return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip') };
+  return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
+}
+
+function rowsIn(rows: readonly ExportRow[], taskIds: readonly string[]): ExportRow[] {
+  const wanted = new Set(taskIds);
+  return rows.filter((row) => wanted.has(row.task.id));
 }
 
 /** The settings a dataset card reports, in words. */

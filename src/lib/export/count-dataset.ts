@@ -6,6 +6,7 @@ export function countDataset(rows: Iterable<ExportRow>, rejected: Iterable<Task>
   let tasks = 0;
   let instances = 0;
   let classification = 0;
+  let edited = 0;
   let withoutInstances = 0;
   const models = new Set<string>();
   for (const row of rows) {
@@ -16,6 +17,7 @@ export function countDataset(rows: Iterable<ExportRow>, rejected: Iterable<Task>
     tasks++;
     instances += row.instances.length;
     if (row.task.isClassification) classification++;
+    if (row.task.edited !== undefined) edited++;
     models.add(row.modelId);
   }
   const rejectedByRule: Record<string, number> = {};
@@ -25,5 +27,5 @@ export function countDataset(rows: Iterable<ExportRow>, rejected: Iterable<Task>
     const rule = task.reason?.rule ?? 'unrecorded';
     rejectedByRule[rule] = (rejectedByRule[rule] ?? 0) + 1;
   }
-  return { tasks, instances, classification, withoutInstances, rejected: rejectedCount, rejectedByRule, models: [...models] };
+  return { tasks, instances, classification, edited, withoutInstances, rejected: rejectedCount, rejectedByRule, models: [...models] };
 }

@@ -1,4 +1,4 @@
-import type { DatasetCardInfo, DatasetCounts } from './types';
+import type { DatasetCardInfo, DatasetCounts, DatasetScope } from './types';
 
 const GENERATOR = 'Self-Instruct Studio';
 
@@ -22,14 +22,16 @@ export interface CardFile {
 }
 
 /**
- * The dataset card, README.md: what is in the export and how it was made (counts, models and
- * their licence notes, method settings, seed set size, date), the files, and the citation.
+ * The dataset card, README.md: what is in the export and how it was made (its scope when it is
+ * part of the pool, counts, models and their licence notes, method settings, seed set size,
+ * date), the files, and the citation.
  */
 export function datasetCard(info: DatasetCardInfo, counts: DatasetCounts, files: readonly CardFile[]): string {
   return [
     `# ${inline(info.title)}`,
     `An instruction-tuning dataset made with the Self-Instruct method (Wang et al., 2023) by ${GENERATOR}, which runs the model in the browser.`,
     '## Contents',
+    ...(info.scope ? [scope(info.scope)] : []),
     contents(counts, info.seedCount),
     '## Files',
     files.map(({ name, about }) => `- \`${name}\`: ${about}`).join('\n'),
@@ -48,12 +50,17 @@ function contents(counts: DatasetCounts, seedCount: number): string {
     ['Tasks (accepted, with at least one instance)', number(counts.tasks)],
     ['Instances', number(counts.instances)],
     ['Classification tasks', `${number(counts.classification)} (${share(counts.classification, counts.tasks)})`],
+    ['Tasks edited by a person', number(counts.edited)],
     ['Accepted tasks left out, no instance survived the filters', number(counts.withoutInstances)],
     ['Rejected candidates', number(counts.rejected)],
     ['Seed tasks', number(seedCount)],
   ];
   const byRule = Object.entries(counts.rejectedByRule).map(([rule, count]) => `${rule} ${number(count)}`);
   return [table(['', 'count'], rows), ...(byRule.length > 0 ? [`Rejected by rule: ${byRule.join(', ')}.`] : [])].join('\n\n');
+}
+
+function scope({ label, count, total }: DatasetScope): string {
+  return `Scope: ${inline(label)}, ${number(count)} of ${number(total)} finished tasks.`;
 }
 
 function models(info: DatasetCardInfo, counts: DatasetCounts): string[] {

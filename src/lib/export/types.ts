@@ -20,6 +20,18 @@ export interface DatasetCardInfo {
   settings: Readonly<Record<string, string | number | boolean>>;
   seedCount: number;
   created: Date;
+  /** Which rows the export holds when it is not everything kept. */
+  scope?: DatasetScope;
+}
+
+/** Part of a project's dataset: "the current filter, 1,234 of 5,000 finished tasks". */
+export interface DatasetScope {
+  /** The rows' description, e.g. "The current filter". */
+  label: string;
+  /** The finished tasks in the scope. */
+  count: number;
+  /** The project's finished tasks. */
+  total: number;
 }
 
 /** What the card counts, from the rows themselves. */
@@ -29,6 +41,8 @@ export interface DatasetCounts {
   instances: number;
   /** Of `tasks`, those marked as classification. */
   classification: number;
+  /** Of `tasks`, those a person edited. */
+  edited: number;
   /** Accepted tasks left out because no instance survived the filters. */
   withoutInstances: number;
   rejected: number;

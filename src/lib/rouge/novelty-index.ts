@@ -22,6 +22,7 @@ export interface NoveltyCheck {
  * The pool of instructions a candidate must differ from, by ROUGE-L F (rouge_score,
  * use_stemmer=False). Tokens are interned once; each check scores only the entries that the
  * length and prefix filters cannot rule out, so every answer equals a scan of the whole pool.
+ * A removed entry is a tombstone every search skips; an edit is a removal and an add.
  */
 export class NoveltyIndex {
   readonly threshold: number;
@@ -30,7 +31,10 @@ export class NoveltyIndex {
   readonly #vocabulary = new Vocabulary();
   readonly #pool = new TokenPool();
   readonly #search = new PrefixSearch(this.#pool);
+  /** Per entry, its id; removed entries keep theirs, since no search reaches them. */
   readonly #ids: string[] = [];
+  /** Each live id's entry. */
+  readonly #entries = new Map<string, number>();
   /** The last text tokenized, so `add` after a check of the same text reuses its tokens. */
   #lastText: string | null = null;
   #lastTokens: string[] = [];
@@ -46,22 +50,41 @@ export class NoveltyIndex {
 
   /** How many instructions the pool holds. */
   get size(): number {
-    return this.#ids.length;
+    return this.#entries.size;
   }
 
-  /** Adds an instruction to the pool. Ids are the caller's; they come back as `nearestId`. */
+  /**
+   * Adds an instruction to the pool. Ids are the caller's; they come back as `nearestId`. An id
+   * names one entry: adding it again replaces its text, and it then counts as added last.
+   */
   add(id: string, text: string): void {
     const tokens = this.#tokensOf(text);
+    this.remove(id);
+    this.#entries.set(id, this.#ids.length);
     this.#pool.add(Int32Array.from(tokens, (token) => this.#vocabulary.intern(token)));
     this.#ids.push(id);
   }
 
-  /** The decision with the exact best match, for "rejected: 0.82 like #123". */
-  check(text: string): NoveltyCheck {
+  /** Takes an instruction out of the pool; false when the pool holds no such id. */
+  remove(id: string): boolean {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return false;
+    this.#pool.remove(entry);
+    this.#entries.delete(id);
+    return true;
+  }
+
+  /**
+   * The decision with the exact best match, for "rejected: 0.82 like #123". `exceptId` leaves
+   * one entry out, so an edited instruction is compared with every other one.
+   */
+  check(text: string, exceptId?: string): NoveltyCheck {
     let score = 0;
     let nearest = -1;
+    const except = exceptId === undefined ? -1 : (this.#entries.get(exceptId) ?? -1);
     this.#withQuery(text, (search) => {
       const keepBest = (entry: number, f: number): boolean => {
+        if (entry === except) return false;
         if (f > score || (f === score && f > 0 && entry < nearest)) [score, nearest] = [f, entry];
         return false;
       };

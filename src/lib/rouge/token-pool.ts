@@ -50,12 +50,21 @@ export class TokenPool {
     }
   }
 
+  /**
+   * Empties an entry: its length becomes 0, below any search's length window, so no search ever
+   * counts or scores it again. Its tokens and postings stay until the pool is built anew, and
+   * `longest` may still count it, which only widens a window.
+   */
+  remove(entry: number): void {
+    this.#lengths.items[entry] = 0;
+  }
+
   /** The entries holding token `id`, ascending; the list may be longer than `frequency(id)`. */
   postings(id: number): Int32Array {
     return this.#postings[id]?.items ?? EMPTY;
   }
 
-  /** How many entries hold token `id`. */
+  /** How many entries hold token `id`, removed ones included: it only orders the probes by cost. */
   frequency(id: number): number {
     return this.#postings[id]?.length ?? 0;
   }

@@ -13,8 +13,9 @@ import {
 } from '../method';
 import { FailureError, failureOf } from '../failure';
 import { createIdFactory } from '../ids';
-import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, PoolCounts, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
+import type { CallPurpose, CallRecord, CompletionRequest, CompletionResult, Failure, Generator, Instance, MethodSettings, Novelty, NoveltyChanges, PoolCounts, Run, RunConfig, SeedTask, StoredInstance, Task, TaskOrigin, TaskStore } from '../vocabulary';
 import { stepSeed, taskSeed } from './run-seeds';
+import { MachineInstructions } from './machine-instructions';
 import { loadScreeningPool, screenCandidate } from './screen-candidate';
 
 export interface RunPorts {
@@ -36,6 +37,11 @@ export interface RunOptions {
   signal: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   now?: () => number;
+  /**
+   * Tells the loop of a person's changes to the pool while it runs (returns the unsubscribe), so
+   * the next prompt samples its examples from the pool as it now is.
+   */
+  watchPool?: (listener: (changes: NoveltyChanges) => void) => () => void;
 }
 
 /**
@@ -63,7 +69,7 @@ class BootstrapLoop {
   readonly #newId: (prefix: string) => string;
   #run!: Run;
   #seeds: SeedTask[] = [];
-  #machine: string[] = [];
+  #machine = new MachineInstructions([]);
   /** Generation steps in a row whose answer held no candidate at all. */
   #emptySteps = 0;
 
@@ -79,15 +85,20 @@ class BootstrapLoop {
 
   async run(): Promise<RunOutcome> {
     await this.prepare();
-    const { signal } = this.options;
-    while (!signal.aborted) {
-      const pending = await this.ports.store.nextPending(this.projectId);
-      const counts = pending ? undefined : await this.ports.store.counts(this.projectId);
-      if (counts && counts.accepted >= this.config.targetSize) return this.finish('finished');
-      const written = pending ? await this.completeTask(pending) : await this.generateInstructions(counts!.generationCalls);
-      if (!written) break;
+    const unwatch = this.options.watchPool?.((changes) => this.#machine.apply(changes));
+    try {
+      const { signal } = this.options;
+      while (!signal.aborted) {
+        const pending = await this.ports.store.nextPending(this.projectId);
+        const counts = pending ? undefined : await this.ports.store.counts(this.projectId);
+        if (counts && counts.accepted >= this.config.targetSize) return await this.finish('finished');
+        const written = pending ? await this.completeTask(pending) : await this.generateInstructions(counts!.generationCalls);
+        if (!written) break;
+      }
+      return await this.finish('paused');
+    } finally {
+      unwatch?.();
     }
-    return this.finish('paused');
   }
 
   async fail(error: unknown): Promise<RunOutcome> {
@@ -110,8 +121,8 @@ class BootstrapLoop {
 
   private async loadPool(): Promise<void> {
     const accepted = await this.ports.store.acceptedTasks(this.projectId);
-    this.#machine = accepted.map((task) => task.instruction);
-    await loadScreeningPool(this.ports.novelty, [...this.#seeds, ...accepted], this.settings);
+    this.#machine = new MachineInstructions(accepted);
+    await loadScreeningPool(this.ports.novelty, this.projectId, [...this.#seeds, ...accepted], this.settings);
   }
 
   /** The latest run continues if it is unfinished and would make the same choices; else a new one. */
@@ -149,7 +160,7 @@ class BootstrapLoop {
     if (!written) return false;
     this.#emptySteps = written.length === 0 ? this.#emptySteps + 1 : 0;
     if (this.#emptySteps === MAX_EMPTY_STEPS) throw new UnusableOutputError(MAX_EMPTY_STEPS);
-    for (const task of written) if (task.stage !== 'rejected') this.#machine.push(task.instruction);
+    for (const task of written) if (task.stage !== 'rejected') this.#machine.push(task);
     await this.emitStep('instructions');
     return true;
   }
@@ -159,7 +170,7 @@ class BootstrapLoop {
    * proposes whole tasks with one instance each and no classify step (anchor §2).
    */
   private async generate(step: number): Promise<Task[] | undefined> {
-    const call = await this.call(generationRequest(this.#seeds, this.#machine, stepSeed(this.config.rngSeed, step), this.settings));
+    const call = await this.call(generationRequest(this.#seeds, this.#machine.texts(), stepSeed(this.config.rngSeed, step), this.settings));
     if (!call) return undefined;
     const candidates: Task[] = [];
     const instances: StoredInstance[] = [];

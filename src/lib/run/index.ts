@@ -1,4 +1,4 @@
 export { runBootstrap, type RunEvent, type RunOptions, type RunOutcome, type RunPorts } from './bootstrap-run';
 export { tryGenerationStep, type TriedStep, type TryOutcome, type TryPorts } from './try-step';
-export type { ScreenedCandidate } from './screen-candidate';
+export { loadScreeningPool, type ScreenedCandidate } from './screen-candidate';
 export { checkWholeNumber, RUN_LIMITS } from './run-limits';

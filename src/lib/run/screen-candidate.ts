@@ -23,8 +23,11 @@ export async function screenCandidate(candidate: string, novelty: Pick<Novelty, 
   return { instruction: screened.instruction, ...nearest };
 }
 
-/** Loads every seed and accepted instruction into the novelty index, at the settings' threshold and tokenizer. */
-export function loadScreeningPool(novelty: Pick<Novelty, 'loadPool'>, instructions: readonly PoolEntry[], settings: MethodSettings): Promise<void> {
+/**
+ * Loads every seed and accepted instruction of a project into the novelty index, at the settings'
+ * threshold and tokenizer, named by the project's id so the project's edits can follow.
+ */
+export function loadScreeningPool(novelty: Pick<Novelty, 'loadPool'>, projectId: string, instructions: readonly PoolEntry[], settings: MethodSettings): Promise<void> {
   const entries = instructions.map(({ id, instruction }) => ({ id, instruction }));
-  return novelty.loadPool(entries, { threshold: settings.rougeThreshold, tokenizer: settings.rougeTokenizer });
+  return novelty.loadPool(entries, { threshold: settings.rougeThreshold, tokenizer: settings.rougeTokenizer, poolId: projectId });
 }

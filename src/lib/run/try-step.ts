@@ -28,7 +28,7 @@ export interface TryPorts {
 export async function tryGenerationStep(ports: TryPorts, projectId: string, settings: MethodSettings, rngSeed: number, options: CompleteOptions = {}): Promise<TryOutcome> {
   try {
     const [seeds, accepted, counts] = await Promise.all([ports.store.seeds(projectId), ports.store.acceptedTasks(projectId), ports.store.counts(projectId)]);
-    await loadScreeningPool(ports.novelty, [...seeds, ...accepted], settings);
+    await loadScreeningPool(ports.novelty, projectId, [...seeds, ...accepted], settings);
     const machine = accepted.map((task) => task.instruction);
     const request = generationRequest(seeds, machine, stepSeed(rngSeed, counts.generationCalls), settings);
     if (options.signal?.aborted) return { ok: false, aborted: true };

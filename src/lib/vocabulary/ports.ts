@@ -28,6 +28,8 @@ export interface NoveltyVerdict {
 export interface PoolOptions {
   threshold: number;
   tokenizer: RougeTokenizer;
+  /** Whose pool this is (the project id), so a later change to one project's pool never reaches another's. */
+  poolId?: string;
 }
 
 /** The novelty port: ROUGE-L against every instruction in the pool. */
