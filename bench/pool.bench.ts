@@ -61,6 +61,37 @@ function printSteps(steps: TimedStep[], target?: (step: TimedStep) => boolean | 
 }
 
 /**
+ * The pool view worker's JavaScript heap after a full collection, through the DevTools protocol
+ * (a worker has no performance.memory): what holding the project in memory costs.
+ */
+async function workerHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((target) => target.type === 'worker' && target.url.includes('pool.worker'));
+    if (!worker) throw new Error('The pool view worker is not among the browser targets.');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    let lastId = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve) => {
+        const id = ++lastId;
+        const listen = (event: { sessionId: string; message: string }) => {
+          const message = JSON.parse(event.message) as { id?: number; result: Record<string, number> };
+          if (event.sessionId !== sessionId || message.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', listen);
+          resolve(message.result);
+        };
+        cdp.on('Target.receivedMessageFromTarget', listen);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize! / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * The figures that need the table itself (src/ui/pool: the table shown ≤ 300 ms after the page
  * has the data; scrolling the whole table with no main-thread task over 50 ms): measured on the
  * app's page, not on this bench page, once that table exists there.
@@ -83,6 +114,7 @@ async function runBench(page: Page, machine: string): Promise<void> {
   console.log(`\nOPEN    ${n(open.rows)} rows (tasks, rejected candidates and their instances) into the pool view worker`);
   console.log(`  first open, from new Worker until it answered: ${n(open.firstOpenMs)} ms`);
   console.log(`  open again in the started worker: ${n(open.openAgainMs)} ms, of which IndexedDB reads about ${n(open.readsMs)} ms (timed apart on the page)`);
+  console.log(`  the worker's heap, collected, holding the rows and the index: ${n(await workerHeapMb(page))} MB`);
   console.log(machineLoad());
 
   const typed = await bench.type(PHRASES);
