@@ -142,6 +142,26 @@ describe('createPoolViewService', () => {
     expect(await shown(view)).toEqual(['task-003', 'task-002']);
   });
 
+  test('sync of many tasks, close together or scattered, reads each as it is now', async () => {
+    const { fresh, view } = await project();
+    const many = Array.from({ length: 200 }, (_, i) => task(100 + i, { instanceCount: 1 }));
+    await fresh.pool.saveGeneration(step(many, many.map((t) => instance(t.id, '', `Answer ${t.created}`))));
+    await view.open(PROJECT);
+    const curation = new CurationStore(fresh.db);
+    const close = many.slice(10, 60).map((t) => t.id);
+    const scattered = many.filter((_, i) => i % 6 === 1).map((t) => t.id);
+    for (const ids of [close, scattered]) {
+      const deleted = await curation.apply(PROJECT, { kind: 'delete', taskIds: ids });
+      await view.sync([...deleted!.taskIds, 'task-001', 'task-gone']);
+      expect(new Set(await shown(view, { status: 'deleted' }))).toEqual(new Set(ids));
+      const undone = await curation.undo(PROJECT);
+      await view.sync(undone!.taskIds);
+      expect(await shown(view, { status: 'deleted' })).toEqual([]);
+      expect(await shown(view, { search: `answer ${many[11]!.created}` })).toEqual([many[11]!.id]);
+    }
+    expect(await shown(view, { search: 'answer' })).toHaveLength(200);
+  });
+
   test('only the latest snapshots are kept', async () => {
     const { view } = await project();
     await view.open(PROJECT);

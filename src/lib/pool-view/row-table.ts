@@ -13,11 +13,12 @@ export class RowTable {
   readonly #docOf = new Map<string, number>();
   readonly #index = new TextIndex();
   readonly #isLive = (doc: number) => this.#rows[doc] !== undefined;
-  readonly #orders: Record<PoolQuery['sort'], SortOrder> = {
+  readonly #orders: Record<PoolQuery['sort'] | 'unscored', SortOrder> = {
     created: new SortOrder((a, b) => this.#byCreated(a, b)),
     length: new SortOrder((a, b) => this.#row(a).length - this.#row(b).length || this.#byCreated(a, b)),
-    // Rows with a score only: the rest go last in either direction (see `visit`).
+    // Rows with a score; those without come after them in either direction, by creation (see `visit`).
     nearest: new SortOrder((a, b) => this.#row(a).nearestScore! - this.#row(b).nearestScore! || this.#byCreated(a, b)),
+    unscored: new SortOrder((a, b) => this.#byCreated(a, b)),
   };
   #newestId = '';
 
@@ -39,7 +40,7 @@ export class RowTable {
     this.#index.add(doc, texts);
     this.#orders.created.add(doc);
     this.#orders.length.add(doc);
-    if (row.nearestScore !== undefined) this.#orders.nearest.add(doc);
+    this.#orders[row.nearestScore === undefined ? 'unscored' : 'nearest'].add(doc);
     if (row.id > this.#newestId) this.#newestId = row.id;
   }
 
@@ -74,15 +75,15 @@ export class RowTable {
 
   /** Calls `visit` with every row and its document, in the query's order; rows without a nearest score come last. */
   visit(sort: PoolQuery['sort'], order: PoolQuery['order'], visit: (row: PoolRow, doc: number) => void): void {
-    const walk = (docs: Int32Array, only?: (row: PoolRow) => boolean) => {
+    const walk = (docs: Int32Array) => {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[order === 'asc' ? i : docs.length - 1 - i]!;
         const row = this.#rows[doc];
-        if (row && (!only || only(row))) visit(row, doc);
+        if (row) visit(row, doc);
       }
     };
     walk(this.#orders[sort].docs(this.#isLive));
-    if (sort === 'nearest') walk(this.#orders.created.docs(this.#isLive), (row) => row.nearestScore === undefined);
+    if (sort === 'nearest') walk(this.#orders.unscored.docs(this.#isLive));
   }
 
   #row(doc: number): PoolRow {

@@ -8,11 +8,8 @@ export interface QueryResult {
   counts: ViewCounts;
 }
 
-interface Facet {
-  passes(row: PoolRow, query: PoolQuery): boolean;
-  /** Adds the row to this facet's counts. */
-  count(row: PoolRow, counts: ViewCounts): void;
-}
+/** The filters of a query, each a facet of the counts. */
+type Facet = 'status' | 'rule' | 'kind' | 'run' | 'edited' | 'reviewed';
 
 const KINDS: Record<PoolQuery['kind'], (row: PoolRow) => boolean> = {
   any: () => true,
@@ -24,69 +21,55 @@ const KINDS: Record<PoolQuery['kind'], (row: PoolRow) => boolean> = {
 
 const yesNo = (wanted: 'any' | 'yes' | 'no', value: boolean) => wanted === 'any' || (wanted === 'yes') === value;
 
-// One entry per filter of PoolQuery: whether a row passes it, and how the row counts for it.
-const FACETS: Facet[] = [
-  {
-    passes: (row, query) => (query.status === 'kept' ? row.status !== 'deleted' : row.status === query.status),
-    count: (row, counts) => {
-      counts.status[row.status]++;
-      if (row.status !== 'deleted') counts.status.kept++;
-    },
-  },
-  {
-    passes: (row, query) => query.rule === 'any' || row.rule === query.rule,
-    count: (row, counts) => {
-      if (row.rule) counts.rule[row.rule] = (counts.rule[row.rule] ?? 0) + 1;
-    },
-  },
-  {
-    passes: (row, query) => KINDS[query.kind](row),
-    count: (row, counts) => {
-      for (const [kind, holds] of Object.entries(KINDS)) if (holds(row)) counts.kind[kind as PoolQuery['kind']]++;
-    },
-  },
-  {
-    passes: (row, query) => query.run === 'any' || row.runId === query.run,
-    count: (row, counts) => {
-      counts.run[row.runId] = (counts.run[row.runId] ?? 0) + 1;
-    },
-  },
-  {
-    passes: (row, query) => yesNo(query.edited, row.edited),
-    count: (row, counts) => counts.edited[row.edited ? 'yes' : 'no']++,
-  },
-  {
-    passes: (row, query) => yesNo(query.reviewed, row.reviewed),
-    count: (row, counts) => counts.reviewed[row.reviewed ? 'yes' : 'no']++,
-  },
-];
-
 /**
  * Runs a query over the table in one pass: the rows that match the search and pass every filter,
  * in the query's order, and the counts. A row that fails exactly one filter still counts for that
  * filter's facet, so each facet is counted with every other filter applied (counts follow filters).
+ * Written out rather than looped over a list of facets: this runs over 100k rows per keystroke.
  */
 export function runQuery(table: RowTable, query: PoolQuery): QueryResult {
   const matches = table.match(query.search);
   const counts = emptyCounts();
   const ids: string[] = [];
+  const kind = KINDS[query.kind];
   table.visit(query.sort, query.order, (row, doc) => {
     if (matches && matches[doc] !== 1) return;
-    let failed: Facet | undefined;
-    for (const facet of FACETS) {
-      if (facet.passes(row, query)) continue;
-      if (failed) return;
-      failed = facet;
-    }
-    if (failed) {
-      failed.count(row, counts);
-      return;
-    }
-    ids.push(row.id);
-    for (const facet of FACETS) facet.count(row, counts);
+    const failed = failedFilter(row, query, kind);
+    if (failed === 'several') return;
+    if (failed === undefined) ids.push(row.id);
+    count(row, counts, failed);
   });
   counts.matching = ids.length;
   return { ids, counts };
+}
+
+/** The one filter a row fails, 'several', or undefined when it passes them all. */
+function failedFilter(row: PoolRow, query: PoolQuery, kind: (row: PoolRow) => boolean): Facet | 'several' | undefined {
+  let failed: Facet | 'several' | undefined;
+  if (query.status === 'kept' ? row.status === 'deleted' : row.status !== query.status) failed = 'status';
+  if (query.rule !== 'any' && row.rule !== query.rule) failed = failed ? 'several' : 'rule';
+  if (!kind(row)) failed = failed ? 'several' : 'kind';
+  if (query.run !== 'any' && row.runId !== query.run) failed = failed ? 'several' : 'run';
+  if (!yesNo(query.edited, row.edited)) failed = failed ? 'several' : 'edited';
+  if (!yesNo(query.reviewed, row.reviewed)) failed = failed ? 'several' : 'reviewed';
+  return failed;
+}
+
+/** Adds a row to the counts of `only` that facet, or of every facet. */
+function count(row: PoolRow, counts: ViewCounts, only: Facet | undefined): void {
+  if (only === undefined || only === 'status') {
+    counts.status[row.status]++;
+    if (row.status !== 'deleted') counts.status.kept++;
+  }
+  if ((only === undefined || only === 'rule') && row.rule) counts.rule[row.rule] = (counts.rule[row.rule] ?? 0) + 1;
+  if (only === undefined || only === 'kind') {
+    counts.kind.any++;
+    if (row.isClassification !== undefined) counts.kind[row.isClassification ? 'classification' : 'generation']++;
+    counts.kind[row.withInput ? 'with-input' : 'without-input']++;
+  }
+  if (only === undefined || only === 'run') counts.run[row.runId] = (counts.run[row.runId] ?? 0) + 1;
+  if (only === undefined || only === 'edited') counts.edited[row.edited ? 'yes' : 'no']++;
+  if (only === undefined || only === 'reviewed') counts.reviewed[row.reviewed ? 'yes' : 'no']++;
 }
 
 function emptyCounts(): ViewCounts {
