@@ -1,7 +1,7 @@
 // A stand-in for the pool view worker (PoolViewApi) over an array of rows, for the UI's state tests:
 // a search matches instructions containing every word, the status filter and newest-first order
 // work, the other filters are ignored. Queries can be held to answer out of order.
-import type { PoolQuery, PoolRow, RowStatus, ViewAnswer, ViewCounts } from '../../src/lib/pool-view';
+import type { PoolQuery, PoolRow, RowStatus, RunInfo, ViewAnswer, ViewCounts } from '../../src/lib/pool-view';
 import type { PoolViewPort } from '../../src/ui/pool/pool-view-state.svelte';
 import type { ViewAddress } from '../../src/ui/pool/view-address';
 
@@ -30,6 +30,7 @@ export interface FakePoolView extends PoolViewPort {
   stored: PoolRow[];
   /** Rows `syncNewer` finds, as a run's next step would have stored them. */
   arriving: PoolRow[];
+  runs: RunInfo[];
   calls: string[];
   /** Holds every query until the returned function is called. */
   hold(): () => void;
@@ -51,9 +52,10 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
         release();
       };
     },
+    runs: [{ id: 'run-1', started: 0, modelId: 'm', strategy: 'self-instruct' }],
     async open(projectId) {
       fake.calls.push(`open ${projectId}`);
-      return { rows: fake.stored.length, runs: [{ id: 'run-1', started: 0, modelId: 'm', strategy: 'self-instruct' }] };
+      return { rows: fake.stored.length, runs: fake.runs };
     },
     async sync(taskIds) {
       fake.calls.push(`sync ${taskIds.join(',')}`);
@@ -79,7 +81,7 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
         rule: {}, kind: { any: ids.length, classification: 0, generation: 0, 'with-input': 0, 'without-input': 0 },
         run: {}, edited: { yes: 0, no: ids.length }, reviewed: { yes: 0, no: ids.length },
       };
-      return { token, counts };
+      return { token, counts, runs: fake.runs };
     },
     async rows(token, start, end) {
       fake.calls.push(`rows ${token} ${start}-${end}`);

@@ -94,12 +94,16 @@ test('scrolling fetches each block of rows once, and a block of an older snapsho
 
 test("a run's new rows wait behind “N new” until asked for; an empty table shows them at once", async () => {
   const { view, port } = await loadedView(poolRows(2));
-  port.arriving.push(poolRow('t3'), poolRow('t4'));
+  // The new rows come from a run started after the project was opened: the next answer names it.
+  port.runs = [...port.runs, { id: 'run-2', started: 1, modelId: 'm', strategy: 'alpaca' }];
+  port.arriving.push(poolRow('t3', { runId: 'run-2' }), poolRow('t4', { runId: 'run-2' }));
   await view.checkNew();
   expect([view.newRows, view.matching, view.total]).toEqual([2, 2, 4]);
   expect(view.rowAt(0)?.id).toBe('t2');
+  expect(view.runs.map((run) => run.id)).toEqual(['run-1']);
   await view.refresh();
   expect([view.newRows, view.matching, view.rowAt(0)?.id]).toEqual([0, 4, 't4']);
+  expect(view.runs.map((run) => run.id)).toEqual(['run-1', 'run-2']);
 
   // A row the run finished meanwhile shows it, in its place.
   port.stored[0] = { ...port.stored[0]!, status: 'pending' };

@@ -11,6 +11,8 @@ import { Snapshots } from './snapshots';
 export interface ViewAnswer {
   token: number;
   counts: ViewCounts;
+  /** The project's runs as the worker knows them now, oldest first: a run started after open() is among them. */
+  runs: RunInfo[];
 }
 
 /** The verbs the pool view worker serves (workers/pool.worker.ts). */
@@ -119,8 +121,9 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
       }),
     query: (query) =>
       serial(() => {
-        const { ids, counts } = runQuery(opened().table, query);
-        return { token: snapshots.take({ ...query }, ids), counts };
+        const view = opened();
+        const { ids, counts } = runQuery(view.table, query);
+        return { token: snapshots.take({ ...query }, ids), counts, runs: view.runs };
       }),
     rows: (token, start, end) =>
       serial(() => {

@@ -220,12 +220,13 @@ export class PoolViewState {
     const asked = ++this.#asked;
     if (newQuery) this.selection.clear();
     try {
-      const { token, counts } = await this.port.query(this.#query);
+      const { token, counts, runs } = await this.port.query(this.#query);
       if (asked !== this.#asked) return;
       const blocks = await this.#fetchShown(token, counts.matching);
       if (asked !== this.#asked) return;
       this.#token = token;
       this.#counts = counts;
+      this.#runs = runs;
       this.#blocks = blocks;
       this.#newRows = 0;
       this.#focused = Math.max(0, Math.min(this.#focused, counts.matching - 1));
