@@ -118,3 +118,34 @@ test('a rejected candidate is accepted over its rule, marked reviewed, and the u
   await expect.poll(() => shownRows(page)).toContain(rejected);
   expect(errors).toEqual([]);
 });
+
+test('a download holds what its scope says: everything kept, the current filter, the selection, or the reviewed rows', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await fillPool(page);
+  const everything = await downloadJsonl(page);
+  const scope = page.getByTestId('download-scope');
+
+  await page.getByTestId('pool-status').selectOption('accepted');
+  await page.getByTestId('pool-kind').selectOption('classification');
+  const classifying = await shownRows(page);
+  expect(await scope.locator('option[value="filter"]').textContent()).toBe(`The current filter (${classifying.length} row${classifying.length === 1 ? '' : 's'})`);
+  await scope.selectOption('filter');
+  expect((await downloadJsonl(page)).map((record) => record.instruction).sort()).toEqual([...classifying].sort());
+
+  await page.getByTestId('pool-reset').click();
+  await page.getByTestId('pool-status').selectOption('accepted');
+  const [first, second] = await shownRows(page);
+  for (const name of [first, second]) await page.getByRole('row', { name }).getByTestId('row-select').check();
+  await scope.selectOption('selection');
+  expect(await scope.locator('option:checked').textContent()).toBe('The selection (2 rows)');
+  expect((await downloadJsonl(page)).map((record) => record.instruction).sort()).toEqual([first, second].sort());
+
+  await page.getByTestId('bulk-review').click();
+  await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
+  await page.getByTestId('pool-reset').click();
+  await scope.selectOption('reviewed');
+  expect((await downloadJsonl(page)).map((record) => record.instruction).sort()).toEqual([first, second].sort());
+  await scope.selectOption('kept');
+  expect(await downloadJsonl(page)).toEqual(everything);
+  expect(errors).toEqual([]);
+});
