@@ -96,12 +96,17 @@ test('a failed action says that nothing changed and why; a failure to follow say
   expect([curation.error, curation.notice]).toEqual([undefined, undefined]);
 });
 
-test('a bulk action takes the selected rows it fits, and clears the selection once stored', async () => {
+test('a bulk action takes the selected rows it fits, and clears the selection once stored (not when it failed)', async () => {
   const store = fakeStore();
   const curation = new CurationState(store, PROJECT, followers().follow);
   const asked: string[][] = [];
   let cleared = false;
   const selection = { ids: async (statuses: readonly string[]) => (asked.push([...statuses]), ['t1', 't2']), clear: () => void (cleared = true) };
+  store.fail = new Error('The disk is full.');
+  await curation.bulk('delete', selection);
+  expect(cleared).toBe(false);
+  store.fail = undefined;
+  asked.length = 0;
   await curation.bulk('accept', selection);
   await curation.bulk('review', selection);
   expect(asked).toEqual([['rejected'], ['accepted', 'pending', 'rejected']]);

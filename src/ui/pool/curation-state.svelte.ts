@@ -79,8 +79,11 @@ export class CurationState {
     }
   }
 
-  /** Applies one action; true once it is stored (or changed nothing), false when it failed and nothing changed. */
-  perform(action: CurationAction): Promise<boolean> {
+  /**
+   * Applies one action; true once it is stored (or changed nothing), false when it failed and nothing
+   * changed. `onStored` runs as soon as the store has it, before the rest of the page follows.
+   */
+  perform(action: CurationAction, onStored = () => {}): Promise<boolean> {
     return this.#serially(async () => {
       let result: CurationResult | undefined;
       try {
@@ -89,6 +92,7 @@ export class CurationState {
         this.#error = `Nothing was changed: ${errorMessage(error)}`;
         return false;
       }
+      onStored();
       if (result) {
         this.#notice = { text: result.step.label, undoable: true };
         await this.#follow(result);
@@ -97,7 +101,7 @@ export class CurationState {
     });
   }
 
-  /** A bulk action on the selection's rows it fits; the selection is cleared once it is done. */
+  /** A bulk action on the selection's rows it fits; the selection is cleared once the action is stored. */
   async bulk(kind: BulkKind, selection: BulkSelection): Promise<void> {
     let taskIds: string[];
     try {
@@ -108,7 +112,7 @@ export class CurationState {
     }
     if (taskIds.length === 0) return;
     const action: CurationAction = kind === 'review' ? { kind, taskIds, reviewed: true } : { kind, taskIds };
-    if (await this.perform(action)) selection.clear();
+    await this.perform(action, () => selection.clear());
   }
 
   /** Undoes the latest action still stored (Ctrl+Z, the toast's or the history's Undo). */
