@@ -40,19 +40,23 @@ export interface StudioDB extends DBSchema {
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
   /** The finished tasks of each project, for exports (dataset-pages.ts); `by-task` finds a task's page (v6). */
   datasetPages: { key: [string, number]; value: DatasetPage; indexes: { 'by-task': string } };
-  /** Deleted tasks with their instances, until restored (v6). */
-  trash: { key: string; value: TrashedTask; indexes: { 'by-project': string } };
+  /** Deleted tasks, until restored (v6); `by-project-instance` counts the instances they hold. */
+  trash: { key: string; value: TrashedTask; indexes: { 'by-project': string; 'by-project-instance': [string, string] } };
   /** Each project's last user actions, each with what it changed, to undo them (v6). */
   undo: { key: [projectId: string, seq: number]; value: UndoRecord };
 }
 
-/** A task in the trash: the task and its instances as they were, out of every pool index. */
+/**
+ * A task in the trash, out of every pool index. Its instances stay in the instances store, where
+ * a restore finds them: moving them would cost a write each, and a bulk delete of 10k tasks holds
+ * some 17k. `instanceKeys` ([projectId, instance id] each) lets the counts leave them out.
+ */
 export interface TrashedTask {
   id: string;
   projectId: string;
   deleted: number;
   task: Task;
-  instances: StoredInstance[];
+  instanceKeys: [projectId: string, instanceId: string][];
 }
 
 /** One user action, with the state of every task it changed as it was before. */
