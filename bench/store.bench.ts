@@ -4,15 +4,11 @@
 // Targets: reopen ≤ 3 s; per format ≤ 3 s and no main-thread task over 50 ms. A missed target is
 // printed loudly; only a failing page (an error, a wrong count in a file) exits 1.
 //   npm run bench:store [-- --accepted 100000 --sample 5000]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { EXPORT_FORMATS, type ExportFormat } from '../src/lib/export';
-import { launchChromium } from '../test/browser/site';
+import { machineLoad, runBenchPage } from './bench-page';
 import type { ExportReport, InsertOptions, InsertReport, PageInfo, ReopenReport, TimedPart } from './store/protocol';
 
 const PAGE_ROOT = fileURLToPath(new URL('./store/', import.meta.url));
@@ -34,11 +30,6 @@ const sec = (value: number): string => `${(value / 1000).toFixed(1)} s`;
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 const task = (value: number): string => (value > 0 ? ms(value) : '<50');
 const verdict = (ok: boolean): string => (ok ? 'PASS' : '** OVER TARGET **');
-
-/** Other work on the machine skews every figure here, so say how busy it was. */
-function load(): string {
-  return `  (machine load average over the last minute: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`;
-}
 
 /** The page's API, called by expression so nothing of this file is serialized into the page. */
 function benchOf(page: Page) {
@@ -113,21 +104,21 @@ function printExports(reports: ExportReport[]): boolean {
   return allOk;
 }
 
-async function runBench(page: Page, info: () => string): Promise<void> {
+async function runBench(page: Page, machine: string): Promise<void> {
   const bench = benchOf(page);
   await bench.ready();
   const pageInfo = await bench.info();
   console.log(
-    `Store bench: ${n(options.accepted)} accepted tasks, ${n(options.sample)} of them step by step; ${info()}, ` +
-      `${pageInfo.cores} cores; long tasks ${pageInfo.longTasksObserved ? 'observed' : 'NOT OBSERVABLE (turns only)'}\n${load()}`,
+    `Store bench: ${n(options.accepted)} accepted tasks, ${n(options.sample)} of them step by step; ${machine}, ` +
+      `${pageInfo.cores} cores; long tasks ${pageInfo.longTasksObserved ? 'observed' : 'NOT OBSERVABLE (turns only)'}\n${machineLoad()}`,
   );
   printInsert(await bench.insert(options));
-  console.log(load());
+  console.log(machineLoad());
   // A fresh page, as a user coming back to the project: nothing of the insert stays in memory.
   await page.reload();
   await bench.ready();
   const reopenOk = printReopen(await bench.reopen());
-  console.log(load());
+  console.log(machineLoad());
   // Each export starts from a collected heap, so one format's garbage does not land on the next.
   const cdp = await page.context().newCDPSession(page);
   const reports: ExportReport[] = [];
@@ -146,7 +137,7 @@ async function runBench(page: Page, info: () => string): Promise<void> {
     `\n  where the read goes: ` +
       breakdown.map((part) => `${part.name} ${ms(part.ms)} ms (longest task ${task(part.longestTaskMs)})`).join('; '),
   );
-  console.log(`\n${load()}`);
+  console.log(`\n${machineLoad()}`);
   console.log(
     reopenOk && exportOk
       ? '\nAll targets met.'
@@ -154,58 +145,4 @@ async function runBench(page: Page, info: () => string): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const tempDir = mkdtempSync(join(tmpdir(), 'store-bench-'));
-  const outDir = join(tempDir, 'site');
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
-  let deadline: NodeJS.Timeout | undefined;
-  const errors: string[] = [];
-  try {
-    // The bench page alone, without the app's vite.config.ts (no Svelte, no PWA).
-    await build({
-      configFile: false,
-      root: PAGE_ROOT,
-      base: './',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
-      worker: { format: 'es' },
-    });
-    server = await preview({
-      configFile: false,
-      root: tempDir,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-    });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('The preview server did not report its URL.');
-    browser = await launchChromium({ webgpu: false });
-    const page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      else if (message.text().startsWith('[')) console.log(`  ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-    await page.goto(url);
-    const version = browser.version();
-    const timeout = new Promise<never>((_, reject) => {
-      deadline = setTimeout(() => reject(new Error(`The bench passed its ${DEADLINE_MS / 60_000}-minute deadline.`)), DEADLINE_MS);
-    });
-    await Promise.race([runBench(page, () => `headless Chromium ${version}, Node ${process.version}, ${cpus().length} CPUs`), timeout]);
-    if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
-  } catch (error) {
-    console.error(`\nBENCH FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    if (errors.length > 0) console.error(errors.join('\n'));
-    process.exitCode = 1;
-  } finally {
-    clearTimeout(deadline);
-    await browser?.close().catch(() => {});
-    await server?.close().catch(() => {});
-    rmSync(tempDir, { recursive: true, force: true });
-    console.log(`\nbench:store took ${sec(Date.now() - started)}`);
-  }
-}
-
-await main();
+await runBenchPage('bench:store', PAGE_ROOT, DEADLINE_MS, (page, machine) => runBench(page, machine));

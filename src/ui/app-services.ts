@@ -1,8 +1,9 @@
 import { TabCoordinator } from '../lib/coordination';
-import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, PoolViewClient } from '../lib/clients';
 import type { GeneratorApi } from '../lib/engine';
 import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
+import type { PoolViewApi } from '../lib/pool-view';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
 import { CurationStore, openStudioDB, PoolStore, ProjectStore } from '../lib/store';
@@ -19,6 +20,8 @@ export interface AppServices {
   downloads: () => DownloadClient;
   /** The import worker, started on the first import of seed tasks. */
   imports: () => ImportClient;
+  /** The pool view worker (search, filters and sort over every row), started when the table is first shown. */
+  poolView: () => PoolViewClient;
   /** Settles when a newer version of the app, in another tab, took over the database. */
   storageClosed: Promise<void>;
 }
@@ -47,6 +50,10 @@ export async function startServices(): Promise<AppServices> {
     imports: once(() => {
       const worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
       return new ImportClient(connectWorker<ImportApi>(worker, 'import worker'));
+    }),
+    poolView: once(() => {
+      const worker = new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), { type: 'module', name: 'pool' });
+      return new PoolViewClient(connectWorker<PoolViewApi>(worker, 'pool view worker'));
     }),
     storageClosed,
   };

@@ -3,3 +3,4 @@ export { GeneratorClient } from './generator-client';
 export { FilterClient } from './filter-client';
 export { DownloadClient } from './download-client';
 export { ImportClient } from './import-client';
+export { PoolViewClient } from './pool-view-client';

@@ -1,0 +1,35 @@
+import type { PoolQuery, PoolRow, PoolViewApi, RunInfo, ViewAnswer } from '../pool-view';
+import type { WorkerConnection } from './worker-connection';
+
+/** The page's side of the pool view worker: the table asks it for counts and windows of rows. */
+export class PoolViewClient implements PoolViewApi {
+  constructor(private readonly connection: WorkerConnection<PoolViewApi>) {}
+
+  open(projectId: string): Promise<{ rows: number; runs: RunInfo[] }> {
+    return this.connection.guard(this.connection.remote.open(projectId));
+  }
+
+  sync(taskIds: string[]): Promise<void> {
+    return this.connection.guard(this.connection.remote.sync(taskIds));
+  }
+
+  syncNewer(): Promise<number> {
+    return this.connection.guard(this.connection.remote.syncNewer());
+  }
+
+  query(query: PoolQuery): Promise<ViewAnswer> {
+    return this.connection.guard(this.connection.remote.query(query));
+  }
+
+  rows(token: number, start: number, end: number): Promise<PoolRow[]> {
+    return this.connection.guard(this.connection.remote.rows(token, start, end));
+  }
+
+  ids(token: number): Promise<string[]> {
+    return this.connection.guard(this.connection.remote.ids(token));
+  }
+
+  newSince(token: number): Promise<number> {
+    return this.connection.guard(this.connection.remote.newSince(token));
+  }
+}

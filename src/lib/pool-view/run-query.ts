@@ -1,0 +1,85 @@
+import type { PoolRow } from './pool-row';
+import type { PoolQuery, ViewCounts } from './pool-query';
+import type { RowTable } from './row-table';
+
+/** The ids a query shows, in its order, and the counts beside its filters. */
+export interface QueryResult {
+  ids: string[];
+  counts: ViewCounts;
+}
+
+/** The filters of a query, each a facet of the counts. */
+type Facet = 'status' | 'rule' | 'kind' | 'run' | 'edited' | 'reviewed';
+
+const KINDS: Record<PoolQuery['kind'], (row: PoolRow) => boolean> = {
+  any: () => true,
+  classification: (row) => row.isClassification === true,
+  generation: (row) => row.isClassification === false,
+  'with-input': (row) => row.withInput,
+  'without-input': (row) => !row.withInput,
+};
+
+const yesNo = (wanted: 'any' | 'yes' | 'no', value: boolean) => wanted === 'any' || (wanted === 'yes') === value;
+
+/**
+ * Runs a query over the table in one pass: the rows that match the search and pass every filter,
+ * in the query's order, and the counts. A row that fails exactly one filter still counts for that
+ * filter's facet, so each facet is counted with every other filter applied (counts follow filters).
+ * Written out rather than looped over a list of facets: this runs over 100k rows per keystroke.
+ */
+export function runQuery(table: RowTable, query: PoolQuery): QueryResult {
+  const matches = table.match(query.search);
+  const counts = emptyCounts();
+  const ids: string[] = [];
+  const kind = KINDS[query.kind];
+  table.visit(query.sort, query.order, (row, doc) => {
+    if (matches && matches[doc] !== 1) return;
+    const failed = failedFilter(row, query, kind);
+    if (failed === 'several') return;
+    if (failed === undefined) ids.push(row.id);
+    count(row, counts, failed);
+  });
+  counts.matching = ids.length;
+  return { ids, counts };
+}
+
+/** The one filter a row fails, 'several', or undefined when it passes them all. */
+function failedFilter(row: PoolRow, query: PoolQuery, kind: (row: PoolRow) => boolean): Facet | 'several' | undefined {
+  let failed: Facet | 'several' | undefined;
+  if (query.status === 'kept' ? row.status === 'deleted' : row.status !== query.status) failed = 'status';
+  if (query.rule !== 'any' && row.rule !== query.rule) failed = failed ? 'several' : 'rule';
+  if (!kind(row)) failed = failed ? 'several' : 'kind';
+  if (query.run !== 'any' && row.runId !== query.run) failed = failed ? 'several' : 'run';
+  if (!yesNo(query.edited, row.edited)) failed = failed ? 'several' : 'edited';
+  if (!yesNo(query.reviewed, row.reviewed)) failed = failed ? 'several' : 'reviewed';
+  return failed;
+}
+
+/** Adds a row to the counts of `only` that facet, or of every facet. */
+function count(row: PoolRow, counts: ViewCounts, only: Facet | undefined): void {
+  if (only === undefined || only === 'status') {
+    counts.status[row.status]++;
+    if (row.status !== 'deleted') counts.status.kept++;
+  }
+  if ((only === undefined || only === 'rule') && row.rule) counts.rule[row.rule] = (counts.rule[row.rule] ?? 0) + 1;
+  if (only === undefined || only === 'kind') {
+    counts.kind.any++;
+    if (row.isClassification !== undefined) counts.kind[row.isClassification ? 'classification' : 'generation']++;
+    counts.kind[row.withInput ? 'with-input' : 'without-input']++;
+  }
+  if (only === undefined || only === 'run') counts.run[row.runId] = (counts.run[row.runId] ?? 0) + 1;
+  if (only === undefined || only === 'edited') counts.edited[row.edited ? 'yes' : 'no']++;
+  if (only === undefined || only === 'reviewed') counts.reviewed[row.reviewed ? 'yes' : 'no']++;
+}
+
+function emptyCounts(): ViewCounts {
+  return {
+    matching: 0,
+    status: { kept: 0, accepted: 0, pending: 0, rejected: 0, deleted: 0 },
+    rule: {},
+    kind: { any: 0, classification: 0, generation: 0, 'with-input': 0, 'without-input': 0 },
+    run: {},
+    edited: { yes: 0, no: 0 },
+    reviewed: { yes: 0, no: 0 },
+  };
+}
