@@ -79,6 +79,7 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     // finds its task's dataset page by index instead of reading them all.
     const trash = db.createObjectStore('trash', { keyPath: 'id' });
     trash.createIndex('by-project', 'projectId');
+    trash.createIndex('by-task', 'taskIds', { multiEntry: true });
     trash.createIndex('by-project-instance', 'instanceKeys', { multiEntry: true });
     db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
     tx.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });

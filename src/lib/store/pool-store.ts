@@ -4,6 +4,7 @@ import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
+import { findTrashed } from './trash';
 import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
@@ -83,7 +84,7 @@ export class PoolStore implements TaskStore {
   async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
     const tx = this.db.transaction(['tasks', 'instances', 'trash', 'calls', 'parts']);
     const pooled = await tx.objectStore('tasks').get(taskId);
-    const trashed = pooled ? undefined : await tx.objectStore('trash').get(taskId);
+    const trashed = pooled ? undefined : (await findTrashed(tx.objectStore('trash'), [taskId])).get(taskId);
     const task = pooled ?? trashed?.task;
     if (!task) return undefined;
     const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);

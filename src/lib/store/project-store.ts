@@ -6,6 +6,7 @@ import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
+import { projectTrash } from './trash';
 import { writeTransaction } from './write-transaction';
 
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
@@ -106,12 +107,12 @@ export class ProjectStore {
       tx.objectStore('seeds').index('by-project').getAll(id),
       tx.objectStore('tasks').index('by-project').getAll(id),
       tx.objectStore('instances').index('by-project').getAll(id),
-      tx.objectStore('trash').index('by-project').getAllKeys(id),
+      projectTrash(tx.objectStore('trash'), id),
       tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
       tx.objectStore('runs').index('by-project').getAll(id),
     ]);
     // The trash stays in this browser: its tasks' instances, kept in the instances store, too.
-    const inTrash = new Set(trashed);
+    const inTrash = new Set(trashed.map((entry) => entry.task.id));
     const kept = inTrash.size === 0 ? instances : instances.filter((row) => !inTrash.has(row.taskId));
     return { project, seeds, tasks, instances: kept, calls: await readCalls(tx.objectStore('parts'), records), runs };
   }

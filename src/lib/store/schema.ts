@@ -40,22 +40,25 @@ export interface StudioDB extends DBSchema {
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
   /** The finished tasks of each project, for exports (dataset-pages.ts); `by-task` finds a task's page (v6). */
   datasetPages: { key: [string, number]; value: DatasetPage; indexes: { 'by-task': string } };
-  /** Deleted tasks, until restored (v6); `by-project-instance` counts the instances they hold. */
-  trash: { key: string; value: TrashedTask; indexes: { 'by-project': string; 'by-project-instance': [string, string] } };
+  /** Deleted tasks in batches, one per action, until restored (v6; trash.ts). */
+  trash: { key: string; value: TrashBatch; indexes: { 'by-project': string; 'by-task': string; 'by-project-instance': [string, string] } };
   /** Each project's last user actions, each with what it changed, to undo them (v6). */
   undo: { key: [projectId: string, seq: number]; value: UndoRecord };
 }
 
-/**
- * A task in the trash, out of every pool index. Its instances stay in the instances store, where
- * a restore finds them: moving them would cost a write each, and a bulk delete of 10k tasks holds
- * some 17k. `instanceKeys` ([projectId, instance id] each) lets the counts leave them out.
- */
+/** A task in the trash, and the ids of its instances, which stay in the instances store. */
 export interface TrashedTask {
+  task: Task;
+  instanceIds: string[];
+}
+
+/** The tasks one action sent to the trash (trash.ts); `taskIds` and `instanceKeys` are derived, for indexes. */
+export interface TrashBatch {
   id: string;
   projectId: string;
   deleted: number;
-  task: Task;
+  tasks: TrashedTask[];
+  taskIds: string[];
   instanceKeys: [projectId: string, instanceId: string][];
 }
 
