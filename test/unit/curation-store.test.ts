@@ -46,7 +46,8 @@ describe('CurationStore', () => {
     expect(await pool.counts(P)).toMatchObject({ accepted: 0, rejected: 0, instances: 0 });
     expect(await pool.rejectionsByRule(P, ['too-short'])).toEqual({ 'too-short': 0 });
     expect(await pool.finishedTasks(P)).toEqual([]);
-    expect((await db.getAll('trash')).map((row) => row.id)).toEqual(['task-1', 'task-2']);
+    // One action, one batch in the trash.
+    expect((await db.getAll('trash')).map((batch) => batch.taskIds)).toEqual([['task-1', 'task-2']]);
     expect(await db.count('calls')).toBe(1);
     expect((await pool.taskDetail('task-1'))!.deleted).toBeGreaterThan(0);
 
@@ -97,12 +98,13 @@ describe('CurationStore', () => {
 
   test('a bulk action that fails part-way leaves everything as it was, with no undo step', async () => {
     const { db, pool, curation } = await curatedPool();
-    // A stray trash row under task-2's id makes the delete's second move fail after the first.
-    await db.add('trash', { id: 'task-2', projectId: P, deleted: 1, task: taskRow({ id: 'task-2' }), instances: [] });
-    const failing = curation.apply(P, { kind: 'delete', taskIds: ['task-1', 'task-2'] });
-    await expect(failing).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-conflict' });
+    // A damaged dataset page makes the action fail at its last write, after the tasks moved.
+    const page = (await db.get('datasetPages', [P, 0]))!;
+    await db.put('datasetPages', { ...page, rows: null as never });
+    await expect(curation.apply(P, { kind: 'delete', taskIds: ['task-1', 'task-2'] })).rejects.toThrow();
     expect(await pool.counts(P)).toMatchObject({ accepted: 1, rejected: 1, instances: 1 });
-    expect((await pool.finishedTasks(P)).map((row) => row.task.id)).toEqual(['task-1']);
+    expect((await db.getAllKeys('tasks')).sort()).toEqual(['task-1', 'task-2']);
+    expect(await db.count('trash')).toBe(0);
     expect(await curation.history(P)).toEqual([]);
   });
 
@@ -112,6 +114,48 @@ describe('CurationStore', () => {
     await projects.remove(P);
     expect(await db.count('trash')).toBe(0);
     expect(await db.count('undo')).toBe(0);
+  });
+});
+
+describe('bulk actions, close together or scattered', () => {
+  const TASKS = 200;
+
+  /** Finished tasks of one instance each, made in id order, as a run makes them. */
+  async function manyTasks() {
+    const fresh = await freshDatabase();
+    await fresh.projects.write({ project: { id: P, name: 'P', created: 0 }, seeds: [], tasks: [], instances: [], calls: [], runs: [] });
+    const ids = Array.from({ length: TASKS }, (_, i) => `task-${String(i).padStart(3, '0')}`);
+    await fresh.pool.saveGeneration({
+      call: callRow(P, 'call-1'),
+      candidates: ids.map((id) => taskRow({ id, projectId: P, instanceCount: 1 })),
+      instances: ids.map((id) => ({ id: `inst-${id}`, projectId: P, taskId: id, callId: 'call-1', input: '', output: `out ${id}` })),
+    });
+    return { ...fresh, ids, curation: new CurationStore(fresh.db) };
+  }
+
+  test.each([
+    ['close together (one range read)', (ids: string[]) => ids.slice(50, 100)],
+    ['scattered (one read each)', (ids: string[]) => ids.filter((_, i) => i % 5 === 0)],
+    ['a few (one read each)', (ids: string[]) => [ids[0]!, ids[14]!, ids[29]!]],
+  ])('%s: the trash keeps the instances out of the counts, the exports and a backup; undo brings every row back', async (_name, pick) => {
+    const { ids, pool, projects, curation, db } = await manyTasks();
+    const gone = pick(ids);
+    const result = await curation.apply(P, { kind: 'delete', taskIds: gone });
+    expect(result!.taskIds).toEqual(gone);
+    expect(await pool.counts(P)).toMatchObject({ accepted: TASKS - gone.length, instances: TASKS - gone.length });
+    const left = ids.filter((id) => !gone.includes(id));
+    expect((await pool.finishedTasks(P)).map((row) => row.task.id)).toEqual(left);
+    const backup = await projects.read(P);
+    expect(backup.tasks.map((task) => task.id)).toEqual(left);
+    expect(backup.instances.map((row) => row.taskId)).toEqual(left);
+    // The trashed tasks keep their instance rows where they were, untouched.
+    expect(await db.count('instances')).toBe(TASKS);
+    expect((await pool.taskDetail(gone[0]!))!.instances.map((row) => row.output)).toEqual([`out ${gone[0]}`]);
+
+    await curation.undo(P);
+    expect(await pool.counts(P)).toMatchObject({ accepted: TASKS, instances: TASKS });
+    expect((await pool.finishedTasks(P)).map((row) => [row.task.id, row.instances[0]!.output])).toEqual(ids.map((id) => [id, `out ${id}`]));
+    expect(await db.count('trash')).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Our own downloads read back as seed tasks: each format we both write and read gives back the
 // instructions, inputs and outputs of a small pool, as far as the format keeps them (the chat and
-// prompt/completion formats keep no classification mark and no task id).
+// prompt/completion and ShareGPT formats keep no classification mark and no task id).
 import { describe, expect, it } from 'vitest';
 import { exportFile, type ExportFormat } from '../../src/lib/export';
 import type { ImportResult } from '../../src/lib/seeds/import-result';
@@ -25,6 +25,7 @@ const FILE_NAMES: Partial<Record<ExportFormat, string>> = {
   csv: 'dataset.csv',
   'openai-jsonl': 'openai.jsonl',
   'prompt-completion-jsonl': 'prompt-completion.jsonl',
+  'sharegpt-json': 'sharegpt.json',
 };
 
 function readBack(format: ExportFormat, systemPrompt?: string): Extract<ImportResult, { ok: true }> {
@@ -50,6 +51,10 @@ describe('a download imported back as seed tasks', () => {
 
   it('prompt/completion JSONL is detected as such', () => {
     expect(readBack('prompt-completion-jsonl').format).toBe('prompt-completion-jsonl');
+  });
+
+  it('ShareGPT JSON is detected as such', () => {
+    expect(readBack('sharegpt-json').format).toBe('sharegpt-json');
   });
 
   it('the formats with a classification mark keep it', () => {

@@ -1,5 +1,5 @@
 // What the pool view reads from IndexedDB: a whole project once, then the tasks that changed.
-import type { StudioDatabase } from '../store';
+import { denseRange, findTrashed, projectTrash, type StudioDatabase } from '../store';
 import type { Run, StoredInstance, TaskState } from '../vocabulary';
 
 /** Every task of a project, in the pool and in the trash, with its instances, and the project's runs. */
@@ -7,13 +7,14 @@ export async function readProject(db: StudioDatabase, projectId: string): Promis
   const tx = db.transaction(['tasks', 'instances', 'runs', 'trash']);
   const [tasks, instances, runs, trashed] = await Promise.all([
     tx.objectStore('tasks').index('by-project').getAll(projectId),
+    // The trash's tasks keep their instances here too.
     tx.objectStore('instances').index('by-project').getAll(projectId),
     tx.objectStore('runs').index('by-project').getAll(projectId),
-    tx.objectStore('trash').index('by-project').getAll(projectId),
+    projectTrash(tx.objectStore('trash'), projectId),
   ]);
   const byTask = groupByTask(instances);
   const states: TaskState[] = tasks.map((task) => ({ task, instances: byTask.get(task.id) ?? [] }));
-  for (const { task, instances, deleted } of trashed) states.push({ task, instances, deleted });
+  for (const { task, deleted } of trashed) states.push({ task, instances: byTask.get(task.id) ?? [], deleted });
   return { states, runs };
 }
 
@@ -26,12 +27,17 @@ export function readRuns(db: StudioDatabase, projectId: string): Promise<Run[]> 
 export async function readTasks(db: StudioDatabase, projectId: string, taskIds: readonly string[]): Promise<{ states: TaskState[]; gone: string[] }> {
   const keys = [...new Set(taskIds)].sort();
   const tx = db.transaction(['tasks', 'instances', 'trash']);
-  const [tasks, trashed] = await Promise.all([recordsUnder(tx.objectStore('tasks'), keys, byId), recordsUnder(tx.objectStore('trash'), keys, byId)]);
-  const inPool = tasks.filter((task) => task.projectId === projectId);
-  const instances = await recordsUnder(tx.objectStore('instances').index('by-task'), inPool.map(byId), byTaskId);
+  const inPool = (await recordsUnder(tx.objectStore('tasks'), keys, byId)).filter((task) => task.projectId === projectId);
+  const pooled = new Set(inPool.map(byId));
+  const missing = keys.filter((id) => !pooled.has(id));
+  const trash = tx.objectStore('trash');
+  const trashed = [...(await findTrashed(trash, missing, await denseRange(missing, (range) => trash.index('by-task').count(range)))).values()].filter(
+    (entry) => entry.batch.projectId === projectId,
+  );
+  const instances = await recordsUnder(tx.objectStore('instances').index('by-task'), [...pooled, ...trashed.map((entry) => entry.task.id)].sort(), byTaskId);
   const byTask = groupByTask(instances);
   const states: TaskState[] = inPool.map((task) => ({ task, instances: byTask.get(task.id) ?? [] }));
-  for (const { projectId: owner, task, instances, deleted } of trashed) if (owner === projectId) states.push({ task, instances, deleted });
+  for (const { task, deleted } of trashed) states.push({ task, instances: byTask.get(task.id) ?? [], deleted });
   const found = new Set(states.map((state) => state.task.id));
   return { states, gone: keys.filter((id) => !found.has(id)) };
 }
@@ -55,24 +61,13 @@ interface KeyedRecords<Value> {
   getAll(query: string | IDBKeyRange): Promise<Value[]>;
 }
 
-/** Records in a key range per key asked for, up to which one read of the range beats a read per key. */
-const DENSE = 4;
-/** Below this many keys, a read per key is quick enough to skip counting the range. */
-const FEW_KEYS = 32;
-
-/**
- * The records under these sorted keys. Chromium's IndexedDB costs mostly per request: a getAll per
- * key of 10k keys takes 0.6 s on the tasks store and 1.5 s on the instances' by-task index, one
- * getAll of a range holding the same rows about 0.15 s. So keys that lie close together, as a bulk
- * action's usually do, are read as their range, and only scattered keys one by one.
- */
+/** The records under these sorted keys: their range in one read when they lie close together (denseRange), else one read per key. */
 async function recordsUnder<Value>(source: KeyedRecords<Value>, keys: readonly string[], keyOf: (record: Value) => string): Promise<Value[]> {
   if (keys.length === 0) return [];
-  const range = IDBKeyRange.bound(keys[0], keys.at(-1));
-  if (keys.length >= FEW_KEYS && (await source.count(range)) <= keys.length * DENSE) {
+  const range = await denseRange(keys, (all) => source.count(all));
+  if (range) {
     const wanted = new Set(keys);
-    const all = await source.getAll(range);
-    return all.filter((record) => wanted.has(keyOf(record)));
+    return (await source.getAll(range)).filter((record) => wanted.has(keyOf(record)));
   }
   return (await Promise.all(keys.map((key) => source.getAll(key)))).flat();
 }

@@ -4,6 +4,8 @@ import { csvDelimiter } from './parse-csv';
 import { isRecord } from './read-record';
 
 const JSON_EXTENSIONS = new Set(['json', 'jsonl', 'ndjson']);
+/** ShareGPT's array opens with its first conversation, as our download and most others write it. */
+const SHAREGPT_START = /^\s*\[\s*\{\s*"conversations"\s*:/;
 
 /** The kinds of file a seed import reads, for the file picker and for the message that refuses another. */
 export const SEED_FILE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.txt'] as const;
@@ -20,7 +22,7 @@ export function detectFormat(text: string, fileName: string): SeedFormat | undef
   if (extension === 'csv' || extension === 'tsv') return 'csv';
   if (extension === 'txt') return 'text';
   const first = /\S/.exec(text)?.[0];
-  if (first === '[') return 'alpaca-json';
+  if (first === '[') return SHAREGPT_START.test(text) ? 'sharegpt-json' : 'alpaca-json';
   if (first === '{' || JSON_EXTENSIONS.has(extension)) return jsonLinesFormat(text);
   return csvDelimiter(firstLine(text)) === undefined ? undefined : 'csv';
 }

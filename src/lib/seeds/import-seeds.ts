@@ -6,7 +6,7 @@ import { parseCsv } from './parse-csv';
 import { parseJsonArray } from './parse-json-array';
 import { parseJsonLines } from './parse-json-lines';
 import { parsePastedText } from './parse-pasted-text';
-import { readChatRecord } from './read-chat-record';
+import { readChatRecord, readShareGptRecord } from './read-chat-record';
 import { readPromptRecord } from './read-prompt-record';
 
 const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => RowsResult> = {
@@ -15,14 +15,15 @@ const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => R
   'openai-jsonl': (text, onProgress) => parseJsonLines(text, onProgress, readChatRecord),
   'prompt-completion-jsonl': (text, onProgress) => parseJsonLines(text, onProgress, readPromptRecord),
   'alpaca-json': parseJsonArray,
+  'sharegpt-json': (text, onProgress) => parseJsonArray(text, onProgress, readShareGptRecord),
   csv: parseCsv,
   text: parsePastedText,
 };
 
 /**
  * Seed tasks from an uploaded file: the Self-Instruct seed file, JSONL or a JSON array of
- * {instruction, input, output}, OpenAI chat or prompt/completion JSONL (as our downloads write
- * them), CSV with an "instruction" header, or plain text with one instruction per line. The format
+ * {instruction, input, output}, OpenAI chat or prompt/completion JSONL and ShareGPT JSON (as our
+ * downloads write them), CSV with an "instruction" header, or plain text with one instruction per line. The format
  * comes from the content, with the file name's extension as a hint; a file of another kind is
  * refused. All or nothing: the first problem fails the import and names its line.
  */

@@ -2,12 +2,14 @@ import type { ParseProgress, RowsResult, SeedRow } from './import-result';
 import { arrayItemLines } from './json-item-lines';
 import { lineAt } from './lines';
 import { readRecord } from './read-record';
+import type { RecordReader } from './parse-json-lines';
 
 /**
- * A JSON array of tasks: Alpaca's {instruction, input, output}, or Self-Instruct seed tasks.
- * JSON.parse reads the whole text at once, so progress starts with the items it made.
+ * A JSON array of tasks: Alpaca's {instruction, input, output}, or Self-Instruct seed tasks (or,
+ * with another `read`, ShareGPT conversations). JSON.parse reads the whole text at once, so
+ * progress starts with the items it made.
  */
-export function parseJsonArray(text: string, onProgress: ParseProgress = () => {}): RowsResult {
+export function parseJsonArray(text: string, onProgress: ParseProgress = () => {}, read: RecordReader = readRecord): RowsResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -20,7 +22,7 @@ export function parseJsonArray(text: string, onProgress: ParseProgress = () => {
   const rows: SeedRow[] = [];
   for (const [index, item] of value.entries()) {
     onProgress(index / value.length);
-    const fields = readRecord(item);
+    const fields = read(item);
     const line = lines[index] ?? 1;
     if (typeof fields === 'string') return { ok: false, line, problem: `item ${index + 1}: ${fields}` };
     rows.push({ line, ...fields });

@@ -4,7 +4,7 @@ import { splitLines } from './lines';
 import { readRecord } from './read-record';
 
 /** The task one parsed line holds, or what is wrong with it. */
-type RecordReader = (value: unknown) => RowFields | string;
+export type RecordReader = (value: unknown) => RowFields | string;
 
 /**
  * One JSON object per line, blank lines skipped, each read by `read`: by default the Self-Instruct

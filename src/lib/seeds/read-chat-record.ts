@@ -2,10 +2,19 @@ import { splitUserTurn } from '../export';
 import { exampleRow, type RowFields } from './example-row';
 import { isRecord } from './read-record';
 
-interface Message {
-  role: string;
-  content: string;
+/** How a chat layout names its turns: the list, a turn (in words), its speaker and text, and the three speakers. */
+interface ChatLayout {
+  list: string;
+  turn: string;
+  speaker: string;
+  text: string;
+  system: string;
+  user: string;
+  assistant: string;
 }
+
+const OPENAI: ChatLayout = { list: 'messages', turn: 'message', speaker: 'role', text: 'content', system: 'system', user: 'user', assistant: 'assistant' };
+const SHAREGPT: ChatLayout = { list: 'conversations', turn: 'turn', speaker: 'from', text: 'value', system: 'system', user: 'human', assistant: 'gpt' };
 
 /**
  * One line of OpenAI's chat fine-tuning format, as our download writes it: a user turn (the
@@ -13,18 +22,25 @@ interface Message {
  * system message. The system message is left out: a seed task has no place for it.
  */
 export function readChatRecord(value: unknown): RowFields | string {
-  if (!isRecord(value)) return 'expected a JSON object';
-  const { messages } = value;
-  if (!Array.isArray(messages) || !messages.every(isMessage)) return '"messages" must be a list of {"role": string, "content": string}';
-  const [question, answer, ...rest] = messages.filter((message) => message.role !== 'system');
-  if (question?.role !== 'user' || answer?.role !== 'assistant' || rest.length > 0) {
-    return 'expected one "user" message and the "assistant" message that answers it (a "system" message may come first); a seed task is one instruction with its answer';
-  }
-  const { instruction, input } = splitUserTurn(question.content);
-  if (instruction.trim() === '') return 'the "user" message is empty';
-  return exampleRow(instruction, input, answer.content, false);
+  return readTwoTurns(value, OPENAI);
 }
 
-function isMessage(value: unknown): value is Message {
-  return isRecord(value) && typeof value.role === 'string' && typeof value.content === 'string';
+/** One ShareGPT conversation, as our ShareGPT download writes it: a "human" turn and the "gpt" answer. */
+export function readShareGptRecord(value: unknown): RowFields | string {
+  return readTwoTurns(value, SHAREGPT);
+}
+
+function readTwoTurns(value: unknown, layout: ChatLayout): RowFields | string {
+  if (!isRecord(value)) return 'expected a JSON object';
+  const turns = value[layout.list];
+  const isTurn = (turn: unknown): turn is Record<string, string> => isRecord(turn) && typeof turn[layout.speaker] === 'string' && typeof turn[layout.text] === 'string';
+  if (!Array.isArray(turns) || !turns.every(isTurn)) return `"${layout.list}" must be a list of {"${layout.speaker}": string, "${layout.text}": string}`;
+  const [question, answer, ...rest] = turns.filter((turn) => turn[layout.speaker] !== layout.system);
+  if (question?.[layout.speaker] !== layout.user || answer?.[layout.speaker] !== layout.assistant || rest.length > 0) {
+    const { turn, user, assistant, system } = layout;
+    return `expected one "${user}" ${turn} and the "${assistant}" ${turn} that answers it (a "${system}" ${turn} may come first); a seed task is one instruction with its answer`;
+  }
+  const { instruction, input } = splitUserTurn(question[layout.text]!);
+  if (instruction.trim() === '') return `the "${layout.user}" ${layout.turn} is empty`;
+  return exampleRow(instruction, input, answer[layout.text]!, false);
 }

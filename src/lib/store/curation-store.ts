@@ -1,10 +1,12 @@
 import type { IDBPTransaction } from 'idb';
 import { applyAction, describeAction, noveltyChanges } from '../curation';
 import { createIdFactory } from '../ids';
-import type { CurationAction, CurationResult, TaskState, UndoSummary } from '../vocabulary';
+import type { CurationAction, CurationResult, StoredInstance, Task, TaskState, UndoSummary } from '../vocabulary';
 import { appendFinished, changeFinished, finishedTask, type FinishedTask } from './dataset-pages';
+import { denseRange } from './dense-range';
 import type { StudioDatabase } from './open-studio-db';
-import type { StudioDB, UndoRecord } from './schema';
+import type { StudioDB, TrashedTask, UndoRecord } from './schema';
+import { findTrashed, trashTasks, untrashTasks, type FoundInTrash } from './trash';
 import { writeTransaction } from './write-transaction';
 
 /** How many undo steps a project keeps; older ones are dropped as new ones come. */
@@ -29,12 +31,13 @@ export class CurationStore {
     let result: CurationResult | undefined;
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const ids = action.kind === 'edit' ? [action.taskId] : [...new Set(action.taskIds)];
-      const states = await readStates(tx, ids);
+      const range = await tasksRange(tx, ids);
+      const { states, trashed } = await readStates(tx, ids, range);
       const next = applyAction(states, action, { now: Date.now(), newId: this.#newId });
       const changed = states.flatMap((state, i) => (next[i] === state ? [] : [i]));
       if (changed.length === 0) return;
       const [before, after] = [changed.map((i) => states[i]!), changed.map((i) => next[i]!)];
-      await writeStates(tx, projectId, before, after);
+      await writeStates(tx, projectId, { before, after, trashed, range }, this.#newId);
       const record: UndoRecord = {
         projectId,
         seq: await nextSeq(tx, projectId),
@@ -56,12 +59,15 @@ export class CurationStore {
       const last = await tx.objectStore('undo').openCursor(projectSteps(projectId), 'prev');
       if (!last) return;
       const record = last.value;
-      const current = new Map((await readStates(tx, record.before.map((state) => state.task.id))).map((state) => [state.task.id, state]));
+      const ids = record.before.map((state) => state.task.id);
+      const range = await tasksRange(tx, ids);
+      const { states, trashed } = await readStates(tx, ids, range);
+      const current = new Map(states.map((state) => [state.task.id, state]));
       // A task is never removed outright, so each is still in the pool or the trash; the filter
       // only guards against a project deleted under the step.
       const before = record.before.filter((state) => current.has(state.task.id));
       const now = before.map((state) => current.get(state.task.id)!);
-      await writeStates(tx, projectId, now, before);
+      await writeStates(tx, projectId, { before: now, after: before, trashed, range }, this.#newId);
       await last.delete();
       result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before) };
     });
@@ -79,54 +85,93 @@ function summary({ seq, label, created, before }: UndoRecord): UndoSummary {
   return { seq, label, created, count: before.length };
 }
 
-/** The tasks' states, in the order of `ids`, from the pool or the trash; an unknown id is left out. */
-async function readStates(tx: CurationTransaction, ids: readonly string[]): Promise<TaskState[]> {
-  const states = await Promise.all(
-    ids.map(async (id): Promise<TaskState | undefined> => {
-      const task = await tx.objectStore('tasks').get(id);
-      if (task) return { task, instances: await tx.objectStore('instances').index('by-task').getAll(id) };
-      const trashed = await tx.objectStore('trash').get(id);
-      return trashed && { task: trashed.task, instances: trashed.instances, deleted: trashed.deleted };
-    }),
-  );
-  return states.filter((state) => state !== undefined);
+/** The range of the tasks' ids when they lie close together (dense-range.ts), counting the pool and the trash. */
+function tasksRange(tx: CurationTransaction, ids: readonly string[]): Promise<IDBKeyRange | undefined> {
+  return denseRange(ids, async (range) => {
+    const [pooled, trashed] = await Promise.all([tx.objectStore('tasks').count(range), tx.objectStore('trash').index('by-task').count(range)]);
+    return pooled + trashed;
+  });
+}
+
+/** The tasks' states, in the order of `ids` (an unknown id is left out), and where the trashed ones lie. */
+async function readStates(tx: CurationTransaction, ids: readonly string[], range: IDBKeyRange | undefined): Promise<{ states: TaskState[]; trashed: Map<string, FoundInTrash> }> {
+  const tasks = tx.objectStore('tasks');
+  const byTask = tx.objectStore('instances').index('by-task');
+  const pooled = new Map<string, Task>();
+  const instances = new Map<string, StoredInstance[]>();
+  if (range) {
+    const [taskRows, instanceRows] = await Promise.all([tasks.getAll(range), byTask.getAll(range)]);
+    for (const task of taskRows) pooled.set(task.id, task);
+    for (const row of instanceRows) instances.set(row.taskId, [...(instances.get(row.taskId) ?? []), row]);
+  } else {
+    await Promise.all(
+      ids.map(async (id) => {
+        const [task, rows] = await Promise.all([tasks.get(id), byTask.getAll(id)]);
+        if (task) pooled.set(id, task);
+        instances.set(id, rows);
+      }),
+    );
+  }
+  const missing = ids.filter((id) => !pooled.has(id));
+  const trashed = missing.length === 0 ? new Map<string, FoundInTrash>() : await findTrashed(tx.objectStore('trash'), missing, range);
+  const states = ids.flatMap((id): TaskState[] => {
+    const task = pooled.get(id);
+    const found = trashed.get(id);
+    if (task) return [{ task, instances: instances.get(id) ?? [] }];
+    return found ? [{ task: found.task, instances: instances.get(id) ?? [], deleted: found.deleted }] : [];
+  });
+  return { states, trashed };
 }
 
 /**
  * Moves each task from its state in `before` to its state in `after` (pairs by position): the
- * task row or its trash record, its instances, and its row in the dataset pages.
+ * task row or its place in the trash, the instances that changed, and its row in the dataset pages.
  */
-async function writeStates(tx: CurationTransaction, projectId: string, before: readonly TaskState[], after: readonly TaskState[]): Promise<void> {
+async function writeStates(tx: CurationTransaction, projectId: string, moves: StateMoves, newId: (prefix: string) => string): Promise<void> {
+  const { before, after, trashed, range } = moves;
   const tasks = tx.objectStore('tasks');
   const instances = tx.objectStore('instances');
-  const trash = tx.objectStore('trash');
   const pages = { remove: [] as string[], replace: [] as FinishedTask[], add: [] as FinishedTask[] };
+  const leaving: FoundInTrash[] = [];
+  const arriving: (TrashedTask & { deleted: number })[] = [];
   const writes: Promise<unknown>[] = [];
   before.forEach((old, i) => {
     const next = after[i]!;
     const id = next.task.id;
-    if (next.deleted === undefined) {
-      writes.push(tasks.put(next.task));
-      if (old.deleted !== undefined) writes.push(trash.delete(id));
-    } else {
-      writes.push(trash[old.deleted === undefined ? 'add' : 'put']({ id, projectId, deleted: next.deleted, task: next.task, instances: next.instances }));
+    if (old.deleted !== undefined) leaving.push(trashed.get(id)!);
+    if (next.deleted === undefined) writes.push(tasks.put(next.task));
+    else {
+      arriving.push({ task: next.task, instanceIds: next.instances.map((row) => row.id), deleted: next.deleted });
       if (old.deleted === undefined) writes.push(tasks.delete(id));
     }
-    // Instances are rewritten only where they changed: marking 10k tasks reviewed touches none.
-    const oldRows = old.deleted === undefined ? old.instances : [];
-    const newRows = next.deleted === undefined ? next.instances : [];
-    const keptIds = new Set(newRows.map((row) => row.id));
-    for (const row of oldRows) if (!keptIds.has(row.id)) writes.push(instances.delete(row.id));
-    const unchanged = new Set(oldRows);
-    for (const row of newRows) if (!unchanged.has(row)) writes.push(instances.put(row));
+    // Only instances whose content changed are written: a delete, a restore or a review mark
+    // touches none, and neither does their undo.
+    const oldRows = new Map(old.instances.map((row) => [row.id, row]));
+    const newIds = new Set(next.instances.map((row) => row.id));
+    for (const row of old.instances) if (!newIds.has(row.id)) writes.push(instances.delete(row.id));
+    for (const row of next.instances) if (!sameRow(oldRows.get(row.id), row)) writes.push(instances.put(row));
     const [was, is] = [isFinished(old), isFinished(next)];
     if (was && !is) pages.remove.push(id);
     else if (!was && is) pages.add.push(finishedTask(next.task, next.instances));
     else if (was && is && !sameExport(old, next)) pages.replace.push(finishedTask(next.task, next.instances));
   });
-  await Promise.all(writes);
-  await changeFinished(tx.objectStore('datasetPages'), pages);
+  const trash = tx.objectStore('trash');
+  await Promise.all([...writes, untrashTasks(trash, leaving)]);
+  await trashTasks(trash, projectId, arriving, newId);
+  await changeFinished(tx.objectStore('datasetPages'), pages, range);
   await appendFinished(tx.objectStore('datasetPages'), projectId, pages.add);
+}
+
+/** Each task's state before and after (pairs by position), where the trashed ones lie, and the ids' range. */
+interface StateMoves {
+  before: readonly TaskState[];
+  after: readonly TaskState[];
+  trashed: ReadonlyMap<string, FoundInTrash>;
+  range: IDBKeyRange | undefined;
+}
+
+function sameRow(a: StoredInstance | undefined, b: StoredInstance): boolean {
+  return a !== undefined && a.input === b.input && a.output === b.output && a.callId === b.callId;
 }
 
 /** Whether the exports read the same of both states: a review mark, say, changes nothing there. */

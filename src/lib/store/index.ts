@@ -4,3 +4,5 @@ export { PoolStore, type TaskDetail } from './pool-store';
 export { ProjectStore, type ProjectRows } from './project-store';
 export { StorageError } from './storage-error';
 export type { Project, StoredSeed } from './schema';
+export { denseRange } from './dense-range';
+export { findTrashed, projectTrash, type FoundInTrash } from './trash';

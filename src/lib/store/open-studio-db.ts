@@ -77,7 +77,10 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
   if (oldVersion < 6) {
     // Curation: deleted tasks wait in the trash, each user action can be undone, and an edit
     // finds its task's dataset page by index instead of reading them all.
-    db.createObjectStore('trash', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+    const trash = db.createObjectStore('trash', { keyPath: 'id' });
+    trash.createIndex('by-project', 'projectId');
+    trash.createIndex('by-task', 'taskIds', { multiEntry: true });
+    trash.createIndex('by-project-instance', 'instanceKeys', { multiEntry: true });
     db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
     tx.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
     indexPageTasks(tx.objectStore('datasetPages')).catch(() => abortUnlessFinished(tx));

@@ -4,6 +4,7 @@ import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
+import { findTrashed } from './trash';
 import { writeTransaction } from './write-transaction';
 
 const ACCEPTED_STAGES: TaskStage[] = ['classify', 'instances', 'done'];
@@ -55,19 +56,21 @@ export class PoolStore implements TaskStore {
   }
 
   async counts(projectId: string): Promise<PoolCounts> {
-    const tx = this.db.transaction(['seeds', 'tasks', 'instances', 'calls']);
+    const tx = this.db.transaction(['seeds', 'tasks', 'instances', 'trash', 'calls']);
     const byStage = tx.objectStore('tasks').index('by-project-stage');
-    const [seeds, rejected, classify, instancesStage, done, instances, generationCalls] = await Promise.all([
+    const [seeds, rejected, classify, instancesStage, done, instances, trashedInstances, generationCalls] = await Promise.all([
       tx.objectStore('seeds').index('by-project').count(projectId),
       byStage.count([projectId, 'rejected']),
       byStage.count([projectId, 'classify']),
       byStage.count([projectId, 'instances']),
       byStage.count([projectId, 'done']),
       tx.objectStore('instances').index('by-project').count(projectId),
+      tx.objectStore('trash').index('by-project-instance').count(IDBKeyRange.bound([projectId], [projectId, []])),
       tx.objectStore('calls').index('by-project-purpose').count([projectId, 'instructions']),
     ]);
     const pending = classify + instancesStage;
-    return { seeds, accepted: pending + done, rejected, pending, instances, generationCalls };
+    // The trash's tasks keep their instances in the instances store; they are not the pool's.
+    return { seeds, accepted: pending + done, rejected, pending, instances: instances - trashedInstances, generationCalls };
   }
 
   /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
@@ -81,10 +84,10 @@ export class PoolStore implements TaskStore {
   async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
     const tx = this.db.transaction(['tasks', 'instances', 'trash', 'calls', 'parts']);
     const pooled = await tx.objectStore('tasks').get(taskId);
-    const trashed = pooled ? undefined : await tx.objectStore('trash').get(taskId);
+    const trashed = pooled ? undefined : (await findTrashed(tx.objectStore('trash'), [taskId])).get(taskId);
     const task = pooled ?? trashed?.task;
     if (!task) return undefined;
-    const instances = trashed ? trashed.instances : await tx.objectStore('instances').index('by-task').getAll(taskId);
+    const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
     // The original instances' calls too: a person's edit may have replaced every instance.
     const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
     const records = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));

@@ -6,9 +6,12 @@ import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
+import { projectTrash } from './trash';
 import { writeTransaction } from './write-transaction';
 
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
+/** What reading a whole project reads: its rows, and the trash, whose tasks it leaves out. */
+const READ_STORES = [...PROJECT_STORES, 'trash'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 /** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
@@ -97,17 +100,21 @@ export class ProjectStore {
 
   /** Every row of a project, read in one transaction. */
   async read(id: string): Promise<ProjectRows> {
-    const tx = this.db.transaction(PROJECT_STORES);
+    const tx = this.db.transaction(READ_STORES);
     const project = await tx.objectStore('projects').get(id);
     if (!project) throw new Error(`There is no project with id "${id}".`);
-    const [seeds, tasks, instances, records, runs] = await Promise.all([
+    const [seeds, tasks, instances, trashed, records, runs] = await Promise.all([
       tx.objectStore('seeds').index('by-project').getAll(id),
       tx.objectStore('tasks').index('by-project').getAll(id),
       tx.objectStore('instances').index('by-project').getAll(id),
+      projectTrash(tx.objectStore('trash'), id),
       tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
       tx.objectStore('runs').index('by-project').getAll(id),
     ]);
-    return { project, seeds, tasks, instances, calls: await readCalls(tx.objectStore('parts'), records), runs };
+    // The trash stays in this browser: its tasks' instances, kept in the instances store, too.
+    const inTrash = new Set(trashed.map((entry) => entry.task.id));
+    const kept = inTrash.size === 0 ? instances : instances.filter((row) => !inTrash.has(row.taskId));
+    return { project, seeds, tasks, instances: kept, calls: await readCalls(tx.objectStore('parts'), records), runs };
   }
 
   /**

@@ -40,19 +40,26 @@ export interface StudioDB extends DBSchema {
   runs: { key: string; value: Run; indexes: { 'by-project': string } };
   /** The finished tasks of each project, for exports (dataset-pages.ts); `by-task` finds a task's page (v6). */
   datasetPages: { key: [string, number]; value: DatasetPage; indexes: { 'by-task': string } };
-  /** Deleted tasks with their instances, until restored (v6). */
-  trash: { key: string; value: TrashedTask; indexes: { 'by-project': string } };
+  /** Deleted tasks in batches, one per action, until restored (v6; trash.ts). */
+  trash: { key: string; value: TrashBatch; indexes: { 'by-project': string; 'by-task': string; 'by-project-instance': [string, string] } };
   /** Each project's last user actions, each with what it changed, to undo them (v6). */
   undo: { key: [projectId: string, seq: number]; value: UndoRecord };
 }
 
-/** A task in the trash: the task and its instances as they were, out of every pool index. */
+/** A task in the trash, and the ids of its instances, which stay in the instances store. */
 export interface TrashedTask {
+  task: Task;
+  instanceIds: string[];
+}
+
+/** The tasks one action sent to the trash (trash.ts); `taskIds` and `instanceKeys` are derived, for indexes. */
+export interface TrashBatch {
   id: string;
   projectId: string;
   deleted: number;
-  task: Task;
-  instances: StoredInstance[];
+  tasks: TrashedTask[];
+  taskIds: string[];
+  instanceKeys: [projectId: string, instanceId: string][];
 }
 
 /** One user action, with the state of every task it changed as it was before. */
