@@ -29,9 +29,8 @@ async function reopen(): Promise<ReopenReport> {
   const pool = new PoolStore(db);
   const [project] = await part('ProjectStore.list()', () => new ProjectStore(db).list());
   if (!project) throw new Error('The bench project is missing: run insert first.');
-  // RunState.refresh (src/ui/run-state.svelte.ts) reads these three for the page.
+  // RunState.refresh (src/ui/run-state.svelte.ts) reads these two for the page.
   await part('counts()', () => pool.counts(project.id));
-  await part('newestTasks(40)', () => pool.newestTasks(project.id, 40));
   await part('rejectionsByRule()', () => pool.rejectionsByRule(project.id, REJECTION_RULES));
   // The run's prepare() and loadPool() (src/lib/run/bootstrap-run.ts).
   const [seeds, accepted] = await part('seeds() + acceptedTasks()', () => Promise.all([pool.seeds(project.id), pool.acceptedTasks(project.id)]));

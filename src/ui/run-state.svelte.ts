@@ -1,23 +1,21 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { REJECTION_RULES } from '../lib/method';
 import { checkWholeNumber, RUN_LIMITS, runBootstrap, type RunPorts } from '../lib/run';
-import type { CallPurpose, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason, Task } from '../lib/vocabulary';
+import type { CallPurpose, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
-const NEWEST_SHOWN = 40;
 /** A new project's target, and how far "raise the target" moves a reached one. */
 const TARGET_STEP = 100;
 // The reasons after which no model is loaded any more: it was lost, dropped, or its worker died.
 const MODEL_GONE: ReadonlySet<FailureReason> = new Set(['model-lost', 'model-not-loaded', 'worker-crashed']);
 const EMPTY_COUNTS: PoolCounts = { seeds: 0, accepted: 0, rejected: 0, pending: 0, instances: 0, generationCalls: 0 };
 
-/** A run of the bootstrap loop as the page shows it: status, counts, newest candidates, live text. */
+/** A run of the bootstrap loop as the page shows it: status, counts, the funnel, live text. */
 export class RunState {
   #status = $state<RunStatus>('idle');
   #counts = $state.raw<PoolCounts>(EMPTY_COUNTS);
-  #newest = $state.raw<Task[]>([]);
   #rejections = $state.raw<Partial<Record<RejectionReason['rule'], number>>>({});
   #live = $state.raw<{ purpose: CallPurpose; text: string } | undefined>();
   #error = $state<string | undefined>();
@@ -45,7 +43,6 @@ export class RunState {
 
   get status() { return this.#status; }
   get counts() { return this.#counts; }
-  get newest() { return this.#newest; }
   /** Rejected candidates per rule: the funnel from generated to accepted. */
   get rejections() { return this.#rejections; }
   get live() { return this.#live; }
@@ -149,15 +146,13 @@ export class RunState {
     void this.refresh();
   }
 
-  /** Re-reads the counts and the newest candidates from the store. */
+  /** Re-reads the counts and the funnel from the store. */
   async refresh(): Promise<void> {
-    const [counts, newest, rejections] = await Promise.all([
+    const [counts, rejections] = await Promise.all([
       this.ports.store.counts(this.projectId),
-      this.ports.store.newestTasks(this.projectId, NEWEST_SHOWN),
       this.ports.store.rejectionsByRule(this.projectId, REJECTION_RULES),
     ]);
     this.#counts = counts;
-    this.#newest = newest;
     this.#rejections = rejections;
   }
 }

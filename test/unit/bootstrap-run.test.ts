@@ -35,8 +35,10 @@ function run(ports: RunPorts, config = CONFIG, signal = new AbortController().si
   return runBootstrap(ports, PROJECT, config, { signal, ...(onEvent ? { onEvent } : {}) });
 }
 
+/** Every stored candidate, newest first (ids sort by creation). */
 async function allTasks(store: PoolStore): Promise<Task[]> {
-  return store.newestTasks(PROJECT, Number.MAX_SAFE_INTEGER);
+  const [accepted, rejected] = await Promise.all([store.acceptedTasks(PROJECT), store.rejectedTasks(PROJECT)]);
+  return [...accepted, ...rejected].sort((a, b) => (a.id < b.id ? 1 : -1));
 }
 
 describe('runBootstrap', () => {

@@ -1,6 +1,6 @@
 // RunState (src/ui/run-state.svelte.ts) on the run's real parts: the scripted model behind the
 // generator client, the novelty pool and fake-indexeddb, with Web Locks faked and a real
-// BroadcastChannel between "tabs". What the Run card shows: status, counts, the newest candidates,
+// BroadcastChannel between "tabs". What the Run card shows: status, counts, the funnel,
 // the live text, another tab's run. (How failures read is another test's business.)
 import { expect, onTestFinished, test } from 'vitest';
 import { TabCoordinator } from '../../src/lib/coordination';
@@ -50,8 +50,6 @@ test('a run goes from idle to running to finished, and never shows finished besi
   expect(final.accepted).toBeGreaterThanOrEqual(6);
   expect(shown().map(({ status }) => status).filter((status, i, all) => status !== all[i - 1])).toEqual(['idle', 'running', 'finished']);
   expect(shown().filter(({ status }) => status === 'finished')).toEqual([{ status: 'finished', accepted: final.accepted }]);
-  expect(run.newest.length).toBe(Math.min(40, final.accepted + final.rejected));
-  expect(run.newest.map((task) => task.id)).toEqual(run.newest.map((task) => task.id).toSorted().reverse());
   expect(Object.values(run.rejections).reduce((sum, n) => sum + n, 0)).toBe(final.rejected);
   expect(run.error).toBeUndefined();
 });

@@ -69,12 +69,6 @@ describe('PoolStore', () => {
     expect(await store.seeds(PROJECT)).toEqual([seed('z')]);
   });
 
-  test('newestTasks lists the newest first, up to the limit', async () => {
-    const store = await freshStore();
-    await store.saveGeneration(step('call-1', task('t1', 'classify'), task('t2', 'rejected'), task('t3', 'classify')));
-    expect((await store.newestTasks(PROJECT, 2)).map((t) => t.id)).toEqual(['t3', 't2']);
-  });
-
   test('the latest run is the one started last', async () => {
     const store = await freshStore();
     await store.saveRun(runRow({ id: 'r2', projectId: PROJECT, started: 2, status: 'paused' }));

@@ -95,17 +95,6 @@ export class PoolStore implements TaskStore {
     return { task, instances, calls, ...(trashed ? { deleted: trashed.deleted } : {}) };
   }
 
-  /** The newest candidates first, accepted and rejected, for the live view. */
-  async newestTasks(projectId: string, limit: number): Promise<Task[]> {
-    const newest: Task[] = [];
-    let cursor = await this.db.transaction('tasks').store.index('by-project').openCursor(projectId, 'prev');
-    while (cursor && newest.length < limit) {
-      newest.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    return newest;
-  }
-
   /** Candidates that passed the heuristic filters (accepted, or rejected by ROUGE-L), oldest first. */
   async screenedCandidates(projectId: string): Promise<string[]> {
     const tasks = await this.db.getAllFromIndex('tasks', 'by-project', projectId);
