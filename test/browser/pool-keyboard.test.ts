@@ -96,7 +96,7 @@ test('the keyboard alone moves through the table, selects, deletes to the trash,
   await press(page, 'Space');
   await page.getByTestId('bulk-restore').click();
   await expect.poll(() => matching(page)).toBe(0);
-  expect(await page.getByTestId('pool-empty').textContent()).toContain('No candidate matches this view.');
+  expect(await page.getByTestId('pool-empty').textContent()).toContain('Nothing in the trash matches this view.');
   expect((await storedTasks(page)).trash).toEqual([]);
   expect(errors).toEqual([]);
 });

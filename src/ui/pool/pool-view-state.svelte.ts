@@ -44,12 +44,7 @@ export class PoolViewState {
     private readonly projectId: string,
     private readonly address: ViewAddress,
   ) {
-    const view = this;
-    this.selection = new PoolSelection({
-      get query() { return view.query; },
-      get counts() { return view.counts; },
-      matchingIds: () => this.matchingIds(),
-    });
+    this.selection = new PoolSelection(this);
   }
 
   get query() { return this.#query; }
