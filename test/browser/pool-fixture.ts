@@ -51,7 +51,9 @@ export async function downloadJsonl(page: Page): Promise<{ instruction: string; 
   return text.trimEnd().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+/** The tasks in the pool, and those in the trash (stored in batches, one per action). */
 export async function storedTasks(page: Page): Promise<{ tasks: StoredTask[]; trash: { id: string; task: StoredTask }[] }> {
   const { tasks, trash } = await readStores(page, ['tasks', 'trash']);
-  return { tasks: tasks as StoredTask[], trash: trash as { id: string; task: StoredTask }[] };
+  const batches = trash as { tasks: { task: StoredTask }[] }[];
+  return { tasks: tasks as StoredTask[], trash: batches.flatMap((batch) => batch.tasks.map(({ task }) => ({ id: task.id, task }))) };
 }

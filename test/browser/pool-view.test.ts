@@ -36,9 +36,10 @@ test('reload keeps the view and the open row, Back returns to the filter before,
   expect(await page.getByTestId('pool-search').inputValue()).toBe('the');
 
   // The open row is in the address too: a reload opens it again.
+  const opened = await page.getByTestId('task-row').first().getAttribute('aria-label');
   await page.getByTestId('task-row').first().click();
   const dialog = page.getByTestId('task-dialog');
-  const opened = await dialog.locator('h3').textContent();
+  await expect.poll(() => dialog.locator('h3').textContent()).toBe(opened);
   await expect.poll(() => hash(page)).toMatch(/^#view\?q=the&open=task-/);
   await page.reload();
   await expect.poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
