@@ -142,6 +142,20 @@ describe('createPoolViewService', () => {
     expect(await shown(view)).toEqual(['task-003', 'task-002']);
   });
 
+  test('an action and its undo through the service change the store and the open rows at once, and answer without the states', async () => {
+    const { fresh, view } = await project();
+    await view.open(PROJECT);
+    const applied = await view.apply(PROJECT, { kind: 'delete', taskIds: ['task-001', 'task-003'] });
+    expect(applied).toMatchObject({ taskIds: ['task-001', 'task-003'], step: { label: 'Deleted 2 tasks' } });
+    expect(applied).not.toHaveProperty('states');
+    expect(await shown(view, { status: 'deleted' })).toEqual(['task-003', 'task-001']);
+    expect(await fresh.pool.counts(PROJECT)).toMatchObject({ accepted: 1, rejected: 0 });
+    expect((await view.history(PROJECT)).map((entry) => entry.label)).toEqual(['Deleted 2 tasks']);
+    await view.undo(PROJECT);
+    expect(await shown(view)).toEqual(['task-003', 'task-002', 'task-001']);
+    expect(await view.apply(PROJECT, { kind: 'restore', taskIds: ['task-001'] })).toBeUndefined();
+  });
+
   test('sync of many tasks, close together or scattered, reads each as it is now', async () => {
     const { fresh, view } = await project();
     const many = Array.from({ length: 200 }, (_, i) => task(100 + i, { instanceCount: 1 }));

@@ -1,4 +1,5 @@
 import type { PoolQuery, PoolRow, PoolViewApi, RunInfo, ViewAnswer } from '../pool-view';
+import type { CurationAction, CurationResult, UndoSummary } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
 
 /** The page's side of the pool view worker: the table asks it for counts and windows of rows. */
@@ -31,5 +32,17 @@ export class PoolViewClient implements PoolViewApi {
 
   newSince(token: number): Promise<number> {
     return this.connection.guard(this.connection.remote.newSince(token));
+  }
+
+  apply(projectId: string, action: CurationAction): Promise<CurationResult | undefined> {
+    return this.connection.guard(this.connection.remote.apply(projectId, action));
+  }
+
+  undo(projectId: string): Promise<CurationResult | undefined> {
+    return this.connection.guard(this.connection.remote.undo(projectId));
+  }
+
+  history(projectId: string): Promise<UndoSummary[]> {
+    return this.connection.guard(this.connection.remote.history(projectId));
   }
 }

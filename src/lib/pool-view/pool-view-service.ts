@@ -1,5 +1,5 @@
-import { openStudioDB, type StudioDatabase } from '../store';
-import type { Run, TaskState } from '../vocabulary';
+import { CurationStore, openStudioDB, type AppliedCuration, type StudioDatabase } from '../store';
+import type { CurationAction, CurationResult, Run, TaskState, UndoSummary } from '../vocabulary';
 import { readNewer, readProject, readRuns, readTasks } from './pool-reads';
 import { rowOf, rowTexts, type PoolRow } from './pool-row';
 import type { PoolQuery, RunInfo, ViewCounts } from './pool-query';
@@ -31,6 +31,16 @@ export interface PoolViewApi {
   ids(token: number): Promise<string[]>;
   /** How many rows match the snapshot's query now that are not in it: the "N new" of a run in progress. */
   newSince(token: number): Promise<number>;
+  /**
+   * A person's action on a project (CurationStore, on this worker's connection, so a 10k-task
+   * action never holds up the page); the open project's rows follow before it answers.
+   * Undefined when it changed nothing.
+   */
+  apply(projectId: string, action: CurationAction): Promise<CurationResult | undefined>;
+  /** Undoes the project's latest action; its rows follow as with `apply`. */
+  undo(projectId: string): Promise<CurationResult | undefined>;
+  /** The project's undo steps, newest first. */
+  history(projectId: string): Promise<UndoSummary[]>;
 }
 
 /** The project open in the view: its rows in memory and its runs. */
@@ -81,6 +91,14 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
   const opened = (): OpenProject => {
     if (!project) throw new Error('The pool view has no project open: call open first.');
     return project;
+  };
+  const curation = async () => new CurationStore(await database());
+  /** The open project's rows take an action's new states; the page gets the result without them. */
+  const follow = async (projectId: string, applied: AppliedCuration | undefined): Promise<CurationResult | undefined> => {
+    if (!applied) return undefined;
+    const { states, ...result } = applied;
+    if (project?.id === projectId) await update(await database(), project, states);
+    return result;
   };
   /** Puts the tasks read again, after the runs if one of them is new. */
   const update = async (db: StudioDatabase, view: OpenProject, states: readonly TaskState[]) => {
@@ -140,5 +158,8 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
         const snapshot = snapshots.get(token);
         return runQuery(opened().table, snapshot.query).ids.filter((id) => !snapshot.has(id)).length;
       }),
+    apply: (projectId, action) => serial(async () => follow(projectId, await (await curation()).apply(projectId, action))),
+    undo: (projectId) => serial(async () => follow(projectId, await (await curation()).undo(projectId))),
+    history: (projectId) => serial(async () => (await curation()).history(projectId)),
   };
 }

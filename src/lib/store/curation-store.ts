@@ -13,6 +13,11 @@ import { writeTransaction } from './write-transaction';
 export const UNDO_STEPS_KEPT = 50;
 
 const STORES = ['tasks', 'instances', 'trash', 'datasetPages', 'undo'] as const;
+
+/** What an action or undo changed, with the tasks' new states, for a reader that keeps rows (the pool view). */
+export interface AppliedCuration extends CurationResult {
+  states: TaskState[];
+}
 type CurationTransaction = IDBPTransaction<StudioDB, (typeof STORES)[number][], 'readwrite'>;
 
 /**
@@ -27,8 +32,8 @@ export class CurationStore {
   constructor(private readonly db: StudioDatabase) {}
 
   /** Applies the action; undefined when it changed nothing (and no undo step was written). */
-  async apply(projectId: string, action: CurationAction): Promise<CurationResult | undefined> {
-    let result: CurationResult | undefined;
+  async apply(projectId: string, action: CurationAction): Promise<AppliedCuration | undefined> {
+    let result: AppliedCuration | undefined;
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const ids = action.kind === 'edit' ? [action.taskId] : [...new Set(action.taskIds)];
       const range = await tasksRange(tx, ids);
@@ -47,14 +52,14 @@ export class CurationStore {
       };
       await tx.objectStore('undo').add(record);
       await dropOldSteps(tx, projectId);
-      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(before, after) };
+      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(before, after), states: after };
     });
     return result;
   }
 
   /** Puts back what the project's last action changed; undefined when there is nothing to undo. */
-  async undo(projectId: string): Promise<CurationResult | undefined> {
-    let result: CurationResult | undefined;
+  async undo(projectId: string): Promise<AppliedCuration | undefined> {
+    let result: AppliedCuration | undefined;
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const last = await tx.objectStore('undo').openCursor(projectSteps(projectId), 'prev');
       if (!last) return;
@@ -69,7 +74,7 @@ export class CurationStore {
       const now = before.map((state) => current.get(state.task.id)!);
       await writeStates(tx, projectId, { before: now, after: before, trashed, range }, this.#newId);
       await last.delete();
-      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before) };
+      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before), states: before };
     });
     return result;
   }

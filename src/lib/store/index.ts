@@ -1,5 +1,5 @@
 export { openStudioDB, type StudioDatabase } from './open-studio-db';
-export { CurationStore, UNDO_STEPS_KEPT } from './curation-store';
+export { CurationStore, UNDO_STEPS_KEPT, type AppliedCuration } from './curation-store';
 export { PoolStore, type TaskDetail } from './pool-store';
 export { ProjectStore, type ProjectRows } from './project-store';
 export { StorageError } from './storage-error';
