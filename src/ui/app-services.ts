@@ -6,21 +6,19 @@ import type { DownloadApi } from '../lib/download';
 import type { PoolViewApi } from '../lib/pool-view';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
-import { CurationStore, openStudioDB, PoolStore, ProjectStore } from '../lib/store';
+import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
 
 export interface AppServices {
   generator: GeneratorClient;
   filter: FilterClient;
   pool: PoolStore;
   projects: ProjectStore;
-  /** A person's edits, deletions and their undo. */
-  curation: CurationStore;
   tabs: TabCoordinator;
   /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
   /** The import worker, started on the first import of seed tasks. */
   imports: () => ImportClient;
-  /** The pool view worker (search, filters and sort over every row), started when the table is first shown. */
+  /** The pool view worker (search, filters and sort over every row; a person's changes and their undo), started when the table is first shown. */
   poolView: () => PoolViewClient;
   /** Settles when a newer version of the app, in another tab, took over the database. */
   storageClosed: Promise<void>;
@@ -41,7 +39,6 @@ export async function startServices(): Promise<AppServices> {
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
-    curation: new CurationStore(db),
     tabs: new TabCoordinator(navigator.locks),
     downloads: once(() => {
       const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });

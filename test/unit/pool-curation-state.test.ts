@@ -35,7 +35,7 @@ function fakeStore() {
 function followers() {
   const heard: string[] = [];
   const follow: CurationFollowers = {
-    view: { sync: async (ids) => void heard.push(`view ${ids}`) },
+    view: { refresh: async () => void heard.push('view') },
     detail: { follow: async (ids) => void heard.push(`detail ${ids}`) },
     novelty: { update: async (poolId, changes) => (heard.push(`novelty ${poolId} -${changes.remove}`), true) },
     run: { refresh: async () => void heard.push('run'), poolChanged: (changes) => void heard.push(`run pool -${changes.remove}`) },
@@ -48,7 +48,7 @@ test('an action is stored, told in the toast with an Undo, and everything that s
   const curation = new CurationState(fakeStore(), PROJECT, follow);
   expect(await curation.perform({ kind: 'delete', taskIds: ['t1', 't2'] })).toBe(true);
   expect(curation.notice).toEqual({ text: 'delete 2', undoable: true });
-  expect(heard.sort()).toEqual(['detail t1,t2', 'novelty p1 -t1,t2', 'run', 'run pool -t1,t2', 'view t1,t2']);
+  expect(heard.sort()).toEqual(['detail t1,t2', 'novelty p1 -t1,t2', 'run', 'run pool -t1,t2', 'view']);
   expect(curation.history.map((step) => step.label)).toEqual(['delete 2']);
   expect(curation.busy).toBe(false);
 });
@@ -67,7 +67,7 @@ test('undo puts the latest action back, says which, and says when nothing is lef
   heard.length = 0;
   expect(await curation.undo()).toBe(true);
   expect(curation.notice).toEqual({ text: 'Undone: accept 1', undoable: false });
-  expect(heard).toContain('view t1');
+  expect(heard).toContain('detail t1');
   expect(curation.history).toEqual([]);
   expect(await curation.undo()).toBe(false);
   expect(curation.notice?.text).toBe('Nothing left to undo.');
@@ -89,7 +89,7 @@ test('a failed action says that nothing changed and why; a failure to follow say
   expect(await curation.perform({ kind: 'delete', taskIds: ['t1'] })).toBe(false);
   expect(curation.error).toBe('Nothing was changed: The disk is full. Free some space, then try again.');
   store.fail = undefined;
-  follow.view.sync = () => Promise.reject(new Error('The pool view worker stopped.'));
+  follow.view.refresh = () => Promise.reject(new Error('The pool view worker stopped.'));
   expect(await curation.perform({ kind: 'delete', taskIds: ['t1'] })).toBe(true);
   expect(curation.error).toBe('The change is stored, but the page could not show it: The pool view worker stopped. Reload the page to see it.');
   curation.dismiss();

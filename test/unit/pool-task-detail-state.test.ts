@@ -27,7 +27,7 @@ async function detailOnStore() {
   const nearest = { nearest: async () => ({ novel: true, score: 0, nearest: null }) };
   const none = async () => {};
   const curation: CurationState = new CurationState(new CurationStore(db), PROJECT, {
-    view: { sync: none },
+    view: { refresh: none },
     detail: { follow: (ids) => inspector.follow(ids) },
     novelty: { update: async () => true },
     run: { refresh: none, poolChanged: () => {} },

@@ -2,7 +2,7 @@ import type { CurationAction, CurationResult, NoveltyChanges, UndoSummary } from
 import { errorMessage } from '../handle-error';
 import type { RowStatus } from '../../lib/pool-view';
 
-/** What the page needs of the store's curation: an action, its undo, the list of undo steps. */
+/** What the page needs of the curation (the store's, run in the pool view worker): an action, its undo, the list of undo steps. */
 export interface CurationPort {
   /** Undefined when the action changed nothing (no undo step is written). */
   apply(projectId: string, action: CurationAction): Promise<CurationResult | undefined>;
@@ -12,7 +12,8 @@ export interface CurationPort {
 
 /** Everything shown or held elsewhere that follows an action: the table, the open task, the filter worker's novelty index, the run. */
 export interface CurationFollowers {
-  view: { sync(taskIds: string[]): Promise<void> };
+  /** The worker that applied the action holds the changed rows already: the table asks it again. */
+  view: { refresh(): Promise<void> };
   detail: { follow(taskIds: string[]): Promise<void> };
   /** False when the worker holds another pool; the next run loads this one from the store anyway. */
   novelty: { update(poolId: string, changes: NoveltyChanges): Promise<boolean> };
@@ -156,7 +157,7 @@ export class CurationState {
     const { taskIds } = result;
     run.poolChanged(result.novelty);
     try {
-      await Promise.all([view.sync(taskIds), detail.follow(taskIds), novelty.update(this.projectId, result.novelty), run.refresh(), this.loadHistory()]);
+      await Promise.all([view.refresh(), detail.follow(taskIds), novelty.update(this.projectId, result.novelty), run.refresh(), this.loadHistory()]);
     } catch (error) {
       this.#error = `The change is stored, but the page could not show it: ${errorMessage(error)} Reload the page to see it.`;
     }

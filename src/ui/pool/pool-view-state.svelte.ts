@@ -4,7 +4,7 @@ import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, 
 import type { ViewAddress } from './view-address';
 
 /** What the table needs of the pool view worker. */
-export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
+export type PoolViewPort = Pick<PoolViewApi, 'open' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
 
 /** The filters and the sort: every field of the query but the search. */
 export type ViewFilter = Exclude<keyof PoolQuery, 'search'>;
@@ -105,15 +105,9 @@ export class PoolViewState {
     return this.#ask({ newQuery: true });
   }
 
-  /** Queries again with the same query: the "N new" rows join, changed rows show their change. */
+  /** Queries again with the same query: the "N new" rows join, rows an action changed show it (or leave the view). */
   refresh(): Promise<void> {
     return this.#ask();
-  }
-
-  /** These tasks changed (an edit, a delete, an undo): the worker reads them again, and the table follows. */
-  async sync(taskIds: string[]): Promise<void> {
-    await this.port.sync(taskIds);
-    await this.#ask();
   }
 
   /**
