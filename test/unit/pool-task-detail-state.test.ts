@@ -7,10 +7,13 @@ import { CurationState } from '../../src/ui/pool/curation-state.svelte';
 import { NearDuplicateCheck } from '../../src/ui/pool/near-duplicate-check.svelte';
 import { TaskDetailState } from '../../src/ui/pool/task-detail-state.svelte';
 import { callRow, taskRow } from '../fixtures/pool-rows';
+import { useLocalStorage } from '../helpers/browser-globals';
 import { freshDatabase } from '../helpers/fresh-database';
 import { observe } from '../helpers/observe.svelte';
 
 const PROJECT = 'p1';
+// Unsaved edits are written down in localStorage.
+useLocalStorage();
 
 async function poolWithTasks() {
   const { db, pool } = await freshDatabase();
@@ -118,4 +121,25 @@ test('a rejected candidate is accepted over its rule, and a task is marked revie
   expect(inspector.detail?.task.reviewed).toEqual(expect.any(Number));
   await inspector.markReviewed(false);
   expect(inspector.detail?.task.reviewed).toBeUndefined();
+});
+
+test('an unsaved edit survives closing the task (and the page): it is back when the task opens again, until saved or discarded', async () => {
+  const { inspector } = await detailOnStore();
+  await inspector.open('t1');
+  inspector.setInstruction('A better instruction.');
+  inspector.close();
+  await inspector.open('t2');
+  expect([inspector.restored, inspector.draft.instruction]).toEqual([false, 'Be brief.']);
+  await inspector.open('t1');
+  expect([inspector.restored, inspector.changed, inspector.draft.instruction]).toEqual([true, true, 'A better instruction.']);
+  inspector.revert();
+  inspector.close();
+  await inspector.open('t1');
+  expect([inspector.restored, inspector.draft.instruction]).toEqual([false, 'Instruction t1']);
+  inspector.setInstruction('Saved at last.');
+  inspector.keepUnsaved();
+  await inspector.save();
+  inspector.close();
+  await inspector.open('t1');
+  expect([inspector.restored, inspector.changed, inspector.draft.instruction]).toEqual([false, false, 'Saved at last.']);
 });

@@ -13,6 +13,9 @@ export interface DetailCuration {
   perform(action: CurationAction): Promise<boolean>;
 }
 
+/** Where an unsaved edit waits for its task to be opened again: closing the panel or the page loses nothing. */
+const UNSAVED_KEY = (taskId: string) => `self-instruct-studio:unsaved-edit:${taskId}`;
+
 /**
  * The one task opened from the table: its instances, every model call behind it, and the edit form
  * (instruction, classification flag, instances). Saving, deleting, restoring, accepting and marking
@@ -22,6 +25,7 @@ export class TaskDetailState {
   #detail = $state.raw<TaskDetail | undefined>();
   #error = $state<string | undefined>();
   #problem = $state<string | undefined>();
+  #restored = $state(false);
   /** The edit form; compared with the stored task to know whether there is anything to save. */
   draft = $state<TaskEdit>({ instruction: '', isClassification: false, instances: [] });
   readonly #stored = $derived(this.#detail ? JSON.stringify(editOf(this.#detail)) : undefined);
@@ -39,6 +43,8 @@ export class TaskDetailState {
   get problem() { return this.#problem; }
   /** The form differs from the stored task. */
   get changed() { return this.#changed; }
+  /** The form holds an edit left unsaved when the task was last closed (or the page left). */
+  get restored() { return this.#restored; }
 
   /** Shows this task, or none: the table's open row, from a click or the address. */
   async show(taskId: string | undefined): Promise<void> {
@@ -51,20 +57,43 @@ export class TaskDetailState {
     try {
       this.#detail = await this.store.taskDetail(taskId);
       if (!this.#detail) this.#error = 'That candidate is no longer in the pool.';
-      this.revert();
+      this.#showStored();
+      const unsaved = readUnsaved(taskId);
+      if (this.#detail && unsaved) {
+        this.draft = unsaved;
+        this.#restored = this.#changed;
+      }
     } catch (error) {
       this.#error = errorMessage(error);
     }
   }
 
+  /** Closes the task; an unsaved edit is kept for its next opening. */
   close(): void {
+    this.keepUnsaved();
     this.#detail = undefined;
+    this.#restored = false;
     this.nearDuplicate.clear();
   }
 
-  /** Puts the form back to the stored task. */
+  /** Writes an unsaved edit down (on close, and when the page is left), or forgets one no longer unsaved. */
+  keepUnsaved(): void {
+    const taskId = this.#detail?.task.id;
+    if (!taskId) return;
+    if (this.#changed) localStorage.setItem(UNSAVED_KEY(taskId), JSON.stringify($state.snapshot(this.draft)));
+    else localStorage.removeItem(UNSAVED_KEY(taskId));
+  }
+
+  /** Puts the form back to the stored task, dropping any unsaved edit. */
   revert(): void {
+    const taskId = this.#detail?.task.id;
+    if (taskId) localStorage.removeItem(UNSAVED_KEY(taskId));
+    this.#showStored();
+  }
+
+  #showStored(): void {
     if (this.#detail) this.draft = editOf(this.#detail);
+    this.#restored = false;
     this.#problem = undefined;
     this.nearDuplicate.clear();
   }
@@ -115,6 +144,26 @@ export class TaskDetailState {
     await this.open(taskId);
     if (unsaved) this.draft = unsaved;
   }
+}
+
+/** An unsaved edit written down for this task, if a readable one is there. */
+function readUnsaved(taskId: string): TaskEdit | undefined {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(UNSAVED_KEY(taskId)) ?? 'null');
+    return isEdit(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isEdit(value: unknown): value is TaskEdit {
+  const edit = value as Partial<TaskEdit> | null;
+  return (
+    typeof edit?.instruction === 'string' &&
+    typeof edit.isClassification === 'boolean' &&
+    Array.isArray(edit.instances) &&
+    edit.instances.every((instance) => typeof instance?.input === 'string' && typeof instance.output === 'string')
+  );
 }
 
 /** The stored task as the form holds it. */
