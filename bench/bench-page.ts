@@ -14,11 +14,26 @@ export function machineLoad(): string {
   return `  (machine load average over the last minute: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`;
 }
 
+export interface BenchPageOptions {
+  /**
+   * Also build the real site (the app's own vite.config.ts) and serve it at the root, the bench
+   * page then at `bench/`: one origin, so the app opens the database the bench page filled.
+   */
+  withApp?: boolean;
+}
+
 /**
  * Builds the page in `pageRoot`, opens it and hands it to `run` with a line naming the browser
- * and machine. Past `deadlineMs` the bench fails; any failure sets the exit code to 1.
+ * and machine, and the site's URL. Past `deadlineMs` the bench fails; any failure sets the exit
+ * code to 1.
  */
-export async function runBenchPage(name: string, pageRoot: string, deadlineMs: number, run: (page: Page, machine: string) => Promise<void>): Promise<void> {
+export async function runBenchPage(
+  name: string,
+  pageRoot: string,
+  deadlineMs: number,
+  run: (page: Page, machine: string, siteUrl: string) => Promise<void>,
+  { withApp = false }: BenchPageOptions = {},
+): Promise<void> {
   const started = Date.now();
   const tempDir = mkdtempSync(join(tmpdir(), `${name.replace(/\W/g, '-')}-`));
   const outDir = join(tempDir, 'site');
@@ -27,12 +42,13 @@ export async function runBenchPage(name: string, pageRoot: string, deadlineMs: n
   let deadline: NodeJS.Timeout | undefined;
   const errors: string[] = [];
   try {
+    if (withApp) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, reportCompressedSize: false } });
     await build({
       configFile: false,
       root: pageRoot,
       base: './',
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+      build: { outDir: withApp ? join(outDir, 'bench') : outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
       worker: { format: 'es' },
     });
     server = await preview({
@@ -51,12 +67,12 @@ export async function runBenchPage(name: string, pageRoot: string, deadlineMs: n
       else if (message.text().startsWith('[')) console.log(`  ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-    await page.goto(url);
+    await page.goto(withApp ? `${url}bench/` : url);
     const machine = `headless Chromium ${browser.version()}, Node ${process.version}, ${cpus().length} CPUs`;
     const timeout = new Promise<never>((_, reject) => {
       deadline = setTimeout(() => reject(new Error(`The bench passed its ${deadlineMs / 60_000}-minute deadline.`)), deadlineMs);
     });
-    await Promise.race([run(page, machine), timeout]);
+    await Promise.race([run(page, machine, url), timeout]);
     if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
   } catch (error) {
     console.error(`\nBENCH FAILED: ${error instanceof Error ? error.message : String(error)}`);

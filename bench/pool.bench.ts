@@ -2,7 +2,9 @@
 // 100k-task pool, opened in the real pool view worker and driven as the table drives it, every
 // figure a round trip measured from the page. Targets: a search keystroke until the table can
 // show its results (query and first window) ≤ 100 ms p95; a bulk delete of 10k tasks ≤ 2 s and its
-// undo ≤ 2 s. A missed target is printed loudly; only a failing page exits 1.
+// undo ≤ 2 s; in the real app on the same pool, the table shown ≤ 300 ms after the page has the
+// data, and a scroll through all of it with no main-thread task over 50 ms. A missed target is
+// printed loudly; only a failing page exits 1.
 //   npm run bench:pool [-- --accepted 100000]
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -91,16 +93,84 @@ async function workerHeapMb(page: Page): Promise<number> {
   }
 }
 
-/**
- * The figures that need the table itself (src/ui/pool: the table shown ≤ 300 ms after the page
- * has the data; scrolling the whole table with no main-thread task over 50 ms): measured on the
- * app's page, not on this bench page, once that table exists there.
- */
-function tableInTheApp(): void {
-  console.log('\nTABLE   shown after the data, and a scroll through all of it: measured by the UI bench (src/ui/pool), not here');
+const TABLE_SHOWN_TARGET_MS = 300;
+const SCROLL_TASK_TARGET_MS = 50;
+
+interface TableReport {
+  shownMs: number;
+  rowCount: number;
+  scrollMs: number;
+  scrollSteps: number;
+  longestScrollTaskMs: number;
+  lastRowShown: boolean;
 }
 
-async function runBench(page: Page, machine: string): Promise<void> {
+/**
+ * The table in the real app, on the pool the bench page filled (same origin, same database): how
+ * long after the page has the data (the pool view worker answered open: the "pool-view-opened"
+ * mark) the first rows are on screen, then a scroll from the first row to the last, three box
+ * heights a frame, with the longest main-thread task seen meanwhile.
+ */
+async function tableInTheApp(page: Page, siteUrl: string): Promise<boolean> {
+  const app = await page.context().newPage();
+  try {
+    await app.addInitScript(() => {
+      const seen = { firstRow: 0, longTasks: [] as { start: number; duration: number }[] };
+      Object.assign(globalThis, { tableBench: seen });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) seen.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="pool-table"] [role="row"][aria-rowindex="2"]')) {
+          seen.firstRow = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await app.goto(siteUrl);
+    await app.waitForFunction('globalThis.tableBench.firstRow > 0', undefined, { timeout: 120_000 });
+    const report = await app.evaluate(async (): Promise<TableReport> => {
+      const seen = (globalThis as unknown as { tableBench: { firstRow: number; longTasks: { start: number; duration: number }[] } }).tableBench;
+      const opened = performance.getEntriesByName('pool-view-opened')[0]!.startTime;
+      const box = document.querySelector<HTMLElement>('[data-testid="pool-table"]')!;
+      const grid = box.querySelector('[role="grid"]')!;
+      const rowCount = Number(grid.getAttribute('aria-rowcount'));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const started = performance.now();
+      let steps = 0;
+      while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
+        box.scrollTop += box.clientHeight * 3;
+        steps++;
+        await frame();
+      }
+      const last = `[role="row"][aria-rowindex="${rowCount}"]`;
+      for (let wait = 0; wait < 300 && !box.querySelector(last)?.textContent?.trim(); wait++) await frame();
+      const ended = performance.now();
+      const during = seen.longTasks.filter((task) => task.start >= started && task.start <= ended);
+      return {
+        shownMs: seen.firstRow - opened,
+        rowCount,
+        scrollMs: ended - started,
+        scrollSteps: steps,
+        longestScrollTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+        lastRowShown: Boolean(box.querySelector(last)?.textContent?.trim()),
+      };
+    });
+    const shownOk = report.shownMs <= TABLE_SHOWN_TARGET_MS;
+    const scrollOk = report.longestScrollTaskMs <= SCROLL_TASK_TARGET_MS && report.lastRowShown;
+    console.log(`\nTABLE   the real app on this pool (${n(report.rowCount - 1)} rows)`);
+    console.log(`  first rows on screen after the pool view worker answered open: ${ms(report.shownMs)} ms   target ≤ ${TABLE_SHOWN_TARGET_MS} ms: ${verdict(shownOk)}`);
+    console.log(
+      `  scroll from the first row to the last, ${n(report.scrollSteps)} frames of three box heights: ${(report.scrollMs / 1000).toFixed(1)} s; ` +
+        `longest main-thread task ${report.longestScrollTaskMs > 0 ? `${ms(report.longestScrollTaskMs)} ms` : 'none over 50 ms'}; last row shown: ${report.lastRowShown ? 'yes' : 'NO'}   target ≤ ${SCROLL_TASK_TARGET_MS} ms: ${verdict(scrollOk)}`,
+    );
+    return shownOk && scrollOk;
+  } finally {
+    await app.close();
+  }
+}
+
+async function runBench(page: Page, machine: string, siteUrl: string): Promise<void> {
   const bench = benchOf(page);
   await bench.ready();
   const info = await bench.info();
@@ -140,10 +210,10 @@ async function runBench(page: Page, machine: string): Promise<void> {
 
   console.log(`\nBULK    delete of ${n(BULK_DELETE)} accepted tasks as one action, and its undo (targets ≤ ${n(BULK_TARGET_MS)} ms each)`);
   const bulkOk = printSteps(await bench.bulkDelete(BULK_DELETE), (step) => step.ms <= BULK_TARGET_MS);
-  tableInTheApp();
+  const tableOk = await tableInTheApp(page, siteUrl);
   console.log(`\n${machineLoad()}`);
-  const missed = [keystrokesOk ? '' : 'search keystroke', bulkOk ? '' : 'bulk delete or undo'].filter(Boolean);
+  const missed = [keystrokesOk ? '' : 'search keystroke', bulkOk ? '' : 'bulk delete or undo', tableOk ? '' : 'table shown or scroll'].filter(Boolean);
   console.log(missed.length === 0 ? '\nAll targets met.' : `\n*** TARGETS MISSED: ${missed.join(', ')} (see the rows marked OVER TARGET) ***`);
 }
 
-await runBenchPage('bench:pool', PAGE_ROOT, DEADLINE_MS, runBench);
+await runBenchPage('bench:pool', PAGE_ROOT, DEADLINE_MS, runBench, { withApp: true });
