@@ -109,65 +109,67 @@ interface TableReport {
  * The table in the real app, on the pool the bench page filled (same origin, same database): how
  * long after the page has the data (the pool view worker answered open: the "pool-view-opened"
  * mark) the first rows are on screen, then a scroll from the first row to the last, three box
- * heights a frame, with the longest main-thread task seen meanwhile.
+ * heights a frame, with the longest main-thread task seen meanwhile. It leaves the bench page, so
+ * it comes last.
  */
 async function tableInTheApp(page: Page, siteUrl: string): Promise<boolean> {
-  const app = await page.context().newPage();
-  try {
-    await app.addInitScript(() => {
-      const seen = { firstRow: 0, longTasks: [] as { start: number; duration: number }[] };
-      Object.assign(globalThis, { tableBench: seen });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) seen.longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid="pool-table"] [role="row"][aria-rowindex="2"]')) {
-          seen.firstRow = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await app.goto(siteUrl);
-    await app.waitForFunction('globalThis.tableBench.firstRow > 0', undefined, { timeout: 120_000 });
-    const report = await app.evaluate(async (): Promise<TableReport> => {
-      const seen = (globalThis as unknown as { tableBench: { firstRow: number; longTasks: { start: number; duration: number }[] } }).tableBench;
-      const opened = performance.getEntriesByName('pool-view-opened')[0]!.startTime;
-      const box = document.querySelector<HTMLElement>('[data-testid="pool-table"]')!;
-      const grid = box.querySelector('[role="grid"]')!;
-      const rowCount = Number(grid.getAttribute('aria-rowcount'));
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const started = performance.now();
-      let steps = 0;
-      while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
-        box.scrollTop += box.clientHeight * 3;
-        steps++;
-        await frame();
+  // This page goes on to the app: a second page of its context is not allowed, and another
+  // context would have a database of its own.
+  await page.addInitScript(() => {
+    const seen = { firstRow: 0, longTasks: [] as { start: number; duration: number }[] };
+    Object.assign(globalThis, { tableBench: seen });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="pool-table"] [role="row"][aria-rowindex="2"]')) {
+        seen.firstRow = performance.now();
+        observer.disconnect();
       }
-      const last = `[role="row"][aria-rowindex="${rowCount}"]`;
-      for (let wait = 0; wait < 300 && !box.querySelector(last)?.textContent?.trim(); wait++) await frame();
-      const ended = performance.now();
-      const during = seen.longTasks.filter((task) => task.start >= started && task.start <= ended);
-      return {
-        shownMs: seen.firstRow - opened,
-        rowCount,
-        scrollMs: ended - started,
-        scrollSteps: steps,
-        longestScrollTaskMs: Math.max(0, ...during.map((task) => task.duration)),
-        lastRowShown: Boolean(box.querySelector(last)?.textContent?.trim()),
-      };
-    });
-    const shownOk = report.shownMs <= TABLE_SHOWN_TARGET_MS;
-    const scrollOk = report.longestScrollTaskMs <= SCROLL_TASK_TARGET_MS && report.lastRowShown;
-    console.log(`\nTABLE   the real app on this pool (${n(report.rowCount - 1)} rows)`);
-    console.log(`  first rows on screen after the pool view worker answered open: ${ms(report.shownMs)} ms   target ≤ ${TABLE_SHOWN_TARGET_MS} ms: ${verdict(shownOk)}`);
-    console.log(
-      `  scroll from the first row to the last, ${n(report.scrollSteps)} frames of three box heights: ${(report.scrollMs / 1000).toFixed(1)} s; ` +
-        `longest main-thread task ${report.longestScrollTaskMs > 0 ? `${ms(report.longestScrollTaskMs)} ms` : 'none over 50 ms'}; last row shown: ${report.lastRowShown ? 'yes' : 'NO'}   target ≤ ${SCROLL_TASK_TARGET_MS} ms: ${verdict(scrollOk)}`,
-    );
-    return shownOk && scrollOk;
-  } finally {
-    await app.close();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(siteUrl);
+  // Polled by evaluate: the app's Content Security Policy refuses waitForFunction's string eval.
+  const firstRowSeen = () => page.evaluate(() => (globalThis as unknown as { tableBench: { firstRow: number } }).tableBench.firstRow > 0);
+  for (const started = Date.now(); !(await firstRowSeen()); await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (Date.now() - started > 120_000) throw new Error('The app showed no row of the pool within 2 minutes.');
   }
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const report = await page.evaluate(async (): Promise<TableReport> => {
+    const seen = (globalThis as unknown as { tableBench: { firstRow: number; longTasks: { start: number; duration: number }[] } }).tableBench;
+    const opened = performance.getEntriesByName('pool-view-opened')[0]!.startTime;
+    const box = document.querySelector<HTMLElement>('[data-testid="pool-table"]')!;
+    const grid = box.querySelector('[role="grid"]')!;
+    const rowCount = Number(grid.getAttribute('aria-rowcount'));
+    const started = performance.now();
+    let steps = 0;
+    while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
+      box.scrollTop += box.clientHeight * 3;
+      steps++;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const last = `[role="row"][aria-rowindex="${rowCount}"]`;
+    for (let wait = 0; wait < 300 && !box.querySelector(last)?.textContent?.trim(); wait++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const ended = performance.now();
+    const during = seen.longTasks.filter((task) => task.start >= started && task.start <= ended);
+    return {
+      shownMs: seen.firstRow - opened,
+      rowCount,
+      scrollMs: ended - started,
+      scrollSteps: steps,
+      longestScrollTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+      lastRowShown: Boolean(box.querySelector(last)?.textContent?.trim()),
+    };
+  });
+  const shownOk = report.shownMs <= TABLE_SHOWN_TARGET_MS;
+  const scrollOk = report.longestScrollTaskMs <= SCROLL_TASK_TARGET_MS && report.lastRowShown;
+  console.log(`\nTABLE   the real app on this pool (${n(report.rowCount - 1)} rows)`);
+  console.log(`  first rows on screen after the pool view worker answered open: ${ms(report.shownMs)} ms   target ≤ ${TABLE_SHOWN_TARGET_MS} ms: ${verdict(shownOk)}`);
+  console.log(
+    `  scroll from the first row to the last, ${n(report.scrollSteps)} frames of three box heights: ${(report.scrollMs / 1000).toFixed(1)} s; ` +
+      `longest main-thread task ${report.longestScrollTaskMs > 0 ? `${ms(report.longestScrollTaskMs)} ms` : 'none over 50 ms'}; last row shown: ${report.lastRowShown ? 'yes' : 'NO'}   target ≤ ${SCROLL_TASK_TARGET_MS} ms: ${verdict(scrollOk)}`,
+  );
+  return shownOk && scrollOk;
 }
 
 async function runBench(page: Page, machine: string, siteUrl: string): Promise<void> {
