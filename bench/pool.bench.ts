@@ -102,6 +102,8 @@ interface TableReport {
   scrollMs: number;
   scrollSteps: number;
   longestScrollTaskMs: number;
+  /** Main-thread tasks over 50 ms while scrolling (the browser reports no shorter ones). */
+  scrollLongTasks: number;
   lastRowShown: boolean;
 }
 
@@ -158,6 +160,7 @@ async function tableInTheApp(page: Page, siteUrl: string): Promise<boolean> {
       scrollMs: ended - started,
       scrollSteps: steps,
       longestScrollTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+      scrollLongTasks: during.length,
       lastRowShown: Boolean(box.querySelector(last)?.textContent?.trim()),
     };
   });
@@ -167,7 +170,7 @@ async function tableInTheApp(page: Page, siteUrl: string): Promise<boolean> {
   console.log(`  first rows on screen after the pool view worker answered open: ${ms(report.shownMs)} ms   target ≤ ${TABLE_SHOWN_TARGET_MS} ms: ${verdict(shownOk)}`);
   console.log(
     `  scroll from the first row to the last, ${n(report.scrollSteps)} frames of three box heights: ${(report.scrollMs / 1000).toFixed(1)} s; ` +
-      `longest main-thread task ${report.longestScrollTaskMs > 0 ? `${ms(report.longestScrollTaskMs)} ms` : 'none over 50 ms'}; last row shown: ${report.lastRowShown ? 'yes' : 'NO'}   target ≤ ${SCROLL_TASK_TARGET_MS} ms: ${verdict(scrollOk)}`,
+      `longest main-thread task ${report.longestScrollTaskMs > 0 ? `${ms(report.longestScrollTaskMs)} ms (${report.scrollLongTasks} over 50 ms)` : 'none over 50 ms'}; last row shown: ${report.lastRowShown ? 'yes' : 'NO'}   target ≤ ${SCROLL_TASK_TARGET_MS} ms: ${verdict(scrollOk)}`,
   );
   return shownOk && scrollOk;
 }

@@ -1,11 +1,13 @@
 // The e2e site driven by the keyboard alone (Tab, Enter, Escape and typing; no clicks): skip to the run
-// controls, load a model, start and pause a run, open a task and close it, download; focus is never lost.
+// controls, load a model, start and pause a run, open a task, edit it and close it, download; focus is
+// never lost.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { count, openWatchedPage, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
+import { count, openWatchedPage, readStores, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
 const MAX_TAB_STOPS = 80;
+const EDITED = 'Name three rivers that cross a border.';
 
 /** Whether the focused element matches `selector`; `body` when focus fell to the page. */
 function focusIs(page: Page, selector: string): Promise<boolean> {
@@ -27,7 +29,7 @@ async function typeInto(page: Page, testId: string, text: string, options?: { ba
   await page.keyboard.type(text);
 }
 
-test('the keyboard alone loads a model, runs, opens and closes a task and downloads, and focus always lands somewhere sensible', async () => {
+test('the keyboard alone loads a model, runs, opens, edits and closes a task and downloads, and focus always lands somewhere sensible', async () => {
   const { page, errors } = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('175');
   await page.getByTestId('model-select').waitFor();
@@ -64,6 +66,13 @@ test('the keyboard alone loads a model, runs, opens and closes a task and downlo
   await page.keyboard.press('Enter');
   await page.getByTestId('task-dialog').locator('h3').waitFor();
   expect(await page.getByTestId('task-dialog').locator('h3').textContent()).toBe(opened);
+  // Edit it: the instruction field, then Save, by Tab and typing alone.
+  await typeInto(page, 'edit-instruction', EDITED);
+  await tabTo(page, '[data-testid="save-task"]');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('task-dialog').locator('h3').textContent()).toBe(EDITED);
+  const { tasks } = await readStores(page, ['tasks']);
+  expect((tasks as { instruction: string; original?: { instruction: string } }[]).find((task) => task.instruction === EDITED)?.original?.instruction).toBe(opened);
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByTestId('task-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
   expect(await focusIs(page, row)).toBe(true);
