@@ -59,6 +59,11 @@ test('reload keeps the view and the open row, Back returns to the filter before,
   await expect.poll(() => hash(page)).toBe('#pool');
   expect(await page.getByTestId('pool-search').inputValue()).toBe('the');
   expect(await matching(page)).toBe(shown);
+
+  // A returning visit to the plain address lands on the project's last view.
+  await page.goto(site.url);
+  await expect.poll(() => page.getByTestId('pool-search').inputValue()).toBe('the');
+  await expect.poll(() => matching(page)).toBe(shown);
   expect(errors).toEqual([]);
 });
 
