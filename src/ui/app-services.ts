@@ -1,4 +1,4 @@
-import { TabCoordinator } from '../lib/coordination';
+import { PoolNewsChannel, TabCoordinator } from '../lib/coordination';
 import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, PoolViewClient } from '../lib/clients';
 import type { GeneratorApi } from '../lib/engine';
 import type { FilterApi } from '../lib/novelty';
@@ -14,6 +14,8 @@ export interface AppServices {
   pool: PoolStore;
   projects: ProjectStore;
   tabs: TabCoordinator;
+  /** A person's changes to a pool, between this tab and the others. */
+  poolNews: PoolNewsChannel;
   /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
   /** The import worker, started on the first import of seed tasks. */
@@ -40,6 +42,7 @@ export async function startServices(): Promise<AppServices> {
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
     tabs: new TabCoordinator(navigator.locks),
+    poolNews: new PoolNewsChannel(),
     downloads: once(() => {
       const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
       return new DownloadClient(connectWorker<DownloadApi>(worker, 'download worker'));

@@ -57,6 +57,9 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
       fake.calls.push(`open ${projectId}`);
       return { rows: fake.stored.length, runs: fake.runs };
     },
+    async sync(taskIds) {
+      fake.calls.push(`sync ${taskIds}`);
+    },
     async syncNewer() {
       const came = fake.arriving.splice(0);
       fake.stored.push(...came);

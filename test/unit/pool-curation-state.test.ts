@@ -2,6 +2,7 @@
 // what follows it (table, open task, novelty index, run counts), the toast, the history, failures.
 import { expect, test } from 'vitest';
 import type { CurationAction, CurationResult, UndoSummary } from '../../src/lib/vocabulary';
+import type { PoolNews } from '../../src/lib/coordination';
 import { CurationState, HISTORY_SHOWN, type CurationFollowers, type CurationPort } from '../../src/ui/pool/curation-state.svelte';
 
 const PROJECT = 'p1';
@@ -32,13 +33,30 @@ function fakeStore() {
   return store;
 }
 
-function followers() {
+/** Two tabs' channels: what one publishes, the others hear. */
+function tabChannels() {
+  const listeners = new Set<(news: PoolNews) => void>();
+  return () => {
+    const mine = new Set<(news: PoolNews) => void>();
+    return {
+      publish: (news: PoolNews) => listeners.forEach((listener) => !mine.has(listener) && listener(structuredClone(news))),
+      subscribe: (listener: (news: PoolNews) => void) => {
+        listeners.add(listener);
+        mine.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  };
+}
+
+function followers(tabs = tabChannels()()) {
   const heard: string[] = [];
   const follow: CurationFollowers = {
-    view: { refresh: async () => void heard.push('view') },
+    view: { refresh: async () => void heard.push('view'), readAgain: async (ids) => void heard.push(`view reads ${ids}`) },
     detail: { follow: async (ids) => void heard.push(`detail ${ids}`) },
     novelty: { update: async (poolId, changes) => (heard.push(`novelty ${poolId} -${changes.remove}`), true) },
     run: { refresh: async () => void heard.push('run'), poolChanged: (changes) => void heard.push(`run pool -${changes.remove}`) },
+    tabs,
   };
   return { heard, follow };
 }
@@ -124,4 +142,24 @@ test(`the history lists the latest ${HISTORY_SHOWN} steps, newest first`, async 
   await curation.loadHistory();
   expect(curation.history).toHaveLength(HISTORY_SHOWN);
   expect(curation.history[0]?.seq).toBe(HISTORY_SHOWN + 3);
+});
+
+test('another tab’s action on this project reaches this tab: its table reads the rows again, and its index, run and history follow; another project’s is ignored', async () => {
+  const channels = tabChannels();
+  const store = fakeStore();
+  const here = followers(channels());
+  const there = followers(channels());
+  const curation = new CurationState(store, PROJECT, here.follow);
+  const other = new CurationState(store, PROJECT, there.follow);
+  const elsewhere = new CurationState(store, 'p2', followers(channels()).follow);
+  await curation.perform({ kind: 'delete', taskIds: ['t1'] });
+  await expect.poll(() => there.heard.length).toBe(5);
+  expect(there.heard.sort()).toEqual(['detail t1', 'novelty p1 -t1', 'run', 'run pool -t1', 'view reads t1']);
+  expect(other.history.map((step) => step.label)).toEqual(['delete 1']);
+  // The tab that acted hears nothing back.
+  expect(here.heard.filter((line) => line.startsWith('view reads'))).toEqual([]);
+  other.dispose();
+  elsewhere.dispose();
+  await curation.perform({ kind: 'delete', taskIds: ['t2'] });
+  expect(there.heard).toHaveLength(5);
 });

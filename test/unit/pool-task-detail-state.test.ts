@@ -30,10 +30,11 @@ async function detailOnStore() {
   const nearest = { nearest: async () => ({ novel: true, score: 0, nearest: null }) };
   const none = async () => {};
   const curation: CurationState = new CurationState(new CurationStore(db), PROJECT, {
-    view: { refresh: none },
+    view: { refresh: none, readAgain: none },
     detail: { follow: (ids) => inspector.follow(ids) },
     novelty: { update: async () => true },
     run: { refresh: none, poolChanged: () => {} },
+    tabs: { publish: () => {}, subscribe: () => () => {} },
   });
   const inspector: TaskDetailState = new TaskDetailState(pool, curation, new NearDuplicateCheck(nearest, PROJECT, none));
   return { pool, curation, inspector };

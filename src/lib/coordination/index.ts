@@ -1,1 +1,2 @@
 export { TabCoordinator, type LockManagerLike, type RunNews } from './tab-coordinator';
+export { PoolNewsChannel, type PoolNews } from './pool-news';

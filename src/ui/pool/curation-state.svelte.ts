@@ -1,6 +1,7 @@
 import type { CurationAction, CurationResult, NoveltyChanges, UndoSummary } from '../../lib/vocabulary';
 import { errorMessage } from '../handle-error';
 import type { RowStatus } from '../../lib/pool-view';
+import type { PoolNews } from '../../lib/coordination';
 
 /** What the page needs of the curation (the store's, run in the pool view worker): an action, its undo, the list of undo steps. */
 export interface CurationPort {
@@ -12,13 +13,18 @@ export interface CurationPort {
 
 /** Everything shown or held elsewhere that follows an action: the table, the open task, the filter worker's novelty index, the run. */
 export interface CurationFollowers {
-  /** The worker that applied the action holds the changed rows already: the table asks it again. */
-  view: { refresh(): Promise<void> };
+  /**
+   * The worker that applied the action holds the changed rows already: the table asks it again.
+   * Another tab's action is read from the store first (`readAgain`).
+   */
+  view: { refresh(): Promise<void>; readAgain(taskIds: string[]): Promise<void> };
   detail: { follow(taskIds: string[]): Promise<void> };
   /** False when the worker holds another pool; the next run loads this one from the store anyway. */
   novelty: { update(poolId: string, changes: NoveltyChanges): Promise<boolean> };
   /** The counts and funnel read again; a run in progress samples its next prompts from the pool as it now is. */
   run: { refresh(): Promise<void>; poolChanged(changes: NoveltyChanges): void };
+  /** The project's other tabs, told of each change here, and heard of theirs. */
+  tabs: { publish(news: PoolNews): void; subscribe(listener: (news: PoolNews) => void): () => void };
 }
 
 /** The actions a selection can take, each on the rows it fits. */
@@ -59,12 +65,20 @@ export class CurationState {
   #busy = $state(false);
   #error = $state<string | undefined>();
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #unsubscribe: () => void;
 
   constructor(
     private readonly port: CurationPort,
     private readonly projectId: string,
     private readonly followers: CurationFollowers,
-  ) {}
+  ) {
+    this.#unsubscribe = followers.tabs.subscribe((news) => void this.#hear(news));
+  }
+
+  /** Stops hearing other tabs; the page calls it when it shows another project. */
+  dispose(): void {
+    this.#unsubscribe();
+  }
 
   get notice() { return this.#notice; }
   /** The latest undo steps, newest first. */
@@ -151,13 +165,23 @@ export class CurationState {
     return turn;
   }
 
-  /** The action is stored: what shows or holds the pool elsewhere reads it again. */
-  async #follow(result: CurationResult): Promise<void> {
-    const { view, detail, novelty, run } = this.followers;
-    const { taskIds } = result;
-    run.poolChanged(result.novelty);
+  /** The action is stored: what shows or holds the pool elsewhere reads it again, the other tabs too. */
+  async #follow({ taskIds, novelty }: CurationResult): Promise<void> {
+    this.followers.tabs.publish({ projectId: this.projectId, taskIds, novelty });
+    await this.#catchUp({ taskIds, novelty }, () => this.followers.view.refresh());
+  }
+
+  /** Another tab changed this project's pool: this tab's table, index, run and history follow. */
+  #hear(news: PoolNews): Promise<void> {
+    if (news.projectId !== this.projectId) return Promise.resolve();
+    return this.#serially(() => this.#catchUp(news, () => this.followers.view.readAgain(news.taskIds)));
+  }
+
+  async #catchUp({ taskIds, novelty }: Omit<PoolNews, 'projectId'>, showRows: () => Promise<void>): Promise<void> {
+    const { detail, novelty: index, run } = this.followers;
+    run.poolChanged(novelty);
     try {
-      await Promise.all([view.refresh(), detail.follow(taskIds), novelty.update(this.projectId, result.novelty), run.refresh(), this.loadHistory()]);
+      await Promise.all([showRows(), detail.follow(taskIds), index.update(this.projectId, novelty), run.refresh(), this.loadHistory()]);
     } catch (error) {
       this.#error = `The change is stored, but the page could not show it: ${errorMessage(error)} Reload the page to see it.`;
     }

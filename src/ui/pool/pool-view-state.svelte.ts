@@ -4,7 +4,7 @@ import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, 
 import type { ViewAddress } from './view-address';
 
 /** What the table needs of the pool view worker. */
-export type PoolViewPort = Pick<PoolViewApi, 'open' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
+export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
 
 /** The filters and the sort: every field of the query but the search. */
 export type ViewFilter = Exclude<keyof PoolQuery, 'search'>;
@@ -110,6 +110,13 @@ export class PoolViewState {
   /** Queries again with the same query: the "N new" rows join, rows an action changed show it (or leave the view). */
   refresh(): Promise<void> {
     return this.#ask();
+  }
+
+  /** Another tab changed these tasks: the worker reads them from the store, then the table asks again. */
+  async readAgain(taskIds: string[]): Promise<void> {
+    if (this.#token === undefined) return;
+    await this.port.sync(taskIds);
+    await this.#ask();
   }
 
   /**
