@@ -1,0 +1,1 @@
+export { verbNounOf, verbNounTree, type VerbNoun, type VerbBranch, type VerbNounTree } from './verb-noun';

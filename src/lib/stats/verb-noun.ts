@@ -1,0 +1,75 @@
+// The verb–noun structure of Self-Instruct's Fig. 3 (arXiv 2212.10560 §4.1): each instruction's
+// main verb and its first direct-object noun, and the top 20 verbs with their top 4 nouns.
+import { mainVerbAndObject } from './verb-noun-rule';
+import { tagWords } from './verb-noun-wink';
+
+/** An instruction's main verb and the head noun of its first direct object, as lemmas. */
+export interface VerbNoun {
+  verb: string;
+  noun: string;
+}
+
+/** One verb of the tree, with how many instructions have it and its most frequent nouns. */
+export interface VerbBranch {
+  verb: string;
+  count: number;
+  nouns: { noun: string; count: number }[];
+}
+
+/** Fig. 3's figures for a set of instructions. */
+export interface VerbNounTree {
+  instructions: number;
+  /** Instructions with a verb–object structure. */
+  withStructure: number;
+  /** `withStructure / instructions`, 0 for no instructions. */
+  share: number;
+  /** The most frequent verbs, most first, each with its most frequent nouns. */
+  verbs: VerbBranch[];
+}
+
+/** As many verbs, and nouns per verb, as the paper's figure shows. */
+const TOP_VERBS = 20;
+const TOP_NOUNS_PER_VERB = 4;
+
+/** The instruction's verb–noun pair, or undefined when it has no verb with a noun object. */
+export function verbNounOf(instruction: string): VerbNoun | undefined {
+  const { verb, noun } = mainVerbAndObject(tagWords(instruction));
+  return verb !== undefined && noun !== undefined ? { verb, noun } : undefined;
+}
+
+/**
+ * The share of instructions with a verb–object structure, and the top verbs with their top nouns.
+ * Ties go in code-point order (not the locale's), so the same instructions give the same tree anywhere.
+ */
+export function verbNounTree(instructions: Iterable<string>): VerbNounTree {
+  const nounsByVerb = new Map<string, Map<string, number>>();
+  let count = 0;
+  let withStructure = 0;
+  for (const instruction of instructions) {
+    count += 1;
+    const pair = verbNounOf(instruction);
+    if (!pair) continue;
+    withStructure += 1;
+    const nouns = nounsByVerb.get(pair.verb) ?? new Map<string, number>();
+    nounsByVerb.set(pair.verb, nouns.set(pair.noun, (nouns.get(pair.noun) ?? 0) + 1));
+  }
+  const verbs = [...nounsByVerb]
+    .map(([verb, nouns]) => ({ verb, count: sum(nouns.values()), nouns: mostFrequent(nouns).slice(0, TOP_NOUNS_PER_VERB) }))
+    .sort((a, b) => b.count - a.count || byName(a.verb, b.verb))
+    .slice(0, TOP_VERBS);
+  return { instructions: count, withStructure, share: count === 0 ? 0 : withStructure / count, verbs };
+}
+
+function mostFrequent(counts: Map<string, number>): { noun: string; count: number }[] {
+  return [...counts].map(([noun, count]) => ({ noun, count })).sort((a, b) => b.count - a.count || byName(a.noun, b.noun));
+}
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
