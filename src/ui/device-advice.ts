@@ -31,6 +31,14 @@ export function deviceAdvice(device: DeviceReport): DeviceAdvice {
       detail: `${CPU_STILL_RUNS} For the faster GPU models, open this page in Chrome or Edge 113 or later on a desktop or laptop, Safari 26, or Firefox 141 or later on Windows.`,
     };
   }
+  if (isSoftware(device.adapter)) {
+    // Information, not a warning box: everything works, and the first step stays above the fold.
+    return {
+      tone: 'info',
+      summary: "GPU: SwiftShader, a software stand-in that runs on the CPU: the GPU models load, but answer very slowly here.",
+      detail: `${device.shaderF16 ? '' : 'It lacks 16-bit shaders, so only the q4f32 builds are offered. '}The CPU models (llama.cpp, GGUF files) are made for the CPU and may well be faster. For the GPU models at their speed, turn on hardware acceleration in the browser's settings and update the graphics driver; on Linux, Chrome may need --enable-features=Vulkan.`,
+    };
+  }
   const gpu = `GPU: ${adapterName(device.adapter)}.`;
   if (!device.shaderF16) {
     return {
@@ -40,6 +48,11 @@ export function deviceAdvice(device: DeviceReport): DeviceAdvice {
     };
   }
   return { tone: 'info', summary: `${gpu} It has 16-bit shaders, so every model build in the list runs here.` };
+}
+
+/** SwiftShader, Chrome's software renderer, reports itself as vendor "google", architecture "swiftshader". */
+function isSoftware(adapter: DeviceReport['adapter']): boolean {
+  return /swiftshader/i.test(`${adapter?.architecture ?? ''} ${adapter?.description ?? ''}`);
 }
 
 /** The adapter's own description, else its vendor and architecture (SwiftShader gives only "google", "swiftshader"). */

@@ -36,13 +36,20 @@ describe('the device check, in words', () => {
     expect(`${advice.summary} ${advice.detail}`).not.toMatch(/no WebGPU|not available/);
   });
 
-  it('on an adapter without shader-f16 (SwiftShader): names it, and says only q4f32 builds are offered and why', async () => {
-    const advice = await advise(fakeGpu({ features: [], vendor: 'google', architecture: 'swiftshader' }));
+  it('on an adapter without shader-f16: names it, and says only q4f32 builds are offered and why', async () => {
+    const advice = await advise(fakeGpu({ features: [], vendor: 'intel', architecture: 'gen-12lp' }));
     expect(advice).toEqual({
       tone: 'info',
-      summary: 'GPU: google swiftshader. It lacks 16-bit shaders (shader-f16), so only the q4f32 build of each model runs here.',
+      summary: 'GPU: intel gen-12lp. It lacks 16-bit shaders (shader-f16), so only the q4f32 build of each model runs here.',
       detail: expect.stringMatching(/^The list offers only those: they need more GPU memory/),
     });
+  });
+
+  it('on SwiftShader: says it is a software GPU on the CPU, that GPU models are slow there, and what to do', async () => {
+    const advice = await advise(fakeGpu({ features: [], vendor: 'google', architecture: 'swiftshader' }));
+    expect(advice.tone).toBe('info');
+    expect(advice.summary).toMatch(/^GPU: SwiftShader, a software stand-in that runs on the CPU.*very slowly/);
+    expect(advice.detail).toMatch(/^It lacks 16-bit shaders, so only the q4f32 builds are offered\. The CPU models .* may well be faster.*hardware acceleration/);
   });
 
   it('on a GPU with shader-f16: every build runs, and there is nothing to do', async () => {
