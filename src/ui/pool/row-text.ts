@@ -26,13 +26,18 @@ export function runName(runs: readonly RunInfo[], runId: string): string {
   return index < 0 ? 'run ?' : `run ${index + 1}`;
 }
 
+// Made once: a table row formats its date every time it scrolls into view, and making a
+// formatter costs far more than using one.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const DAY_AND_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: '2-digit' });
+
 /** A date short enough for a column: the time today, the day and month otherwise (and the year when not this one). */
 export function shortDate(time: number, now = Date.now()): string {
   const date = new Date(time);
   const today = new Date(now);
-  if (date.toDateString() === today.toDateString()) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const sameYear = date.getFullYear() === today.getFullYear();
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: '2-digit' }) });
+  if (date.toDateString() === today.toDateString()) return TIME.format(date);
+  return (date.getFullYear() === today.getFullYear() ? DAY : DAY_AND_YEAR).format(date);
 }
 
 /** "1 task", "12 tasks". */
