@@ -1,0 +1,13 @@
+import { gzipSync } from 'fflate';
+
+const encoder = new TextEncoder();
+
+/**
+ * Compression ratio (Shaib et al. 2024), as issue 12 asks for it: gzip's size of the texts joined
+ * by newlines over their size in UTF-8, so lower means more repetitive (the diversity package
+ * reports the inverse). Level 9, Python's gzip.compress default. Null without text.
+ */
+export function compressionRatio(texts: readonly string[]): number | null {
+  const raw = encoder.encode(texts.join('\n'));
+  return raw.length === 0 ? null : gzipSync(raw, { level: 9 }).length / raw.length;
+}

@@ -1,0 +1,44 @@
+import type { TokenizerName } from '../rouge';
+import type { ExportRow } from '../vocabulary';
+import { acceptanceOf, type Acceptance, type RejectedCandidate } from './acceptance';
+import { diversityOf, type Diversity } from './diversity';
+import { lengthsOf, type Lengths } from './lengths';
+import { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
+import { seedSimilarity } from './seed-similarity';
+import { sharesOf, type Shares } from './shares';
+import type { Distribution } from './summary';
+import { untimed, type Timer } from './timer';
+
+/** What the statistics read of a project. */
+export interface StatsInput {
+  /** The finished tasks, as the exports read them. */
+  rows: readonly ExportRow[];
+  seedInstructions: readonly string[];
+  rejected: readonly RejectedCandidate[];
+  /** The project's ROUGE-L tokenizer, so Fig. 4 scores as the filter did. */
+  tokenizer?: TokenizerName;
+  selfBleuSample?: SelfBleuOptions;
+}
+
+/** The paper's analyses of a dataset and the diversity figures, all computed from scratch. */
+export interface DatasetStats {
+  /** Fig. 4: each instruction's ROUGE-L F to its most similar seed. */
+  seedSimilarity: Distribution;
+  /** Fig. 5. */
+  lengths: Lengths;
+  shares: Shares;
+  acceptance: Acceptance;
+  diversity: Diversity;
+}
+
+/** Every statistic of the dataset; `time` sees each part (the bench prints them). */
+export function datasetStats(input: StatsInput, time: Timer = untimed): DatasetStats {
+  const instructions = input.rows.map((row) => row.task.instruction);
+  return {
+    seedSimilarity: time('ROUGE-L to the seeds', () => seedSimilarity(instructions, input.seedInstructions, input.tokenizer)),
+    lengths: time('lengths', () => lengthsOf(input.rows)),
+    shares: time('shares', () => sharesOf(input.rows)),
+    acceptance: time('acceptance', () => acceptanceOf(input.rows, input.rejected)),
+    diversity: diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time),
+  };
+}
