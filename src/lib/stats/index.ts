@@ -9,3 +9,4 @@ export type { Shares } from './shares';
 export type { Distribution } from './summary';
 export { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
 export type { Timer } from './timer';
+export { createStatsService, type ComputedStats, type StatsApi, type TimedPart } from './stats-service';
