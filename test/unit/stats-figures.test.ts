@@ -19,6 +19,12 @@ test('lengths count runs between white space; diversity words are lowercased let
   expect(wordTokens('Café au lait, 2 cups!')).toEqual(['café', 'au', 'lait', '2', 'cups']);
 });
 
+test('a word ends at every code unit JavaScript’s \\s matches, and at no other', () => {
+  const separating = (code: number) => wordCount(`a${String.fromCharCode(code)}b`) === 2;
+  const codes = Array.from({ length: 0x10000 }, (_, code) => code);
+  expect(codes.filter(separating)).toEqual(codes.filter((code) => /\s/.test(String.fromCharCode(code))));
+});
+
 const SEEDS = ['write a poem about the sea', 'classify the sentiment of the review'];
 
 test('each instruction scores its most similar seed: 5/6, 2/3, 2/9 and an exact copy at 1', () => {

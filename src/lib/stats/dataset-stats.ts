@@ -32,13 +32,13 @@ export interface DatasetStats {
 }
 
 /** Every statistic of the dataset; `time` sees each part (the bench prints them). */
-export function datasetStats(input: StatsInput, time: Timer = untimed): DatasetStats {
+export async function datasetStats(input: StatsInput, time: Timer = untimed): Promise<DatasetStats> {
   const instructions = input.rows.map((row) => row.task.instruction);
   return {
     seedSimilarity: time('ROUGE-L to the seeds', () => seedSimilarity(instructions, input.seedInstructions, input.tokenizer)),
     lengths: time('lengths', () => lengthsOf(input.rows)),
     shares: time('shares', () => sharesOf(input.rows)),
     acceptance: time('acceptance', () => acceptanceOf(input.rows, input.rejected)),
-    diversity: diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time),
+    diversity: await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time),
   };
 }

@@ -1,5 +1,6 @@
 import { compressionRatio } from './compression-ratio';
 import { distinctN } from './distinct-n';
+import { ngramsOf } from './ngrams';
 import { SELF_BLEU_SAMPLE, selfBleu, type SelfBleuOptions } from './self-bleu';
 import { selfRepetition } from './self-repetition';
 import { untimed, type Timer } from './timer';
@@ -29,14 +30,14 @@ export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
 };
 
 /** The diversity of the instructions, each figure with its explanation. */
-export function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Diversity {
-  const tokens = time('tokens', () => instructions.map(wordTokens));
+export async function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Promise<Diversity> {
+  const ngrams = time('n-grams', () => ngramsOf(instructions.map(wordTokens)));
   const figure = (key: keyof Diversity, value: number | null): DiversityFigure => ({ value, explanation: DIVERSITY_EXPLANATIONS[key] });
   return {
-    compressionRatio: figure('compressionRatio', time('compression ratio', () => compressionRatio(instructions))),
-    selfRepetition: figure('selfRepetition', time('self-repetition', () => selfRepetition(tokens))),
-    selfBleu: figure('selfBleu', time('Self-BLEU', () => selfBleu(tokens, sample))),
-    distinct1: figure('distinct1', time('distinct-1', () => distinctN(tokens, 1))),
-    distinct2: figure('distinct2', time('distinct-2', () => distinctN(tokens, 2))),
+    compressionRatio: figure('compressionRatio', await time('compression ratio', () => compressionRatio(instructions))),
+    selfRepetition: figure('selfRepetition', time('self-repetition', () => selfRepetition(ngrams))),
+    selfBleu: figure('selfBleu', time('Self-BLEU', () => selfBleu(ngrams, sample))),
+    distinct1: figure('distinct1', distinctN(ngrams, 1)),
+    distinct2: figure('distinct2', distinctN(ngrams, 2)),
   };
 }

@@ -1,5 +1,5 @@
 import { createRng } from '../method';
-import { ngramsOf } from './ngrams';
+import { MAX_N, type Ngrams } from './ngrams';
 
 export interface SelfBleuOptions {
   /** Texts drawn from the pool; each is scored against the others drawn. */
@@ -10,7 +10,6 @@ export interface SelfBleuOptions {
 
 export const SELF_BLEU_SAMPLE: SelfBleuOptions = { sampleSize: 1_000, seed: 20_240_131 };
 
-const MAX_N = 4;
 /** NLTK's SmoothingFunction().method1, which Texygen's Self-BLEU uses: a zero precision counts as 0.1 matches. */
 const EPSILON = 0.1;
 
@@ -19,22 +18,23 @@ const EPSILON = 0.1;
  * sampled texts as references, as NLTK's sentence_bleu with smoothing method1 computes it (closest
  * reference length, shorter on ties). Null with fewer than two texts.
  */
-export function selfBleu(texts: readonly (readonly string[])[], { sampleSize, seed }: SelfBleuOptions = SELF_BLEU_SAMPLE): number | null {
-  const sample = texts.length <= sampleSize ? texts : createRng(seed).sample(texts, sampleSize);
+export function selfBleu({ perText }: Ngrams, { sampleSize, seed }: SelfBleuOptions = SELF_BLEU_SAMPLE): number | null {
+  const all = perText[0]!.map((_, text) => text);
+  const sample = all.length <= sampleSize ? all : createRng(seed).sample(all, sampleSize);
   if (sample.length < 2) return null;
   const logPrecisions = new Float64Array(sample.length);
   const noUnigramMatch = new Array<boolean>(sample.length).fill(false);
   for (let n = 1; n <= MAX_N; n++) {
-    clippedMatches(sample, n).forEach(({ matches, total }, text) => {
+    clippedMatches(sample.map((text) => perText[n - 1]![text]!)).forEach(({ matches, total }, text) => {
       if (n === 1 && matches === 0) noUnigramMatch[text] = true;
       logPrecisions[text]! += Math.log((matches === 0 ? EPSILON : matches) / Math.max(1, total)) / MAX_N;
     });
   }
-  const lengths = sample.map((words) => words.length);
+  const lengths = sample.map((text) => perText[0]![text]!.length);
   let sum = 0;
-  sample.forEach((words, text) => {
+  lengths.forEach((length, text) => {
     if (noUnigramMatch[text]) return;
-    sum += brevityPenalty(words.length, closestOtherLength(lengths, text)) * Math.exp(logPrecisions[text]!);
+    sum += brevityPenalty(length, closestOtherLength(lengths, text)) * Math.exp(logPrecisions[text]!);
   });
   return sum / sample.length;
 }
@@ -43,12 +43,13 @@ export function selfBleu(texts: readonly (readonly string[])[], { sampleSize, se
  * Each text's n-grams matched by the others, each clipped at its most frequent count in any one
  * other text. The two highest counts per n-gram give that maximum without pairing every text.
  */
-function clippedMatches(texts: readonly (readonly string[])[], n: number): { matches: number; total: number }[] {
-  const { perText, distinct } = ngramsOf(texts, n);
-  const counted = perText.map(countsOf);
-  const top = new Int32Array(distinct);
-  const topText = new Int32Array(distinct).fill(-1);
-  const second = new Int32Array(distinct);
+function clippedMatches(texts: readonly Int32Array[]): { matches: number; total: number }[] {
+  // The sample's n-grams numbered from 0, so the tables below are the sample's size, not the pool's.
+  const local = new Map<number, number>();
+  const counted = texts.map((grams) => countsOf(grams.map((gram) => local.get(gram) ?? local.set(gram, local.size).size - 1)));
+  const top = new Int32Array(local.size);
+  const topText = new Int32Array(local.size).fill(-1);
+  const second = new Int32Array(local.size);
   counted.forEach((counts, text) => {
     for (const [gram, count] of counts) {
       if (count > top[gram]!) {
@@ -61,7 +62,7 @@ function clippedMatches(texts: readonly (readonly string[])[], n: number): { mat
   return counted.map((counts, text) => {
     let matches = 0;
     for (const [gram, count] of counts) matches += Math.min(count, topText[gram] === text ? second[gram]! : top[gram]!);
-    return { matches, total: perText[text]!.length };
+    return { matches, total: texts[text]!.length };
   });
 }
 

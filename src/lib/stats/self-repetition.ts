@@ -1,30 +1,33 @@
-import { ngramsOf } from './ngrams';
-
-/** The n-gram length self-repetition looks at, as Shaib et al. 2024 report it. */
-export const SELF_REPETITION_N = 4;
+import { MAX_N, type Ngrams } from './ngrams';
 
 /**
- * Self-repetition (Salkar et al. 2022, as Shaib et al. 2024 compute it): for each text, ln(1 + the
- * number of other texts that share each of its distinct n-grams, summed), averaged over the texts;
- * null without texts.
+ * Self-repetition (Salkar et al. 2022, as Shaib et al. 2024 compute it) of n-grams, 4 by default:
+ * for each text, ln(1 + the number of other texts that share each of its distinct n-grams,
+ * summed), averaged over the texts; null without texts.
  */
-export function selfRepetition(texts: readonly (readonly string[])[], n = SELF_REPETITION_N): number | null {
+export function selfRepetition({ perText, distinct }: Ngrams, n = MAX_N): number | null {
+  const texts = perText[n - 1]!;
   if (texts.length === 0) return null;
-  const { perText, distinct } = ngramsOf(texts, n);
-  const textsWith = new Int32Array(distinct);
+  const textsWith = new Int32Array(distinct[n - 1]!);
   // The last text that counted an n-gram, so a text counts each of its n-grams once.
-  const lastText = new Int32Array(distinct).fill(-1);
-  const distinctIn = perText.map((grams, text) => {
-    const own: number[] = [];
+  const lastText = new Int32Array(distinct[n - 1]!).fill(-1);
+  texts.forEach((grams, text) => {
     for (const gram of grams) {
       if (lastText[gram] === text) continue;
       lastText[gram] = text;
       textsWith[gram]!++;
-      own.push(gram);
     }
-    return own;
   });
+  lastText.fill(-1);
   let total = 0;
-  for (const own of distinctIn) total += Math.log1p(own.reduce((sum, gram) => sum + textsWith[gram]! - 1, 0));
+  texts.forEach((grams, text) => {
+    let shared = 0;
+    for (const gram of grams) {
+      if (lastText[gram] === text) continue;
+      lastText[gram] = text;
+      shared += textsWith[gram]! - 1;
+    }
+    total += Math.log1p(shared);
+  });
   return total / texts.length;
 }

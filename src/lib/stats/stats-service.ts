@@ -39,12 +39,14 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       timings.push({ part: 'reads', ms: performance.now() - readsStart });
       const time: Timer = (part, work) => {
         const start = performance.now();
+        const record = () => timings.push({ part, ms: performance.now() - start });
         const value = work();
-        timings.push({ part, ms: performance.now() - start });
+        if (value instanceof Promise) return value.finally(record) as typeof value;
+        record();
         return value;
       };
       const input = { rows, seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) };
-      return { stats: datasetStats(input, time), timings };
+      return { stats: await datasetStats(input, time), timings };
     },
   };
 }
