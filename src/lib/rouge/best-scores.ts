@@ -19,33 +19,40 @@ export function bestScores(references: readonly string[], texts: readonly string
   const pattern = new LcsPattern();
   const shared = new Int32Array(references.length);
   const inText = new Int32Array(vocabulary.size);
-  return Float64Array.from(texts, (text) => {
-    const ids = Int32Array.from(tokenize(text), (token) => vocabulary.lookup(token));
-    const m = ids.length;
-    const touched: number[] = [];
+  const touched = new Int32Array(references.length);
+  const scores = new Float64Array(texts.length);
+  texts.forEach((text, t) => {
+    const tokens = tokenize(text);
+    const m = tokens.length;
+    // Loops rather than Int32Array.from(tokens, lookup), which was a third of the time.
+    const ids = new Int32Array(m);
+    for (let i = 0; i < m; i++) ids[i] = vocabulary.lookup(tokens[i]!);
+    let touchedCount = 0;
     for (const id of ids) if (id >= 0) inText[id]!++;
     for (const id of ids) {
       if (id < 0 || inText[id] === 0) continue;
       const { entries, counts } = postings[id]!;
       for (let k = 0; k < entries.length; k++) {
         const entry = entries[k]!;
-        if (shared[entry] === 0) touched.push(entry);
+        if (shared[entry] === 0) touched[touchedCount++] = entry;
         shared[entry]! += Math.min(inText[id]!, counts[k]!);
       }
       inText[id] = 0;
     }
-    if (touched.length === 0) return 0;
+    if (touchedCount === 0) return;
     // 2·shared/(n + m) is F with LCS = shared, up to the last bit (rouge-l.ts), so the bar is kept
     // a hair low: a reference is skipped only when it surely cannot beat the best.
     let first = touched[0]!;
     let firstBound = 0;
-    for (const entry of touched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const entry = touched[k]!;
       const bound = shared[entry]! / (referenceIds[entry]!.length + m);
       if (bound > firstBound) [first, firstBound] = [entry, bound];
     }
     pattern.load(ids, vocabulary.size);
     let best = fmeasure(pattern.lcs(referenceIds[first]!, 0, referenceIds[first]!.length), referenceIds[first]!.length, m);
-    for (const entry of touched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const entry = touched[k]!;
       const reference = referenceIds[entry]!;
       if (entry !== first && (2 * shared[entry]!) / (reference.length + m) > best - 1e-9) {
         best = Math.max(best, fmeasure(pattern.lcs(reference, 0, reference.length), reference.length, m));
@@ -53,8 +60,9 @@ export function bestScores(references: readonly string[], texts: readonly string
       shared[entry] = 0;
     }
     pattern.unload();
-    return best;
+    scores[t] = best;
   });
+  return scores;
 }
 
 interface Postings {

@@ -1,5 +1,5 @@
 import { createRng } from '../method';
-import { MAX_N, type Ngrams } from './ngrams';
+import { gramsOf, MAX_N, textCount, type Ngrams } from './ngrams';
 
 export interface SelfBleuOptions {
   /** Texts drawn from the pool; each is scored against the others drawn. */
@@ -18,19 +18,19 @@ const EPSILON = 0.1;
  * sampled texts as references, as NLTK's sentence_bleu with smoothing method1 computes it (closest
  * reference length, shorter on ties). Null with fewer than two texts.
  */
-export function selfBleu({ perText }: Ngrams, { sampleSize, seed }: SelfBleuOptions = SELF_BLEU_SAMPLE): number | null {
-  const all = perText[0]!.map((_, text) => text);
+export function selfBleu(ngrams: Ngrams, { sampleSize, seed }: SelfBleuOptions = SELF_BLEU_SAMPLE): number | null {
+  const all = Array.from({ length: textCount(ngrams) }, (_, text) => text);
   const sample = all.length <= sampleSize ? all : createRng(seed).sample(all, sampleSize);
   if (sample.length < 2) return null;
   const logPrecisions = new Float64Array(sample.length);
   const noUnigramMatch = new Array<boolean>(sample.length).fill(false);
   for (let n = 1; n <= MAX_N; n++) {
-    clippedMatches(sample.map((text) => perText[n - 1]![text]!)).forEach(({ matches, total }, text) => {
+    clippedMatches(sample.map((text) => gramsOf(ngrams, n, text))).forEach(({ matches, total }, text) => {
       if (n === 1 && matches === 0) noUnigramMatch[text] = true;
       logPrecisions[text]! += Math.log((matches === 0 ? EPSILON : matches) / Math.max(1, total)) / MAX_N;
     });
   }
-  const lengths = sample.map((text) => perText[0]![text]!.length);
+  const lengths = sample.map((text) => gramsOf(ngrams, 1, text).length);
   let sum = 0;
   lengths.forEach((length, text) => {
     if (noUnigramMatch[text]) return;
