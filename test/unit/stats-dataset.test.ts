@@ -49,15 +49,16 @@ test('the stats client gets the project read by the service from its own connect
   expect(stats.seedSimilarity).toMatchObject({ count: 1, mean: 1 });
   expect(stats.acceptance).toMatchObject({ candidates: 2, accepted: 1, rejectedByRule: { 'too-short': 1 } });
   expect(timings.map(({ part }) => part)).toEqual([
-    'reads',
+    'reads (finished tasks, seeds)',
     'ROUGE-L to the seeds',
     'lengths',
     'shares',
-    'acceptance',
     'n-grams',
     'compression ratio',
     'self-repetition',
     'Self-BLEU',
+    'wait for the rejected candidates',
+    'acceptance',
   ]);
   expect(timings.every(({ ms }) => ms >= 0)).toBe(true);
 });

@@ -4,7 +4,7 @@ import { acceptanceOf, type Acceptance, type RejectedCandidate } from './accepta
 import { diversityOf, type Diversity } from './diversity';
 import { lengthsOf, type Lengths } from './lengths';
 import { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
-import { seedSimilarity } from './seed-similarity';
+import { seedSimilarityOf } from './seed-similarity';
 import { sharesOf, type Shares } from './shares';
 import type { Distribution } from './summary';
 import { untimed, type Timer } from './timer';
@@ -14,7 +14,8 @@ export interface StatsInput {
   /** The finished tasks, as the exports read them. */
   rows: readonly ExportRow[];
   seedInstructions: readonly string[];
-  rejected: readonly RejectedCandidate[];
+  /** Awaited last, after every other statistic, so a caller can still be reading them. */
+  rejected: readonly RejectedCandidate[] | Promise<readonly RejectedCandidate[]>;
   /** The project's ROUGE-L tokenizer, so Fig. 4 scores as the filter did. */
   tokenizer?: TokenizerName;
   selfBleuSample?: SelfBleuOptions;
@@ -34,11 +35,11 @@ export interface DatasetStats {
 /** Every statistic of the dataset; `time` sees each part (the bench prints them). */
 export async function datasetStats(input: StatsInput, time: Timer = untimed): Promise<DatasetStats> {
   const instructions = input.rows.map((row) => row.task.instruction);
-  return {
-    seedSimilarity: time('ROUGE-L to the seeds', () => seedSimilarity(instructions, input.seedInstructions, input.tokenizer)),
-    lengths: time('lengths', () => lengthsOf(input.rows)),
-    shares: time('shares', () => sharesOf(input.rows)),
-    acceptance: time('acceptance', () => acceptanceOf(input.rows, input.rejected)),
-    diversity: await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time),
-  };
+  const seedSimilarity = time('ROUGE-L to the seeds', () => seedSimilarityOf(instructions, input.seedInstructions, input.tokenizer));
+  const lengths = time('lengths', () => lengthsOf(input.rows));
+  const shares = time('shares', () => sharesOf(input.rows));
+  const diversity = await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time);
+  const rejected = await time('wait for the rejected candidates', () => Promise.resolve(input.rejected));
+  const acceptance = time('acceptance', () => acceptanceOf(input.rows, rejected));
+  return { seedSimilarity, lengths, shares, acceptance, diversity };
 }
