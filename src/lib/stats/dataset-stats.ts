@@ -38,7 +38,7 @@ export async function datasetStats(input: StatsInput, time: Timer = untimed): Pr
   const seedSimilarity = time('ROUGE-L to the seeds', () => seedSimilarityOf(instructions, input.seedInstructions, input.tokenizer));
   const lengths = time('lengths', () => lengthsOf(input.rows));
   const shares = time('shares', () => sharesOf(input.rows));
-  const diversity = await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time);
+  const diversity = diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time);
   const rejected = await time('wait for the rejected candidates', () => Promise.resolve(input.rejected));
   const acceptance = time('acceptance', () => acceptanceOf(input.rows, rejected));
   return { seedSimilarity, lengths, shares, acceptance, diversity };

@@ -30,11 +30,11 @@ export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
 };
 
 /** The diversity of the instructions, each figure with its explanation. */
-export async function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Promise<Diversity> {
+export function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Diversity {
   const ngrams = time('n-grams', () => ngramsOf(instructions.map(wordTokens)));
   const figure = (key: keyof Diversity, value: number | null): DiversityFigure => ({ value, explanation: DIVERSITY_EXPLANATIONS[key] });
   return {
-    compressionRatio: figure('compressionRatio', await time('compression ratio', () => compressionRatio(instructions))),
+    compressionRatio: figure('compressionRatio', time('compression ratio', () => compressionRatio(instructions))),
     selfRepetition: figure('selfRepetition', time('self-repetition', () => selfRepetition(ngrams))),
     selfBleu: figure('selfBleu', time('Self-BLEU', () => selfBleu(ngrams, sample))),
     distinct1: figure('distinct1', distinctN(ngrams, 1)),
