@@ -1,5 +1,6 @@
 // The dataset's statistics: the Self-Instruct paper's analyses (Figs. 4 and 5, the shares, the
-// acceptance over the run) and the diversity figures of Shaib et al. 2024. Pure, worker-side.
+// acceptance over the run) and the diversity figures of Shaib et al. 2024, as pure functions, and
+// the stats worker's service that reads a project for them from the store.
 export { datasetStats, type DatasetStats, type StatsInput } from './dataset-stats';
 export { ACCEPTANCE_WINDOW, type Acceptance, type AcceptanceWindow, type RejectedCandidate, type RejectionRule } from './acceptance';
 export { DIVERSITY_EXPLANATIONS, type Diversity, type DiversityFigure } from './diversity';
