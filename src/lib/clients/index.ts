@@ -4,3 +4,4 @@ export { FilterClient } from './filter-client';
 export { DownloadClient } from './download-client';
 export { ImportClient } from './import-client';
 export { PoolViewClient } from './pool-view-client';
+export { StatsClient } from './stats-client';

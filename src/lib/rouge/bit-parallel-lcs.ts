@@ -17,14 +17,23 @@ export class LcsPattern {
     this.#ensureIdCapacity(idLimit);
     this.#length = query.length;
     this.#words = Math.ceil(query.length / 32);
-    const distinct = [...new Set(query)].filter((id) => id >= 0);
-    this.#loaded = Int32Array.from(distinct);
-    this.#masks = new Int32Array(distinct.length * this.#words);
+    // The distinct ids in order of first sight, by loops: a Set and arrays per query were a fifth
+    // of scoring 100k instructions against the seeds (bestScores).
+    const loaded = new Int32Array(query.length);
+    let distinct = 0;
+    for (const id of query) {
+      if (id >= 0 && this.#slotOf[id] === 0) {
+        loaded[distinct] = id;
+        this.#slotOf[id] = ++distinct;
+      }
+    }
+    this.#loaded = loaded.subarray(0, distinct);
+    this.#masks = new Int32Array(distinct * this.#words);
     if (this.#row.length < this.#words) this.#row = new Int32Array(this.#words);
-    distinct.forEach((id, slot) => (this.#slotOf[id] = slot + 1));
-    query.forEach((id, position) => {
+    for (let position = 0; position < query.length; position++) {
+      const id = query[position]!;
       if (id >= 0) this.#masks[(this.#slotOf[id]! - 1) * this.#words + (position >>> 5)]! |= 1 << (position & 31);
-    });
+    }
   }
 
   unload(): void {

@@ -3,5 +3,6 @@
 export { tokenize, type TokenizerName } from './tokenize';
 export { rougeL, type RougeScore } from './rouge-l';
 export { NoveltyIndex, type NoveltyIndexOptions, type NoveltyCheck } from './novelty-index';
+export { bestScores } from './best-scores';
 export { refilter, type RefilterOptions } from './refilter';
 export { mostlyNonAscii } from './non-ascii';

@@ -1,0 +1,45 @@
+import type { TokenizerName } from '../rouge';
+import type { ExportRow } from '../vocabulary';
+import { acceptanceOf, type Acceptance, type RejectedCandidate } from './acceptance';
+import { diversityOf, type Diversity } from './diversity';
+import { lengthsOf, type Lengths } from './lengths';
+import { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
+import { seedSimilarityOf } from './seed-similarity';
+import { sharesOf, type Shares } from './shares';
+import type { Distribution } from './summary';
+import { untimed, type Timer } from './timer';
+
+/** What the statistics read of a project. */
+export interface StatsInput {
+  /** The finished tasks, as the exports read them. */
+  rows: readonly ExportRow[];
+  seedInstructions: readonly string[];
+  /** Awaited last, after every other statistic, so a caller can still be reading them. */
+  rejected: readonly RejectedCandidate[] | Promise<readonly RejectedCandidate[]>;
+  /** The project's ROUGE-L tokenizer, so Fig. 4 scores as the filter did. */
+  tokenizer?: TokenizerName;
+  selfBleuSample?: SelfBleuOptions;
+}
+
+/** The paper's analyses of a dataset and the diversity figures, all computed from scratch. */
+export interface DatasetStats {
+  /** Fig. 4: each instruction's ROUGE-L F to its most similar seed. */
+  seedSimilarity: Distribution;
+  /** Fig. 5. */
+  lengths: Lengths;
+  shares: Shares;
+  acceptance: Acceptance;
+  diversity: Diversity;
+}
+
+/** Every statistic of the dataset; `time` sees each part (the bench prints them). */
+export async function datasetStats(input: StatsInput, time: Timer = untimed): Promise<DatasetStats> {
+  const instructions = input.rows.map((row) => row.task.instruction);
+  const seedSimilarity = time('ROUGE-L to the seeds', () => seedSimilarityOf(instructions, input.seedInstructions, input.tokenizer));
+  const lengths = time('lengths', () => lengthsOf(input.rows));
+  const shares = time('shares', () => sharesOf(input.rows));
+  const diversity = diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time);
+  const rejected = await time('wait for the rejected candidates', () => Promise.resolve(input.rejected));
+  const acceptance = time('acceptance', () => acceptanceOf(input.rows, rejected));
+  return { seedSimilarity, lengths, shares, acceptance, diversity };
+}

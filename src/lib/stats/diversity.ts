@@ -1,0 +1,43 @@
+import { compressionRatio } from './compression-ratio';
+import { distinctN } from './distinct-n';
+import { ngramsOf } from './ngrams';
+import { SELF_BLEU_SAMPLE, selfBleu, type SelfBleuOptions } from './self-bleu';
+import { selfRepetition } from './self-repetition';
+import { untimed, type Timer } from './timer';
+import { wordTokens } from './words';
+
+/** A diversity figure and what it says; value is null when the pool is too small to have one. */
+export interface DiversityFigure {
+  value: number | null;
+  explanation: string;
+}
+
+/** The figures Shaib et al. 2024 recommend reporting together (they correlate little), plus distinct-1 and -2. */
+export interface Diversity {
+  compressionRatio: DiversityFigure;
+  selfRepetition: DiversityFigure;
+  selfBleu: DiversityFigure;
+  distinct1: DiversityFigure;
+  distinct2: DiversityFigure;
+}
+
+export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
+  compressionRatio: 'gzip size over raw size of all instructions: lower means more repeated text, higher more varied.',
+  selfRepetition: 'how often instructions share 4-word phrases with other instructions (log scale): higher means more repetition.',
+  selfBleu: 'BLEU-4 of each sampled instruction against the other sampled ones: higher means instructions look more alike.',
+  distinct1: 'distinct words over all words: higher means a richer vocabulary (lower for longer pools).',
+  distinct2: 'distinct word pairs over all word pairs: higher means more varied phrasing (lower for longer pools).',
+};
+
+/** The diversity of the instructions, each figure with its explanation. */
+export function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Diversity {
+  const ngrams = time('n-grams', () => ngramsOf(instructions.map(wordTokens)));
+  const figure = (key: keyof Diversity, value: number | null): DiversityFigure => ({ value, explanation: DIVERSITY_EXPLANATIONS[key] });
+  return {
+    compressionRatio: figure('compressionRatio', time('compression ratio', () => compressionRatio(instructions))),
+    selfRepetition: figure('selfRepetition', time('self-repetition', () => selfRepetition(ngrams))),
+    selfBleu: figure('selfBleu', time('Self-BLEU', () => selfBleu(ngrams, sample))),
+    distinct1: figure('distinct1', distinctN(ngrams, 1)),
+    distinct2: figure('distinct2', distinctN(ngrams, 2)),
+  };
+}

@@ -1,0 +1,31 @@
+import type { ExportRow } from '../vocabulary';
+import { distributionOf, type Distribution } from './summary';
+import { wordCount } from './words';
+
+/** Fig. 5 of the paper: lengths in words of the instructions, the non-empty inputs and the outputs. */
+export interface Lengths {
+  instructions: Distribution;
+  inputs: Distribution;
+  outputs: Distribution;
+}
+
+/** Instructions binned by 2 words up to 60, inputs and outputs by 5 up to 150 (the paper's axes). */
+export function lengthsOf(rows: readonly ExportRow[]): Lengths {
+  const inputs: number[] = [];
+  const outputs: number[] = [];
+  for (const { instances } of rows) {
+    for (const { input, output } of instances) {
+      if (input.trim() !== '') inputs.push(wordCount(input));
+      outputs.push(wordCount(output));
+    }
+  }
+  return {
+    instructions: distributionOf(
+      rows.map((row) => wordCount(row.task.instruction)),
+      2,
+      30,
+    ),
+    inputs: distributionOf(inputs, 5, 30),
+    outputs: distributionOf(outputs, 5, 30),
+  };
+}
