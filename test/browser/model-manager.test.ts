@@ -29,5 +29,7 @@ test('a loaded model is listed as downloaded with its size, and a confirmed dele
   await page.getByTestId('stored-models').getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => page.getByTestId('stored-models').count()).toBe(0);
   expect(await page.getByTestId('model-loaded').count()).toBe(0);
+  // The list went with the focused Delete button: the focus is on Load model, not lost to the page.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('load-model');
   expect(errors).toEqual([]);
 });

@@ -29,6 +29,8 @@ test('imports the Self-Instruct seed file, refuses a broken file without a chang
   await page.getByRole('button', { name: 'Use these instructions' }).click();
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('3');
   await expect.poll(() => page.getByTestId('count-seeds').textContent()).toBe('3');
+  // The pasting box went with the button that had the focus: the focus is back on the one that opened it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Paste instructions…');
   expect(errors).toEqual([]);
 });
 
