@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { launchChromium } from '../test/browser/site';
+import { n } from './figures';
 
 /** The import of 100k lines takes seconds; past this something is stuck. */
 const DEADLINE_MS = 5 * 60_000;
@@ -25,7 +26,6 @@ interface PageFigures {
   longestGapMs: number;
 }
 
-const n = (value: number): string => Math.round(value).toLocaleString('en');
 
 function load(): string {
   return `machine load average over the last minute: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`;

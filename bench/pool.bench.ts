@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { machineLoad, runBenchPage } from './bench-page';
 import { percentile } from './store/measure';
 import type { InsertOptions, KeystrokeReport, OpenReport, PageInfo, TimedStep, WindowReport } from './pool/protocol';
+import { n, ms, verdict } from './figures';
 
 const PAGE_ROOT = fileURLToPath(new URL('./pool/', import.meta.url));
 const KEYSTROKE_TARGET_MS = 100;
@@ -26,9 +27,6 @@ const { values: args } = parseArgs({ options: { accepted: { type: 'string', defa
 const options: InsertOptions = { accepted: Number(args.accepted), sample: 0, seed: 20_240_508 };
 if (!(options.accepted > 0)) throw new Error('--accepted must be a positive number.');
 
-const n = (value: number): string => Math.round(value).toLocaleString('en');
-const ms = (value: number): string => (value < 10 ? value.toFixed(1) : n(value));
-const verdict = (ok: boolean): string => (ok ? 'PASS' : '** OVER TARGET **');
 
 /** The page's API, called by expression so nothing of this file is serialized into the page. */
 function benchOf(page: Page) {
@@ -136,6 +134,12 @@ async function tableInTheApp(page: Page, siteUrl: string): Promise<boolean> {
   for (const started = Date.now(); !(await firstRowSeen()); await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (Date.now() - started > 120_000) throw new Error('The app showed no row of the pool within 2 minutes.');
   }
+  // The scroll is timed once the page has started: both workers answered, and a second went by.
+  const started = () => page.evaluate(() => document.querySelector('[data-testid="generator-status"]')?.textContent !== 'starting' && document.querySelector('[data-testid="filter-status"]')?.textContent === 'ready');
+  for (const since = Date.now(); !(await started()); await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (Date.now() - since > 120_000) throw new Error('The app did not finish starting within 2 minutes.');
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const report = await page.evaluate(async (): Promise<TableReport> => {
     const seen = (globalThis as unknown as { tableBench: { firstRow: number; longTasks: { start: number; duration: number }[] } }).tableBench;

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { machineLoad, runBenchPage } from './bench-page';
 import type { ComputeReport, InsertOptions, PageInfo, StatsReport } from './stats/protocol';
+import { n, ms, verdict } from './figures';
 
 const PAGE_ROOT = fileURLToPath(new URL('./stats/', import.meta.url));
 const TARGET_MS = 2_000;
@@ -18,11 +19,8 @@ const { values: args } = parseArgs({ options: { accepted: { type: 'string', defa
 const options: InsertOptions = { accepted: Number(args.accepted), sample: 0, seed: 20_240_508 };
 if (!(options.accepted > 0)) throw new Error('--accepted must be a positive number.');
 
-const n = (value: number): string => Math.round(value).toLocaleString('en');
-const ms = (value: number): string => (value < 10 ? value.toFixed(1) : n(value));
 const share = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 const figure = (value: number | null): string => (value === null ? '–' : value.toFixed(3));
-const verdict = (ok: boolean): string => (ok ? 'PASS' : '** OVER TARGET **');
 
 /** The page's API, called by expression so nothing of this file is serialized into the page. */
 function benchOf(page: Page) {

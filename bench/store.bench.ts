@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { EXPORT_FORMATS, type ExportFormat } from '../src/lib/export';
 import { machineLoad, runBenchPage } from './bench-page';
 import type { ExportReport, InsertOptions, InsertReport, PageInfo, ReopenReport, TimedPart } from './store/protocol';
+import { n, ms, verdict } from './figures';
 
 const PAGE_ROOT = fileURLToPath(new URL('./store/', import.meta.url));
 const REOPEN_TARGET_MS = 3_000;
@@ -24,12 +25,9 @@ const { values: args } = parseArgs({
 const options: InsertOptions = { accepted: Number(args.accepted), sample: Number(args.sample), seed: 20_240_508 };
 if (!(options.accepted > 0 && options.sample >= 0)) throw new Error('--accepted must be a positive number and --sample zero or more.');
 
-const n = (value: number): string => Math.round(value).toLocaleString('en');
-const ms = (value: number): string => (value < 10 ? value.toFixed(1) : n(value));
 const sec = (value: number): string => `${(value / 1000).toFixed(1)} s`;
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 const task = (value: number): string => (value > 0 ? ms(value) : '<50');
-const verdict = (ok: boolean): string => (ok ? 'PASS' : '** OVER TARGET **');
 
 /** The page's API, called by expression so nothing of this file is serialized into the page. */
 function benchOf(page: Page) {
