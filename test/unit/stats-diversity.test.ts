@@ -64,13 +64,13 @@ test('Self-BLEU on a sample scores the texts the seeded generator draws, the sam
   expect(selfBleu(grams(...texts), all)).toBeCloseTo(0.2594708362838657, 12);
 });
 
-test('compression ratio: gzip size at level 9 over UTF-8 size of the texts joined by newlines', () => {
+test('compression ratio: UTF-8 size of the texts joined by newlines over their gzip size at level 9, as the diversity package reports it', () => {
   const bytes = new TextEncoder().encode('café\nthé');
   expect(bytes.length).toBe(10);
-  expect(compressionRatio(['café', 'thé'])).toBe(gzipSync(bytes, { level: 9 }).length / 10);
+  expect(compressionRatio(['café', 'thé'])).toBe(10 / gzipSync(bytes, { level: 9 }).length);
   const repeated = compressionRatio(Array.from({ length: 200 }, () => 'Write a poem about the sea.'));
   const varied = compressionRatio(Array.from({ length: 200 }, (_, i) => `Task ${i * 7919}: ${createRng(i).next().toString(36)}`));
-  expect(repeated!).toBeLessThan(varied!);
+  expect(repeated!).toBeGreaterThan(varied!);
   expect(compressionRatio([])).toBeNull();
   expect(compressionRatio([''])).toBeNull();
 });

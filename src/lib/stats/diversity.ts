@@ -22,7 +22,7 @@ export interface Diversity {
 }
 
 export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
-  compressionRatio: 'gzip size over raw size of all instructions: lower means more repeated text, higher more varied.',
+  compressionRatio: 'raw size over gzip size of all instructions: higher means more repeated text, lower more varied.',
   selfRepetition: 'how often instructions share 4-word phrases with other instructions (log scale): higher means more repetition.',
   selfBleu: 'BLEU-4 of each sampled instruction against the other sampled ones: higher means instructions look more alike.',
   distinct1: 'distinct words over all words: higher means a richer vocabulary (lower for longer pools).',
