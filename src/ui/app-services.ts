@@ -1,9 +1,10 @@
 import { PoolNewsChannel, TabCoordinator } from '../lib/coordination';
-import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, PoolViewClient } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, PoolViewClient, StatsClient } from '../lib/clients';
 import type { GeneratorApi } from '../lib/engine';
 import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
 import type { PoolViewApi } from '../lib/pool-view';
+import type { StatsApi } from '../lib/stats';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
@@ -22,6 +23,8 @@ export interface AppServices {
   imports: () => ImportClient;
   /** The pool view worker (search, filters and sort over every row; a person's changes and their undo), started when the table is first shown. */
   poolView: () => PoolViewClient;
+  /** The stats worker (the dataset figures), started when the "Dataset figures" card is first opened. */
+  stats: () => StatsClient;
   /** Settles when a newer version of the app, in another tab, took over the database. */
   storageClosed: Promise<void>;
 }
@@ -54,6 +57,10 @@ export async function startServices(): Promise<AppServices> {
     poolView: once(() => {
       const worker = new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), { type: 'module', name: 'pool' });
       return new PoolViewClient(connectWorker<PoolViewApi>(worker, 'pool view worker'));
+    }),
+    stats: once(() => {
+      const worker = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
+      return new StatsClient(connectWorker<StatsApi>(worker, 'stats worker'));
     }),
     storageClosed,
   };

@@ -1,0 +1,111 @@
+import type { ComputedStats, DatasetStats } from '../../lib/stats';
+import { errorMessage } from '../handle-error';
+
+/** What the card needs of the stats worker (StatsClient). */
+export interface StatsPort {
+  compute(projectId: string): Promise<ComputedStats>;
+}
+
+/** During a run, the figures are computed again at most this often: a 100k pool takes seconds in the worker. */
+export const STATS_THROTTLE_MS = 5_000;
+
+/**
+ * The "Dataset figures" card's statistics of one project: computed when the card is opened, again
+ * after a run's steps (throttled) and after a person's change to the pool, one computation at a
+ * time; while the card is closed a change only marks the figures out of date.
+ */
+export class DatasetStatsState {
+  #opened = $state(false);
+  #stats = $state.raw<DatasetStats | undefined>();
+  #computing = $state(false);
+  #error = $state<string | undefined>();
+  /** The shown figures no longer match the pool. */
+  #stale = true;
+  #lastStart = Number.NEGATIVE_INFINITY;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerDue = Number.POSITIVE_INFINITY;
+  /** A change heard during a computation: how soon to compute again once it ends. */
+  #rerun: 'now' | 'throttled' | undefined;
+  #disposed = false;
+
+  constructor(
+    /** The stats worker's client, started when the card is first opened. */
+    private readonly worker: () => StatsPort,
+    private readonly projectId: string,
+  ) {}
+
+  get opened() { return this.#opened; }
+  /** The latest figures; kept on screen while newer ones are computed. */
+  get stats() { return this.#stats; }
+  get computing() { return this.#computing; }
+  get error() { return this.#error; }
+
+  /** The card was opened: its figures are computed if the pool changed since they were. */
+  open(): void {
+    this.#opened = true;
+    if (this.#stale) this.#schedule('now');
+  }
+
+  close(): void {
+    this.#opened = false;
+    this.#clearTimer();
+  }
+
+  /** A run wrote a step: the figures follow at most every STATS_THROTTLE_MS. */
+  stepped(): void {
+    this.#stale = true;
+    this.#schedule('throttled');
+  }
+
+  /** A person changed the pool (or asks again after an error): the figures follow at once. */
+  changed(): void {
+    this.#stale = true;
+    this.#schedule('now');
+  }
+
+  /** Stops computing; the page calls it when it shows another project. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#clearTimer();
+  }
+
+  #schedule(when: 'now' | 'throttled'): void {
+    if (!this.#opened || this.#disposed) return;
+    if (this.#computing) {
+      if (this.#rerun !== 'now') this.#rerun = when;
+      return;
+    }
+    const due = when === 'now' ? Date.now() : Math.max(Date.now(), this.#lastStart + STATS_THROTTLE_MS);
+    if (due >= this.#timerDue) return;
+    this.#clearTimer();
+    this.#timerDue = due;
+    this.#timer = setTimeout(() => {
+      this.#clearTimer();
+      void this.#compute();
+    }, due - Date.now());
+  }
+
+  async #compute(): Promise<void> {
+    this.#computing = true;
+    this.#error = undefined;
+    this.#stale = false;
+    this.#lastStart = Date.now();
+    try {
+      this.#stats = (await this.worker().compute(this.projectId)).stats;
+    } catch (error) {
+      this.#stale = true;
+      this.#error = `The dataset figures could not be computed (${errorMessage(error).replace(/\.$/, '')}). Press “Compute again”; if it fails again, reload the page.`;
+    } finally {
+      this.#computing = false;
+    }
+    const rerun = this.#rerun;
+    this.#rerun = undefined;
+    if (rerun) this.#schedule(rerun);
+  }
+
+  #clearTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerDue = Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,85 @@
+// The "Dataset figures" card during and after a scripted run: its figures follow the run to what
+// IndexedDB holds, each chart has its table and can be saved as SVG, axe finds nothing serious, and
+// the screenshots docs/screenshots/dataset-{laptop,phone}.png are taken here.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { fillPool } from './pool-fixture';
+import { openWatchedPage, readStores, useSite } from './site';
+
+const site = useSite('dist-e2e');
+
+const CHARTS = ['chart-instances', 'chart-rouge', 'chart-instruction-lengths', 'chart-input-lengths', 'chart-output-lengths', 'chart-acceptance'];
+
+/** The finished tasks in the store, and how many of them have a non-empty input. */
+async function storedFigures(page: Page): Promise<{ tasks: number; withInput: number }> {
+  const { tasks, instances } = await readStores(page, ['tasks', 'instances']);
+  const done = (tasks as { id: string; stage: string }[]).filter((task) => task.stage === 'done').map((task) => task.id);
+  const inputs = new Set((instances as { taskId: string; input: string }[]).filter((instance) => instance.input.trim() !== '').map((instance) => instance.taskId));
+  return { tasks: done.length, withInput: done.filter((id) => inputs.has(id)).length };
+}
+
+async function openCard(page: Page): Promise<void> {
+  await page.getByTestId('dataset-card').locator('summary').first().click();
+  await expect.poll(() => page.getByTestId('stats-tasks').count()).toBe(1);
+  await expect.poll(() => page.getByTestId('stats-computing').count()).toBe(0);
+}
+
+test('opened before a run, the card follows it to the stored dataset’s figures; every chart has its table and saves as SVG', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  const card = page.getByTestId('dataset-card');
+  expect(await card.locator('details').first().evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+  await openCard(page);
+  expect(await page.getByTestId('stats-tasks').textContent()).toBe('0');
+  await fillPool(page);
+
+  const { tasks, withInput } = await storedFigures(page);
+  expect(tasks).toBeGreaterThanOrEqual(12);
+  // The run's last steps reach the card within the 5 s throttle.
+  await expect.poll(() => page.getByTestId('stats-tasks').textContent()).toBe(String(tasks));
+  expect(await page.getByTestId('stats-with-input').textContent()).toBe(`${((withInput / tasks) * 100).toFixed(1)} %`);
+
+  for (const chart of CHARTS) {
+    const figure = page.getByTestId(chart);
+    await expect.poll(() => figure.locator('svg rect').count()).toBeGreaterThan(0);
+    const caption = await figure.locator('.chart-caption').textContent();
+    expect(await figure.locator('svg').getAttribute('role')).toBe('img');
+    expect(await figure.locator('svg').evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby')!)?.textContent)).toBe(caption);
+  }
+  // The instances-per-task table counts every task once; the ROUGE-L table every instruction once.
+  const tableSum = (chart: string) =>
+    page.getByTestId(chart).locator('tbody td').evaluateAll((cells) => cells.reduce((total, cell) => total + Number(cell.textContent), 0));
+  await page.getByTestId('chart-instances').locator('.chart-table summary').click();
+  expect(await page.getByTestId('chart-instances').locator('tbody tr').count()).toBe(11);
+  expect(await tableSum('chart-instances')).toBe(tasks);
+  expect(await tableSum('chart-rouge')).toBe(tasks);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-rouge').getByTestId('save-svg').click()]);
+  expect(download.suggestedFilename()).toMatch(/-rouge-to-seeds\.svg$/);
+  const svg = await readFile(await download.path(), 'utf8');
+  expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  // The theme's colours are written into the file: it shows the same bars opened on its own.
+  expect(svg).not.toContain('var(--');
+  expect(svg).toMatch(/<rect[^>]+style="fill: rgb\(/);
+
+  expect(await page.getByTestId('stats-diversity').locator('dd').count()).toBe(5);
+  expect(await seriousViolations(page, 'dataset card')).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test.each([
+  { name: 'laptop', viewport: { width: 1366, height: 768 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+])('the card on a $name passes axe, and its screenshot is saved', async ({ name, viewport }) => {
+  const context = await site.browser.newContext({ viewport });
+  const { page, errors } = await openWatchedPage(site.browser, site.url, context);
+  await fillPool(page);
+  await openCard(page);
+  const card = page.getByTestId('dataset-card');
+  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  expect(await seriousViolations(page, `dataset card (${name})`)).toEqual([]);
+  await page.screenshot({ path: `docs/screenshots/dataset-${name}.png` });
+  expect(errors).toEqual([]);
+  await context.close();
+});

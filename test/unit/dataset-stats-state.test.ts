@@ -1,0 +1,161 @@
+// DatasetStatsState (src/ui/charts/dataset-stats-state.svelte.ts): when the "Dataset figures" card
+// computes, on a fake stats client whose computations the test settles, and with fake timers.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { datasetStats, type ComputedStats, type DatasetStats } from '../../src/lib/stats';
+import { DatasetStatsState, STATS_THROTTLE_MS, type StatsPort } from '../../src/ui/charts/dataset-stats-state.svelte';
+import { finishedRow } from '../fixtures/stats-rows';
+import { observe } from '../helpers/observe.svelte';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** A stats client whose every computation waits until the test settles it. */
+function fakeStats() {
+  const calls: { projectId: string; settle: (outcome: ComputedStats | Error) => void }[] = [];
+  let started = 0;
+  const port: StatsPort = {
+    compute: (projectId) =>
+      new Promise((resolve, reject) => calls.push({ projectId, settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) })),
+  };
+  return { calls, started: () => started, client: () => (started++, port) };
+}
+
+async function statsOf(instruction: string): Promise<ComputedStats> {
+  const stats: DatasetStats = await datasetStats({ rows: [finishedRow(instruction, [{ input: '', output: 'Cumin' }])], seedInstructions: [], rejected: [] });
+  return { stats, timings: [] };
+}
+
+/** Lets the timers due by now fire, and the promises they start settle. */
+async function tick(ms = 0): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+test('nothing is computed, and the worker not started, until the card is opened', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.stepped();
+  state.changed();
+  await tick(STATS_THROTTLE_MS * 2);
+  expect(fake.started()).toBe(0);
+
+  state.open();
+  await tick();
+  expect(fake.calls.map((call) => call.projectId)).toEqual(['project-1']);
+});
+
+test('opening shows "computing" until the figures come, and keeps them after the card is closed and opened with no change', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  const computing = observe(() => state.computing);
+  state.open();
+  await tick();
+  expect(state.computing).toBe(true);
+  expect(state.stats).toBeUndefined();
+  const figures = await statsOf('Name a spice.');
+  fake.calls[0]!.settle(figures);
+  await tick();
+  expect(state.stats).toBe(figures.stats);
+  expect(computing()).toEqual([false, true, false]);
+
+  state.close();
+  state.open();
+  await tick(STATS_THROTTLE_MS);
+  expect(fake.calls).toHaveLength(1);
+});
+
+test('a run’s steps recompute at most every 5 s, however many come', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+
+  for (let step = 0; step < 10; step++) {
+    state.stepped();
+    await tick(400);
+  }
+  // 4 s after the first computation started: the steps wait for the fifth second.
+  expect(fake.calls).toHaveLength(1);
+  await tick(STATS_THROTTLE_MS - 4_000);
+  expect(fake.calls).toHaveLength(2);
+});
+
+test('a person’s change recomputes at once, after the computation in flight, and only once for several changes', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  state.changed();
+  state.stepped();
+  state.changed();
+  await tick();
+  expect(fake.calls).toHaveLength(1);
+
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+  expect(fake.calls).toHaveLength(2);
+  const newer = await statsOf('Name a herb.');
+  fake.calls[1]!.settle(newer);
+  await tick(STATS_THROTTLE_MS);
+  expect(fake.calls).toHaveLength(2);
+  expect(state.stats).toBe(newer.stats);
+});
+
+test('a change while the card is closed is computed when it is opened again', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+  state.close();
+  state.stepped();
+  await tick(STATS_THROTTLE_MS * 2);
+  expect(fake.calls).toHaveLength(1);
+  state.open();
+  await tick();
+  expect(fake.calls).toHaveLength(2);
+});
+
+test('a failure says what happened and what to do, keeps the last figures, and asking again computes', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  const figures = await statsOf('Name a spice.');
+  fake.calls[0]!.settle(figures);
+  await tick();
+  state.changed();
+  await tick();
+  fake.calls[1]!.settle(new Error('The stats worker stopped.'));
+  await tick();
+  expect(state.error).toBe('The dataset figures could not be computed (The stats worker stopped). Press “Compute again”; if it fails again, reload the page.');
+  expect(state.stats).toBe(figures.stats);
+  expect(state.computing).toBe(false);
+
+  state.changed();
+  await tick();
+  expect(fake.calls).toHaveLength(3);
+  expect(state.error).toBeUndefined();
+});
+
+test('after dispose nothing more is computed', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+  state.stepped();
+  state.dispose();
+  state.changed();
+  await tick(STATS_THROTTLE_MS * 2);
+  expect(fake.calls).toHaveLength(1);
+});
