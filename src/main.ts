@@ -13,7 +13,7 @@ startServices().then(
     // Without storage nothing could be kept; say so instead of showing a half-working page.
     const notice = Object.assign(document.createElement('div'), { className: 'notice error', role: 'alert' });
     const { reason, message } = toFailure(error);
-    const hint = reason === 'storage-blocked' ? '' : ' Private windows and some privacy settings block the browser storage it needs.';
+    const hint = reason === 'storage-blocked' || reason === 'storage-outdated' ? '' : ' Private windows and some privacy settings block the browser storage it needs.';
     notice.textContent = `Self-Instruct Studio could not start: ${message}${hint}`;
     target.replaceChildren(notice);
   },

@@ -119,8 +119,9 @@ test('a newer version opened in another tab takes the database over, and this ta
   );
   expect(upgraded).toBeGreaterThan(1);
   await expect.poll(() => page.getByTestId('setup-error').textContent()).toMatch(/newer version .* another tab.*Reload this page/);
-  // Reads still under way when the connection closed fail, and the notice above explains them.
-  expect(errors.filter((error) => !error.includes('connection is closing'))).toEqual([]);
+  // Reads still under way when the connection closed fail, and so does a worker that opens the
+  // database after the upgrade (the pool table's); the notice above explains them.
+  expect(errors.filter((error) => !error.includes('connection is closing') && !error.includes('has updated the stored data'))).toEqual([]);
   await context.close();
 });
 

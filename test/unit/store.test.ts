@@ -157,4 +157,15 @@ describe('tabs of two app versions', () => {
     });
     await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-blocked', message: expect.stringMatching(/Close the other Self-Instruct Studio tabs, then reload/) });
   });
+
+  test('a database a newer version already upgraded makes opening fail with a reload to do (a worker started after the upgrade)', async () => {
+    const factory = new IDBFactory();
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open('self-instruct-studio', DB_VERSION + 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    newer.close();
+    await expect(openStudioDB(factory)).rejects.toMatchObject({ name: 'StorageError', reason: 'storage-outdated', message: expect.stringMatching(/newer version.*another tab.*Reload this page/) });
+  });
 });

@@ -28,11 +28,24 @@ export function openStudioDB(factory?: IDBFactory, onClosed?: () => void): Promi
           (event.target as IDBDatabase).close();
           onClosed?.();
         },
-      }).then(resolve, reject);
+      }).then(resolve, (error: unknown) => reject(isVersionError(error) ? outdatedError(error) : error));
     });
   } finally {
     restore();
   }
+}
+
+function isVersionError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'VersionError';
+}
+
+/** A newer version of the app (another tab) upgraded the database since this page loaded: a worker opening it now fails so. */
+function outdatedError(cause: unknown): StorageError {
+  return new StorageError(
+    'storage-outdated',
+    'A newer version of Self-Instruct Studio, opened in another tab, has updated the stored data. Reload this page to go on with the newer version; nothing stored is lost.',
+    { cause },
+  );
 }
 
 function blockedError(): StorageError {

@@ -30,6 +30,8 @@ export type StorageFailureReason =
   | 'storage-conflict'
   // A tab of an older version keeps this one from opening the database.
   | 'storage-blocked'
+  // A newer version of the app (another tab) upgraded the database: this page must be reloaded.
+  | 'storage-outdated'
   | 'storage-failed';
 
 /** Why the loop stopped before any model call, or gave up on the model's answers. */
