@@ -5,14 +5,14 @@ import type { CurationAction, CurationResult, StoredInstance, Task, TaskState, U
 import { appendFinished, changeFinished, finishedTask, type FinishedTask } from './dataset-pages';
 import { denseRange } from './dense-range';
 import type { StudioDatabase } from './open-studio-db';
-import type { StudioDB, TrashedTask, UndoRecord } from './schema';
+import type { StudioDB, TrashedTask, UndoStep } from './schema';
 import { findTrashed, trashTasks, untrashTasks, type FoundInTrash } from './trash';
 import { writeTransaction } from './write-transaction';
 
 /** How many undo steps a project keeps; older ones are dropped as new ones come. */
 export const UNDO_STEPS_KEPT = 50;
 
-const STORES = ['tasks', 'instances', 'trash', 'datasetPages', 'undo'] as const;
+const STORES = ['tasks', 'instances', 'trash', 'datasetPages', 'undo', 'undoStates'] as const;
 
 /** What an action or undo changed, with the tasks' new states, for a reader that keeps rows (the pool view). */
 export interface AppliedCuration extends CurationResult {
@@ -43,16 +43,16 @@ export class CurationStore {
       if (changed.length === 0) return;
       const [before, after] = [changed.map((i) => states[i]!), changed.map((i) => next[i]!)];
       await writeStates(tx, projectId, { before, after, trashed, range }, this.#newId);
-      const record: UndoRecord = {
+      const step: UndoStep = {
         projectId,
         seq: await nextSeq(tx, projectId),
         label: describeAction(action, before.length, before[0]!.task.instruction),
         created: Date.now(),
-        before,
+        count: before.length,
       };
-      await tx.objectStore('undo').add(record);
+      await Promise.all([tx.objectStore('undo').add(step), tx.objectStore('undoStates').add({ projectId, seq: step.seq, before })]);
       await dropOldSteps(tx, projectId);
-      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(before, after), states: after };
+      result = { step: summary(step), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(before, after), states: after };
     });
     return result;
   }
@@ -63,7 +63,9 @@ export class CurationStore {
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const last = await tx.objectStore('undo').openCursor(projectSteps(projectId), 'prev');
       if (!last) return;
-      const record = last.value;
+      const step = last.value;
+      const key: [string, number] = [projectId, step.seq];
+      const record = (await tx.objectStore('undoStates').get(key))!;
       const ids = record.before.map((state) => state.task.id);
       const range = await tasksRange(tx, ids);
       const { states, trashed } = await readStates(tx, ids, range);
@@ -73,8 +75,8 @@ export class CurationStore {
       const before = record.before.filter((state) => current.has(state.task.id));
       const now = before.map((state) => current.get(state.task.id)!);
       await writeStates(tx, projectId, { before: now, after: before, trashed, range }, this.#newId);
-      await last.delete();
-      result = { step: summary(record), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before), states: before };
+      await Promise.all([last.delete(), tx.objectStore('undoStates').delete(key)]);
+      result = { step: summary(step), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before), states: before };
     });
     return result;
   }
@@ -86,8 +88,8 @@ export class CurationStore {
   }
 }
 
-function summary({ seq, label, created, before }: UndoRecord): UndoSummary {
-  return { seq, label, created, count: before.length };
+function summary({ seq, label, created, count }: UndoStep): UndoSummary {
+  return { seq, label, created, count };
 }
 
 /** The range of the tasks' ids when they lie close together (dense-range.ts), counting the pool and the trash. */
@@ -201,9 +203,9 @@ async function nextSeq(tx: CurationTransaction, projectId: string): Promise<numb
 }
 
 async function dropOldSteps(tx: CurationTransaction, projectId: string): Promise<void> {
-  const store = tx.objectStore('undo');
-  const keys = await store.getAllKeys(projectSteps(projectId));
-  await Promise.all(keys.slice(0, Math.max(0, keys.length - UNDO_STEPS_KEPT)).map((key) => store.delete(key)));
+  const keys = await tx.objectStore('undo').getAllKeys(projectSteps(projectId));
+  const dropped = keys.slice(0, Math.max(0, keys.length - UNDO_STEPS_KEPT));
+  await Promise.all(dropped.flatMap((key) => [tx.objectStore('undo').delete(key), tx.objectStore('undoStates').delete(key)]));
 }
 
 /** Every [projectId, seq] key of one project. */

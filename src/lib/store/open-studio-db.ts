@@ -95,6 +95,7 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     trash.createIndex('by-task', 'taskIds', { multiEntry: true });
     trash.createIndex('by-project-instance', 'instanceKeys', { multiEntry: true });
     db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
+    db.createObjectStore('undoStates', { keyPath: ['projectId', 'seq'] });
     tx.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
     indexPageTasks(tx.objectStore('datasetPages')).catch(() => abortUnlessFinished(tx));
   }

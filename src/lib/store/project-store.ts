@@ -15,7 +15,7 @@ const READ_STORES = [...PROJECT_STORES, 'trash'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 /** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
-const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo'] as const;
+const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo', 'undoStates'] as const;
 
 /** Every row of one project, as a backup holds it and a duplicate copies it. */
 export interface ProjectRows {
@@ -88,7 +88,8 @@ export class ProjectStore {
       await tx.objectStore('projects').delete(id);
       await deletePages(tx.objectStore('datasetPages'), id);
       await deleteParts(tx.objectStore('parts'), id);
-      await tx.objectStore('undo').delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+      const steps = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+      await Promise.all([tx.objectStore('undo').delete(steps), tx.objectStore('undoStates').delete(steps)]);
       for (const name of ['seeds', 'tasks', 'instances', 'runs', 'trash'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));

@@ -3,7 +3,7 @@
 import type { DBSchema } from 'idb';
 import type { StoredCall, StoredPart } from './call-pieces';
 import type { DatasetPage } from './dataset-pages';
-import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskState } from '../vocabulary';
+import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskState, UndoSummary } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
 export const DB_VERSION = 6;
@@ -42,8 +42,13 @@ export interface StudioDB extends DBSchema {
   datasetPages: { key: [string, number]; value: DatasetPage; indexes: { 'by-task': string } };
   /** Deleted tasks in batches, one per action, until restored (v6; trash.ts). */
   trash: { key: string; value: TrashBatch; indexes: { 'by-project': string; 'by-task': string; 'by-project-instance': [string, string] } };
-  /** Each project's last user actions, each with what it changed, to undo them (v6). */
-  undo: { key: [projectId: string, seq: number]; value: UndoRecord };
+  /** Each project's last user actions, in words, for the undo history (v6). */
+  undo: { key: [projectId: string, seq: number]; value: UndoStep };
+  /**
+   * What each of those actions changed, under the same key (v6): apart, so that listing the
+   * history does not read the states of a 10k-task action (megabytes) to show one line.
+   */
+  undoStates: { key: [projectId: string, seq: number]; value: UndoStates };
 }
 
 /** A task in the trash, and the ids of its instances, which stay in the instances store. */
@@ -62,11 +67,14 @@ export interface TrashBatch {
   instanceKeys: [projectId: string, instanceId: string][];
 }
 
-/** One user action, with the state of every task it changed as it was before. */
-export interface UndoRecord {
+/** One user action, as the undo history lists it. */
+export interface UndoStep extends UndoSummary {
+  projectId: string;
+}
+
+/** The state of every task one user action changed, as it was before. */
+export interface UndoStates {
   projectId: string;
   seq: number;
-  label: string;
-  created: number;
   before: TaskState[];
 }
