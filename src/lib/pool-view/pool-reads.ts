@@ -1,5 +1,5 @@
 // What the pool view reads from IndexedDB: a whole project once, then the tasks that changed.
-import { denseRange, findTrashed, projectTrash, type StudioDatabase } from '../store';
+import { denseRange, projectTrash, readTaskStates, type StudioDatabase } from '../store';
 import type { Run, StoredInstance, TaskState } from '../vocabulary';
 
 /** Every task of a project, in the pool and in the trash, with its instances, and the project's runs. */
@@ -23,23 +23,13 @@ export function readRuns(db: StudioDatabase, projectId: string): Promise<Run[]> 
   return db.getAllFromIndex('runs', 'by-project', projectId);
 }
 
-/** These tasks as they are now, in the pool or in the trash; `gone` lists those found in neither. */
+/** These tasks as they are now, in the pool or in the trash; `gone` lists those found in neither (or in another project). */
 export async function readTasks(db: StudioDatabase, projectId: string, taskIds: readonly string[]): Promise<{ states: TaskState[]; gone: string[] }> {
-  const keys = [...new Set(taskIds)].sort();
-  const tx = db.transaction(['tasks', 'instances', 'trash']);
-  const inPool = (await recordsUnder(tx.objectStore('tasks'), keys, byId)).filter((task) => task.projectId === projectId);
-  const pooled = new Set(inPool.map(byId));
-  const missing = keys.filter((id) => !pooled.has(id));
-  const trash = tx.objectStore('trash');
-  const trashed = [...(await findTrashed(trash, missing, await denseRange(missing, (range) => trash.index('by-task').count(range)))).values()].filter(
-    (entry) => entry.batch.projectId === projectId,
-  );
-  const instances = await recordsUnder(tx.objectStore('instances').index('by-task'), [...pooled, ...trashed.map((entry) => entry.task.id)].sort(), byTaskId);
-  const byTask = groupByTask(instances);
-  const states: TaskState[] = inPool.map((task) => ({ task, instances: byTask.get(task.id) ?? [] }));
-  for (const { task, deleted } of trashed) states.push({ task, instances: byTask.get(task.id) ?? [], deleted });
-  const found = new Set(states.map((state) => state.task.id));
-  return { states, gone: keys.filter((id) => !found.has(id)) };
+  const keys = [...new Set(taskIds)];
+  const { states } = await readTaskStates(db.transaction(['tasks', 'instances', 'trash']), keys);
+  const mine = states.filter((state) => state.task.projectId === projectId);
+  const found = new Set(mine.map((state) => state.task.id));
+  return { states: mine, gone: keys.filter((id) => !found.has(id)) };
 }
 
 /** The project's tasks with ids above `newestId` (made since: ids sort by creation), with their instances. */

@@ -1,12 +1,12 @@
 import type { IDBPTransaction } from 'idb';
 import { applyAction, describeAction, noveltyChanges } from '../curation';
 import { createIdFactory } from '../ids';
-import type { CurationAction, CurationResult, StoredInstance, Task, TaskState, UndoSummary } from '../vocabulary';
+import type { CurationAction, CurationResult, StoredInstance, TaskState, UndoSummary } from '../vocabulary';
 import { appendFinished, changeFinished, finishedTask, type FinishedTask } from './dataset-pages';
-import { denseRange } from './dense-range';
 import type { StudioDatabase } from './open-studio-db';
 import type { StudioDB, TrashedTask, UndoStep } from './schema';
-import { findTrashed, trashTasks, untrashTasks, type FoundInTrash } from './trash';
+import { readTaskStates } from './task-states';
+import { trashTasks, untrashTasks, type FoundInTrash } from './trash';
 import { writeTransaction } from './write-transaction';
 
 /** How many undo steps a project keeps; older ones are dropped as new ones come. */
@@ -36,8 +36,7 @@ export class CurationStore {
     let result: AppliedCuration | undefined;
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const ids = action.kind === 'edit' ? [action.taskId] : [...new Set(action.taskIds)];
-      const range = await tasksRange(tx, ids);
-      const { states, trashed } = await readStates(tx, ids, range);
+      const { states, trashed, range } = await readTaskStates(tx, ids);
       const next = applyAction(states, action, { now: Date.now(), newId: this.#newId });
       const changed = states.flatMap((state, i) => (next[i] === state ? [] : [i]));
       if (changed.length === 0) return;
@@ -67,8 +66,7 @@ export class CurationStore {
       const key: [string, number] = [projectId, step.seq];
       const record = (await tx.objectStore('undoStates').get(key))!;
       const ids = record.before.map((state) => state.task.id);
-      const range = await tasksRange(tx, ids);
-      const { states, trashed } = await readStates(tx, ids, range);
+      const { states, trashed, range } = await readTaskStates(tx, ids);
       const current = new Map(states.map((state) => [state.task.id, state]));
       // A task is never removed outright, so each is still in the pool or the trash; the filter
       // only guards against a project deleted under the step.
@@ -90,44 +88,6 @@ export class CurationStore {
 
 function summary({ seq, label, created, count }: UndoStep): UndoSummary {
   return { seq, label, created, count };
-}
-
-/** The range of the tasks' ids when they lie close together (dense-range.ts), counting the pool and the trash. */
-function tasksRange(tx: CurationTransaction, ids: readonly string[]): Promise<IDBKeyRange | undefined> {
-  return denseRange(ids, async (range) => {
-    const [pooled, trashed] = await Promise.all([tx.objectStore('tasks').count(range), tx.objectStore('trash').index('by-task').count(range)]);
-    return pooled + trashed;
-  });
-}
-
-/** The tasks' states, in the order of `ids` (an unknown id is left out), and where the trashed ones lie. */
-async function readStates(tx: CurationTransaction, ids: readonly string[], range: IDBKeyRange | undefined): Promise<{ states: TaskState[]; trashed: Map<string, FoundInTrash> }> {
-  const tasks = tx.objectStore('tasks');
-  const byTask = tx.objectStore('instances').index('by-task');
-  const pooled = new Map<string, Task>();
-  const instances = new Map<string, StoredInstance[]>();
-  if (range) {
-    const [taskRows, instanceRows] = await Promise.all([tasks.getAll(range), byTask.getAll(range)]);
-    for (const task of taskRows) pooled.set(task.id, task);
-    for (const row of instanceRows) instances.set(row.taskId, [...(instances.get(row.taskId) ?? []), row]);
-  } else {
-    await Promise.all(
-      ids.map(async (id) => {
-        const [task, rows] = await Promise.all([tasks.get(id), byTask.getAll(id)]);
-        if (task) pooled.set(id, task);
-        instances.set(id, rows);
-      }),
-    );
-  }
-  const missing = ids.filter((id) => !pooled.has(id));
-  const trashed = missing.length === 0 ? new Map<string, FoundInTrash>() : await findTrashed(tx.objectStore('trash'), missing, range);
-  const states = ids.flatMap((id): TaskState[] => {
-    const task = pooled.get(id);
-    const found = trashed.get(id);
-    if (task) return [{ task, instances: instances.get(id) ?? [] }];
-    return found ? [{ task: found.task, instances: instances.get(id) ?? [], deleted: found.deleted }] : [];
-  });
-  return { states, trashed };
 }
 
 /**

@@ -5,4 +5,5 @@ export { ProjectStore, type ProjectRows } from './project-store';
 export { StorageError } from './storage-error';
 export type { Project, StoredSeed } from './schema';
 export { denseRange } from './dense-range';
-export { findTrashed, projectTrash, type FoundInTrash } from './trash';
+export { projectTrash } from './trash';
+export { readTaskStates, type ReadTaskStates } from './task-states';
