@@ -31,6 +31,17 @@ async function statsOf(instruction: string): Promise<ComputedStats> {
   return { stats, timings: [] };
 }
 
+/** A card opened on project-1 whose first figures have come. */
+async function openedWithFigures() {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  state.open();
+  await tick();
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+  return { fake, state };
+}
+
 /** Lets the timers due by now fire, and the promises they start settle. */
 async function tick(ms = 0): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms);
@@ -70,12 +81,7 @@ test('opening shows "computing" until the figures come, and keeps them after the
 });
 
 test('a run’s steps recompute at most every 5 s, however many come', async () => {
-  const fake = fakeStats();
-  const state = new DatasetStatsState(fake.client, 'project-1');
-  state.open();
-  await tick();
-  fake.calls[0]!.settle(await statsOf('Name a spice.'));
-  await tick();
+  const { fake, state } = await openedWithFigures();
 
   for (let step = 0; step < 10; step++) {
     state.stepped();
@@ -109,12 +115,7 @@ test('a person’s change recomputes at once, after the computation in flight, a
 });
 
 test('a change while the card is closed is computed when it is opened again', async () => {
-  const fake = fakeStats();
-  const state = new DatasetStatsState(fake.client, 'project-1');
-  state.open();
-  await tick();
-  fake.calls[0]!.settle(await statsOf('Name a spice.'));
-  await tick();
+  const { fake, state } = await openedWithFigures();
   state.close();
   state.stepped();
   await tick(STATS_THROTTLE_MS * 2);
@@ -147,12 +148,7 @@ test('a failure says what happened and what to do, keeps the last figures, and a
 });
 
 test('after dispose nothing more is computed', async () => {
-  const fake = fakeStats();
-  const state = new DatasetStatsState(fake.client, 'project-1');
-  state.open();
-  await tick();
-  fake.calls[0]!.settle(await statsOf('Name a spice.'));
-  await tick();
+  const { fake, state } = await openedWithFigures();
   state.stepped();
   state.dispose();
   state.changed();
