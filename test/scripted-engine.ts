@@ -89,6 +89,8 @@ function answer(request: CompletionRequest): string {
       return classifyAnswer(prompt, rng);
     case 'instances':
       return instancesAnswer(prompt, rng);
+    case 'judge':
+      throw new Error('The scripted engine cannot judge yet.');
   }
 }
 

@@ -7,6 +7,7 @@ import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
 import { projectTrash } from './trash';
+import { judgmentsOf } from './quality-store';
 import { writeTransaction } from './write-transaction';
 
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
@@ -15,7 +16,7 @@ const READ_STORES = [...PROJECT_STORES, 'trash'] as const;
 /** The stores a whole-project write touches: its rows and the dataset pages made from them. */
 const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
 /** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
-const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo', 'undoStates'] as const;
+const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo', 'undoStates', 'judgments', 'audits'] as const;
 
 /** Every row of one project, as a backup holds it and a duplicate copies it. */
 export interface ProjectRows {
@@ -90,6 +91,7 @@ export class ProjectStore {
       await deleteParts(tx.objectStore('parts'), id);
       const steps = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
       await Promise.all([tx.objectStore('undo').delete(steps), tx.objectStore('undoStates').delete(steps)]);
+      await Promise.all([tx.objectStore('judgments').delete(judgmentsOf(id)), tx.objectStore('audits').delete(id)]);
       for (const name of ['seeds', 'tasks', 'instances', 'runs', 'trash'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
