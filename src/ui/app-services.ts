@@ -42,7 +42,12 @@ export async function startServices(): Promise<AppServices> {
   const worker = new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker'));
   // Chrome's Prompt API: a global of the page, absent in other browsers and in workers.
   const languageModel = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __studio: { generator: worker } });
+  if (import.meta.env.MODE === 'e2e') {
+    // The browser tests' stand-in for Chrome's model answers with the scripted engine's texts.
+    const scriptedPromptAnswer = async (...args: Parameters<typeof import('../../test/prompt-api-answers').scriptedPromptAnswer>) =>
+      (await import('../../test/prompt-api-answers')).scriptedPromptAnswer(...args);
+    Object.assign(globalThis, { __studio: { generator: worker, scriptedPromptAnswer } });
+  }
   return {
     generator: new ModelRouter(worker, new PromptApiEngine(languageModel)),
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
