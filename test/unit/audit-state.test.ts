@@ -68,9 +68,21 @@ test('three answers save the item and move on; one or two stay a draft, the high
   ]);
 });
 
+test('answers typed faster than the saves apply in order, item by item', async () => {
+  const { quality, state } = await started();
+  const [first, second] = state.audit!.items;
+  const typed = [true, false, true, false, true, true].map((value) => state.answer(value));
+  await Promise.all(typed);
+  expect((await quality.audit('p1'))!.answers).toEqual({
+    [first!.taskId]: { instruction: true, input: false, output: true },
+    [second!.taskId]: { instruction: false, input: true, output: true },
+  });
+  expect(state.position).toBe(2);
+});
+
 test('a question chosen out of order is answered, then the first one still open is highlighted', async () => {
   const { state } = await started();
-  state.choose('output');
+  await state.choose('output');
   await state.answer(false);
   expect(state.question).toBe('instruction');
   await state.answer(true, 'input');
@@ -80,7 +92,7 @@ test('a question chosen out of order is answered, then the first one still open 
 test('going back to an answered item and changing one answer saves it at once', async () => {
   const { quality, state } = await started();
   for (const value of [true, true, true]) await state.answer(value);
-  state.back();
+  await state.back();
   expect(state.answers).toEqual({ instruction: true, input: true, output: true });
   await state.answer(false, 'output');
   expect(Object.values((await quality.audit('p1'))!.answers)).toEqual([{ instruction: true, input: true, output: false }]);
@@ -105,7 +117,7 @@ test('a task deleted since sampling is skipped: shown as gone, not answerable, p
   for (const value of [true, true, true]) await state.answer(value);
   expect(state.position).toBe(2);
   expect(state.progress).toEqual({ answered: 1, total: 30, skipped: 1 });
-  state.back();
+  await state.back();
   expect(state.itemState).toEqual({ kind: 'gone', why: 'deleted' });
   await state.answer(true);
   expect(state.answers).toEqual({});

@@ -43,6 +43,8 @@ export class AuditState {
   #replaced = $state.raw<Audit | undefined>();
   #busy = $state(false);
   #error = $state<string | undefined>();
+  /** Answers and moves run one after another: keys typed faster than a save apply in order. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   /** The seed of the next sample; shown and editable. */
   seed = $state(newAuditSeed());
@@ -142,8 +144,10 @@ export class AuditState {
   }
 
   /** Highlights a question: Y or N answers it. */
-  choose(question: QualityQuestion): void {
-    this.#question = question;
+  choose(question: QualityQuestion): Promise<void> {
+    return this.#inTurn(() => {
+      this.#question = question;
+    });
   }
 
   /**
@@ -151,7 +155,11 @@ export class AuditState {
    * answer of a new item saves it and moves to the next item to rate; a change to an answered
    * item is saved at once.
    */
-  async answer(value: boolean, question: QualityQuestion = this.#question): Promise<void> {
+  answer(value: boolean, question?: QualityQuestion): Promise<void> {
+    return this.#inTurn(() => this.#answer(value, question ?? this.#question));
+  }
+
+  async #answer(value: boolean, question: QualityQuestion): Promise<void> {
     const audit = this.#audit;
     const item = this.item;
     if (!audit || !item || this.itemState?.kind === 'gone') return;
@@ -174,12 +182,20 @@ export class AuditState {
   }
 
   /** The next item; past the last comes the end, where the table is. */
-  next(): void {
-    if (this.#audit) this.#moveTo(Math.min(this.#position + 1, this.#audit.items.length));
+  next(): Promise<void> {
+    return this.#inTurn(() => {
+      if (this.#audit) this.#moveTo(Math.min(this.#position + 1, this.#audit.items.length));
+    });
   }
 
-  back(): void {
-    this.#moveTo(Math.max(this.#position - 1, 0));
+  back(): Promise<void> {
+    return this.#inTurn(() => this.#moveTo(Math.max(this.#position - 1, 0)));
+  }
+
+  #inTurn(step: () => void | Promise<void>): Promise<void> {
+    const done = this.#queue.then(step);
+    this.#queue = done.catch(() => {});
+    return done;
   }
 
   /** Saves one item's answer; false when the store failed (the error is shown, the draft kept). */
