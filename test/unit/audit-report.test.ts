@@ -47,7 +47,7 @@ describe('auditReport', () => {
     // a: yes yes yes; b: yes no yes; c: no yes no; d unanswered; e deleted (not in the tasks).
     // Instruction 2/3, input 2/3, output 2/3, all valid 1/3 (only a).
     const report = auditReport(audit({ a: answer(true, true, true), b: answer(true, false, true), c: answer(false, true, false) }), tasks, []);
-    expect(report).toMatchObject({ sampled: 5, rated: 3, gone: 1, edited: 0, unjudged: 3, agreement: [] });
+    expect(report).toMatchObject({ sampled: 5, rated: 3, gone: 1, edited: 0, unjudged: 3, agreement: [], judgeModels: [] });
     expect(report.rows.map(({ measure, yes, n, paper }) => [measure, yes, n, paper])).toEqual([
       ['instruction', 2, 3, 0.92],
       ['input', 2, 3, 0.79],
@@ -91,6 +91,7 @@ describe('auditReport', () => {
     const answers = { a: answer(true, true, true), b: answer(true, false, true), c: answer(false, true, false), d: answer(true, true, false) };
     const report = auditReport(audit(answers), tasks, judgments);
     expect(report.unjudged).toBe(1);
+    expect(report.judgeModels).toEqual(['m']);
     const [instruction, input, output] = report.agreement;
     expect(instruction).toMatchObject({ question: 'instruction', n: 3, counts: { bothYes: 2, bothNo: 1, personOnly: 0, judgeOnly: 0 }, agreement: 1 });
     expect(instruction!.kappa).toEqual({ kind: 'value', value: 1 });

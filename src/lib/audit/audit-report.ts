@@ -39,6 +39,8 @@ export interface AuditReport {
   agreement: QuestionAgreement[];
   /** Rated items without a current readable judgment (none, unreadable, or stale), so outside the agreement. */
   unjudged: number;
+  /** The models whose judgments the agreement compares, in the order first met. */
+  judgeModels: string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function auditReport(audit: Audit, tasks: ReadonlyMap<string, AuditedTask
   let gone = 0;
   let edited = 0;
   let unjudged = 0;
+  const judgeModels = new Set<string>();
   for (const item of audit.items) {
     const state = auditItemState(item, tasks.get(item.taskId), audit);
     if (state.kind === 'gone') {
@@ -66,11 +69,13 @@ export function auditReport(audit: Audit, tasks: ReadonlyMap<string, AuditedTask
     rated++;
     if (state.kind === 'edited') edited++;
     for (const measure of measuresPassed(answer)) tally.set(measure, (tally.get(measure) ?? 0) + 1);
-    const verdict = currentVerdict(byTask.get(item.taskId), state.task);
-    if (!verdict) {
+    const judgment = byTask.get(item.taskId);
+    const verdict = currentVerdict(judgment, state.task);
+    if (!judgment || !verdict) {
       unjudged++;
       continue;
     }
+    judgeModels.add(judgment.modelId);
     const judge: Record<QualityQuestion, boolean | undefined> = {
       instruction: verdict.validInstruction,
       input: verdict.appropriateInput,
@@ -93,6 +98,7 @@ export function auditReport(audit: Audit, tasks: ReadonlyMap<string, AuditedTask
       return counts ? [questionAgreement(question, counts)] : [];
     }),
     unjudged,
+    judgeModels: [...judgeModels],
   };
 }
 
