@@ -60,12 +60,18 @@ async function judgeEverythingValid(page: Page, audit: Audit): Promise<void> {
   );
 }
 
+/** A page whose pool the scripted run filled, with an audit of seed 7 started and its view open. */
+async function auditStarted() {
+  const watched = await openWatchedPage(site.browser, site.url);
+  await fillPool(watched.page);
+  await watched.page.getByTestId('audit-seed').fill('7');
+  await watched.page.getByTestId('audit-start').click();
+  await watched.page.getByTestId('audit-dialog').waitFor({ state: 'visible' });
+  return watched;
+}
+
 test('an audit answered by keys is kept across a reload, and its table and the judge’s agreement follow the answers', async () => {
-  const { page, errors } = await openWatchedPage(site.browser, site.url);
-  await fillPool(page);
-  await page.getByTestId('audit-seed').fill('7');
-  await page.getByTestId('audit-start').click();
-  await page.getByTestId('audit-dialog').waitFor({ state: 'visible' });
+  const { page, errors } = await auditStarted();
   // The scripted run makes about a dozen tasks: fewer than the 200 asked, so all are in the sample.
   await expect.poll(() => page.getByTestId('audit-short').textContent()).toMatch(/fewer than the 200 asked for:\s+all of them are in the sample/);
   const total = (await storedAudit(page)).items.length;
@@ -134,11 +140,7 @@ test('an audit answered by keys is kept across a reload, and its table and the j
 });
 
 test('restarting with a new seed can be undone, answers and all', async () => {
-  const { page, errors } = await openWatchedPage(site.browser, site.url);
-  await fillPool(page);
-  await page.getByTestId('audit-seed').fill('7');
-  await page.getByTestId('audit-start').click();
-  await page.getByTestId('audit-dialog').waitFor({ state: 'visible' });
+  const { page, errors } = await auditStarted();
   await answerByKeys(page, given(0));
   await expect.poll(() => progress(page)).toMatch(/^\s*1 of \d+ answered/);
   await page.keyboard.press('Escape');
