@@ -156,6 +156,15 @@ test('a pool with fewer tasks than asked gives every task and a note', async () 
   expect(state.short).toEqual({ asked: 30, available: 12 });
 });
 
+test('a pool without a task to rate starts nothing and says why', async () => {
+  const { quality } = await project(0);
+  const state = new AuditState(quality, 'p1');
+  await state.start();
+  expect(state.audit).toBeUndefined();
+  expect(await quality.audit('p1')).toBeUndefined();
+  expect(state.error).toMatch(/No finished task has an instance to rate yet/);
+});
+
 test('a failed save says so and keeps the draft, so the answer can be given again', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
   const { quality } = await project(40);

@@ -112,6 +112,10 @@ export class AuditState {
       const tasks = await this.port.auditableTasks(this.projectId);
       const seed = Math.trunc(this.seed) >>> 0;
       const sample = sampleAudit(tasks, seed, this.size);
+      if (sample.items.length === 0) {
+        this.#error = 'No finished task has an instance to rate yet. Run the method, or give a task an instance, then start the audit.';
+        return;
+      }
       const created = this.now();
       const previous = this.#audit;
       const audit: Audit = { projectId: this.projectId, seed, items: sample.items, answers: {}, created, updated: created };
