@@ -150,6 +150,17 @@ test('restarting with a new seed draws a new sample, and undo puts the answered 
   expect(state.canUndoRestart).toBe(false);
 });
 
+test('a restart asked for while an answer is being saved waits for it, and the answered audit can be put back', async () => {
+  const { quality, state } = await started(60, 5);
+  const typed = [true, true, true].map((value) => state.answer(value));
+  state.seed = 6;
+  await Promise.all([...typed, state.start()]);
+  expect(await quality.audit('p1')).toMatchObject({ seed: 6, answers: {} });
+  expect(state.canUndoRestart).toBe(true);
+  await state.undoRestart();
+  expect(Object.keys((await quality.audit('p1'))!.answers)).toHaveLength(1);
+});
+
 test('a pool with fewer tasks than asked gives every task and a note', async () => {
   const { state } = await started(12);
   expect(state.audit!.items).toHaveLength(12);

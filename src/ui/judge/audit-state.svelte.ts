@@ -43,7 +43,7 @@ export class AuditState {
   #replaced = $state.raw<Audit | undefined>();
   #busy = $state(false);
   #error = $state<string | undefined>();
-  /** Answers and moves run one after another: keys typed faster than a save apply in order. */
+  /** Reads, answers, moves and restarts run one after another: keys typed faster than a save apply in order, and a restart never meets a save of the audit it replaces. */
   #queue: Promise<unknown> = Promise.resolve();
 
   /** The seed of the next sample; shown and editable. */
@@ -90,24 +90,32 @@ export class AuditState {
   }
 
   /** Reads the project's audit, if any, and opens it at its first item still to answer. */
-  async load(): Promise<void> {
-    await this.#guard(async () => {
-      const audit = await this.port.audit(this.projectId);
-      if (!audit) return;
-      this.seed = audit.seed;
-      await this.#show(audit);
-      this.#position = this.#firstToDo();
-    });
+  load(): Promise<void> {
+    return this.#inTurn(() =>
+      this.#guard(async () => {
+        const audit = await this.port.audit(this.projectId);
+        if (!audit) return;
+        this.seed = audit.seed;
+        await this.#show(audit);
+        this.#moveTo(this.#firstToDo());
+      }),
+    );
   }
 
   /** Reads the sampled tasks and the judgments again: the pool or the judge may have changed them. */
-  async refresh(): Promise<void> {
-    const audit = this.#audit;
-    if (audit) await this.#guard(() => this.#show(audit));
+  refresh(): Promise<void> {
+    return this.#inTurn(async () => {
+      const audit = this.#audit;
+      if (audit) await this.#guard(() => this.#show(audit));
+    });
   }
 
   /** Draws a sample with the shown seed and size and starts answering it; an audit already begun can be put back with undoRestart. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.#inTurn(() => this.#start());
+  }
+
+  async #start(): Promise<void> {
     await this.#guard(async () => {
       const tasks = await this.port.auditableTasks(this.projectId);
       const seed = Math.trunc(this.seed) >>> 0;
@@ -124,21 +132,23 @@ export class AuditState {
       this.#short = sample.short;
       this.seed = seed;
       await this.#show(audit);
-      this.#position = 0;
+      this.#moveTo(0);
     });
   }
 
   /** Puts back the audit the last restart replaced, answers and all. */
-  async undoRestart(): Promise<void> {
-    const replaced = this.#replaced;
-    if (!replaced) return;
-    await this.#guard(async () => {
-      await this.port.saveAudit(replaced);
-      this.#replaced = undefined;
-      this.#short = undefined;
-      this.seed = replaced.seed;
-      await this.#show(replaced);
-      this.#position = this.#firstToDo();
+  undoRestart(): Promise<void> {
+    return this.#inTurn(async () => {
+      const replaced = this.#replaced;
+      if (!replaced) return;
+      await this.#guard(async () => {
+        await this.port.saveAudit(replaced);
+        this.#replaced = undefined;
+        this.#short = undefined;
+        this.seed = replaced.seed;
+        await this.#show(replaced);
+        this.#moveTo(this.#firstToDo());
+      });
     });
   }
 
