@@ -206,8 +206,8 @@ export class AuditState {
     return this.#inTurn(() => this.#moveTo(Math.max(this.#position - 1, 0)));
   }
 
-  #inTurn(step: () => void | Promise<void>): Promise<void> {
-    const done = this.#queue.then(step);
+  #inTurn(step: () => unknown): Promise<void> {
+    const done = this.#queue.then(step).then(() => {});
     this.#queue = done.catch(() => {});
     return done;
   }
