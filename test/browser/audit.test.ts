@@ -78,6 +78,9 @@ test('an audit answered by keys is kept across a reload, and its table and the j
   expect(total).toBeGreaterThanOrEqual(10);
   expect(await progress(page)).toBe(`0 of ${total} answered`);
   expect(await itemHeading(page)).toBe(`Item 1 of ${total}`);
+  // The view opens with focus on the item, so the keys work at once and a screen reader reads where it is.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('audit-item');
+  expect(await page.getByTestId('audit-progress').getAttribute('aria-live')).toBe('polite');
   expect(await seriousViolations(page, 'audit view')).toEqual([]);
 
   // Five items, typed without waiting: the answers apply in order.
