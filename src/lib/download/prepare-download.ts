@@ -1,7 +1,8 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
 import type { ExportRow, MethodSettings } from '../vocabulary';
-import type { PoolStore, ProjectStore } from '../store';
+import type { PoolStore, ProjectStore, QualityStore } from '../store';
+import { cardAudit } from './card-audit';
 
 export interface DownloadRequest {
   projectId: string;
@@ -31,7 +32,7 @@ const ROWS_PER_CHUNK = 500;
  * writing 100k rows never holds up the page.
  */
 export async function prepareDownload(
-  stores: { pool: PoolStore; projects: ProjectStore },
+  stores: { pool: PoolStore; projects: ProjectStore; quality: QualityStore },
   { projectId, formats, includeRejected, scope }: DownloadRequest,
   onProgress: (fraction: number) => void,
 ): Promise<PreparedDownload> {
@@ -57,6 +58,7 @@ export async function prepareDownload(
     const file = counted(exportFile(formats[0]!, rows));
     return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType), tasks };
   }
+  const audit = await cardAudit(stores.quality, projectId);
   const card = {
     title,
     modelLicences: Object.fromEntries(rows.map(({ modelId }) => [modelId, licenceOf(modelId)])),
@@ -64,6 +66,7 @@ export async function prepareDownload(
     seedCount: seeds.length,
     created: new Date(),
     ...(scope ? { scope: { label: scope.label, count: rows.length, total: finished.length } } : {}),
+    ...(audit ? { audit } : {}),
   };
   const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
   return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
