@@ -86,6 +86,8 @@ describe('KeepQualityState', () => {
     await keep.load();
     expect(keep.judged).toBe(5);
     expect(keep.preview).toMatchObject({ keep: 3, remove: 2, untouched: 2 });
+    // "The best k" starts at what the threshold keeps.
+    expect(keep.count).toBe(3);
     expect(keep.thresholdChoices().map(({ threshold, keep: kept, remove }) => [threshold, kept, remove])).toEqual([
       [5, 1, 4],
       [4, 3, 2],

@@ -95,6 +95,8 @@ export class KeepQualityState {
     this.#error = undefined;
     try {
       this.#read(await this.port.query(FINISHED_BEST_FIRST));
+      // "The best k" starts where the threshold stands, so switching to it first shows the same rows.
+      if (this.kind === 'threshold') this.count = this.#preview!.keep;
     } catch (error) {
       this.#error = errorMessage(error);
     }
