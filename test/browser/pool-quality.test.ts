@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { judgedContentHash } from '../../src/lib/judge';
 import type { QualityScore, StoredJudgment } from '../../src/lib/vocabulary';
+import { seriousViolations } from './axe';
 import { fillPool, matching, showNew, storedTasks } from './pool-fixture';
 import { openWatchedPage, readStores, useSite } from './site';
 
@@ -86,6 +87,7 @@ test('quality filters, keep by quality with its preview and undo, the task panel
   await page.getByTestId('pool-scoreFrom').selectOption('4');
   await expect.poll(() => matching(page)).toBe(atLeast(4));
   expect(page.url()).toContain('scoreFrom=4');
+  expect(await seriousViolations(page, 'quality filters')).toEqual([]);
   await page.getByTestId('pool-scoreFrom').selectOption('1');
   const badOutputs = [...judgments.values()].filter((judgment) => judgment.judgment.status === 'judged' && judgment.judgment.verdict.acceptableOutputs.includes(false)).length;
   await page.getByTestId('pool-acceptableOutput').selectOption('no');
@@ -100,6 +102,7 @@ test('quality filters, keep by quality with its preview and undo, the task panel
   const panel = page.getByTestId('task-dialog');
   await expect.poll(() => panel.getByTestId('task-judgment-score').textContent()).toMatch(/^Score 5 of 5/);
   await expect.poll(() => panel.getByTestId('task-judgment-reason').textContent()).toMatch(/^Reason \d+\.$/);
+  expect(await seriousViolations(page, 'task panel')).toEqual([]);
   await page.keyboard.press('Escape');
 
   // Keep by quality: what each choice keeps and deletes shows before anything is applied.
@@ -110,6 +113,7 @@ test('quality filters, keep by quality with its preview and undo, the task panel
   await keep.getByTestId('keep-threshold').selectOption('3');
   await expect.poll(() => keep.getByTestId('keep-quality-preview').textContent()).toMatch(new RegExp(`Keeps ${atLeast(3)} tasks?, deletes ${judgments.size - atLeast(3)} tasks?\\.`));
   expect(await keep.getByTestId('keep-histogram').locator('li').count()).toBe(5);
+  expect(await seriousViolations(page, 'keep by quality')).toEqual([]);
   expect((await storedTasks(page)).trash.length).toBe(before);
   await keep.getByTestId('keep-quality-apply').click();
   await expect.poll(() => keep.isVisible()).toBe(false);
