@@ -2,54 +2,22 @@
 // keeps and deletes before it is applied, the tie rule of the best k, tasks without a current score
 // left alone, and one delete action named for the rule.
 import { describe, expect, test } from 'vitest';
-import { rowOf, rowTexts } from '../../src/lib/pool-view/pool-row';
-import { RowTable } from '../../src/lib/pool-view/row-table';
-import { runQuery } from '../../src/lib/pool-view/run-query';
-import type { CurationAction, QualityScore, StoredInstance, StoredJudgment, TaskState } from '../../src/lib/vocabulary';
+import type { CurationAction } from '../../src/lib/vocabulary';
 import { KeepQualityState, keepLabel, previewOf, type KeepQualityPort } from '../../src/ui/pool/keep-quality-state.svelte';
-import { judgmentOf, unreadableOf } from '../fixtures/judgments';
-import { taskRow } from '../fixtures/pool-rows';
+import { tablePoolView, type JudgedKind } from '../helpers/table-pool-view';
 
-type Judged = QualityScore | 'unreadable' | 'none' | 'rejected';
-
-/** Tasks t1 … tN made in that order, each finished and judged as `kinds` says (or rejected). */
-function pool(kinds: Judged[]): { table: RowTable; port: KeepQualityPort; actions: CurationAction[]; curation: { perform(action: CurationAction): Promise<boolean> } } {
-  const table = new RowTable();
-  const states = new Map<string, { state: TaskState; judgment?: StoredJudgment }>();
-  kinds.forEach((kind, i) => {
-    const id = `t${i + 1}`;
-    const instances: StoredInstance[] = [{ id: `${id}-0`, projectId: 'p1', taskId: id, input: '', output: 'o' }];
-    const state: TaskState = { task: taskRow({ id, created: i + 1, stage: kind === 'rejected' ? 'rejected' : 'done' }), instances };
-    const about = { id, instruction: state.task.instruction, instances };
-    const judgment = typeof kind === 'number' ? judgmentOf(about, kind) : kind === 'unreadable' ? unreadableOf(about) : undefined;
-    states.set(id, { state, judgment });
-    table.put(rowOf(state, 'self-instruct', judgment), rowTexts(state));
-  });
-  const snapshots = new Map<number, string[]>();
-  const port: KeepQualityPort = {
-    async query(query) {
-      const { ids, counts } = runQuery(table, query);
-      snapshots.set(snapshots.size + 1, ids);
-      return { token: snapshots.size, counts, runs: [] };
-    },
-    async ids(token) {
-      return snapshots.get(token)!;
-    },
-  };
+/** The pool view over tasks t1 … tN judged as `kinds` says, and a curation that records its actions and trashes what they delete. */
+function pool(kinds: JudgedKind[]) {
+  const port = tablePoolView(kinds);
   const actions: CurationAction[] = [];
   const curation = {
     async perform(action: CurationAction) {
       actions.push(action);
-      if (action.kind === 'delete') {
-        for (const id of action.taskIds) {
-          const { state, judgment } = states.get(id)!;
-          table.put(rowOf({ ...state, deleted: 1 }, 'self-instruct', judgment), rowTexts(state));
-        }
-      }
+      if (action.kind === 'delete') port.trash(action.taskIds);
       return true;
     },
   };
-  return { table, port, actions, curation };
+  return { port, actions, curation };
 }
 
 describe('previewOf', () => {
