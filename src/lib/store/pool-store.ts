@@ -1,4 +1,4 @@
-import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskStep, TaskStore } from '../vocabulary';
+import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskStep, TaskStore, TokenUsage } from '../vocabulary';
 import { byCreation } from '../ids';
 import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
@@ -73,6 +73,18 @@ export class PoolStore implements TaskStore {
     const pending = classify + instancesStage;
     // The trash's tasks keep their instances in the instances store; they are not the pool's.
     return { seeds, accepted: pending + done, rejected, pending, instances: instances - trashedInstances, generationCalls };
+  }
+
+  /** The tokens of every call the project's journal holds: what its tasks cost the model. */
+  async tokenUsage(projectId: string): Promise<TokenUsage> {
+    const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+    const range = IDBKeyRange.bound([projectId], [projectId, []]);
+    const index = this.db.transaction('calls').store.index('by-project-purpose');
+    for (let cursor = await index.openCursor(range); cursor; cursor = await cursor.continue()) {
+      usage.promptTokens += cursor.value.result.promptTokens;
+      usage.completionTokens += cursor.value.result.completionTokens;
+    }
+    return usage;
   }
 
   /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */

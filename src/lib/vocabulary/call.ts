@@ -57,3 +57,9 @@ export interface CallRecord {
   result: CompletionResult;
   created: number;
 }
+
+/** Tokens a set of calls took: the prompts read and the answers written. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
