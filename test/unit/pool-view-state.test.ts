@@ -169,3 +169,12 @@ test('new judgments show on the rows where they are; the snapshot and its order 
   expect(view.rowAt(1)?.judgment).toMatchObject({ status: 'judged', score: 5 });
   expect(port.calls.filter((call) => call.startsWith('query'))).toHaveLength(1);
 });
+
+test('an empty table asks again when judgments come: a filter on judged rows fills up', async () => {
+  // The stand-in filters by search only: a row that comes to match stands for one the judge scored.
+  const empty = await loadedView(poolRows(2), '#view?q=nothing');
+  expect(empty.view.matching).toBe(0);
+  empty.port.stored[1] = { ...empty.port.stored[1]!, instruction: 'nothing judged yet' };
+  await empty.view.judged(['t2']);
+  expect(shownIds(empty.view)).toEqual(['t2']);
+});

@@ -148,7 +148,8 @@ export class PoolViewState {
 
   /**
    * The judge stored judgments of these tasks: the worker reads them, and the rows shown show them
-   * where they are. Nothing moves under the user's eyes: the counts and the order follow at the next query.
+   * where they are. Nothing moves under the user's eyes: the counts and the order follow at the next
+   * query; an empty table asks at once, as nobody is reading it (a filter on judged rows fills up).
    */
   judged(taskIds: string[]): Promise<void> {
     this.#checking = this.#checking.then(async () => {
@@ -156,6 +157,7 @@ export class PoolViewState {
       if (token === undefined) return;
       try {
         await this.port.judged(taskIds);
+        if (this.matching === 0) return await this.#ask();
         const blocks = await this.#fetchShown(token, this.matching);
         if (token === this.#token) this.#blocks = blocks;
       } catch (error) {
