@@ -8,6 +8,7 @@ import { UnknownModelError, type DeviceReport, type Engine, type LoadProgress, t
 import { createRng } from '../src/lib/method';
 import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/vocabulary';
 import { alpacaAnswer, instructionsAnswer, isAlpacaPrompt } from './fixtures/method/scripted-generation';
+import { judgeAnswer } from './fixtures/method/scripted-judge';
 import type { ScriptedPrompt } from './fixtures/method/scripted-prompt';
 import { classifyAnswer, instancesAnswer } from './fixtures/method/scripted-task-answers';
 
@@ -90,7 +91,7 @@ function answer(request: CompletionRequest): string {
     case 'instances':
       return instancesAnswer(prompt, rng);
     case 'judge':
-      throw new Error('The scripted engine cannot judge yet.');
+      return judgeAnswer(prompt, rng);
   }
 }
 

@@ -31,6 +31,11 @@ export interface JudgedTask {
   instances: readonly Instance[];
 }
 
+/** A finished task as it is now, to be judged, with the hash of what the judge reads of it. */
+export interface JudgeableTask extends JudgedTask {
+  contentHash: string;
+}
+
 const TEXT_FORMAT = [
   'Answer in exactly these five lines:',
   'Valid task: yes or no',

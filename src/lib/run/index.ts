@@ -2,3 +2,4 @@ export { runBootstrap, type RunEvent, type RunOptions, type RunOutcome, type Run
 export { tryGenerationStep, type TriedStep, type TryOutcome, type TryPorts } from './try-step';
 export { loadScreeningPool, type ScreenedCandidate } from './screen-candidate';
 export { checkWholeNumber, RUN_LIMITS } from './run-limits';
+export { judgeEachFinished, MAX_UNREADABLE_IN_A_ROW, runJudge, type JudgeConfig, type JudgeEvent, type JudgeOptions, type JudgeOutcome, type JudgePorts, type JudgeProgress, type JudgeStore } from './judge-run';

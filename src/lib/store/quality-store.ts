@@ -1,6 +1,6 @@
 // The judge's judgments and a person's audit, kept beside a project's pool and never in it: judging
 // changes no task, and only a person's filter or action does.
-import { judgedContentHash, type JudgedTask } from '../judge';
+import { judgedContentHash, type JudgeableTask, type JudgedTask } from '../judge';
 import type { Audit, CallRecord, StoredJudgment } from '../vocabulary';
 import { addCalls } from './call-journal';
 import { readFinished } from './dataset-pages';
@@ -11,11 +11,6 @@ import { writeTransaction } from './write-transaction';
 /** A finished task the judge is still to judge, as it was when the queue was read. */
 export interface JudgeQueueItem extends JudgedTask {
   taskId: string;
-  contentHash: string;
-}
-
-/** A finished task as it is now, to be judged, with the hash of what the judge reads. */
-export interface JudgeableTask extends JudgedTask {
   contentHash: string;
 }
 
