@@ -7,13 +7,15 @@ import type { PoolViewApi } from '../lib/pool-view';
 import type { StatsApi } from '../lib/stats';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
-import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
+import { openStudioDB, PoolStore, ProjectStore, QualityStore } from '../lib/store';
 
 export interface AppServices {
   generator: GeneratorClient;
   filter: FilterClient;
   pool: PoolStore;
   projects: ProjectStore;
+  /** The judge's judgments and a person's audit. */
+  quality: QualityStore;
   tabs: TabCoordinator;
   /** A person's changes to a pool, between this tab and the others. */
   poolNews: PoolNewsChannel;
@@ -44,6 +46,7 @@ export async function startServices(): Promise<AppServices> {
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
+    quality: new QualityStore(db),
     tabs: new TabCoordinator(navigator.locks),
     poolNews: new PoolNewsChannel(),
     downloads: once(() => {
