@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { GARBAGE_MARKER } from '../fixtures/method/scripted-judge';
+import { seriousViolations } from './axe';
 import { foreignRequests, loadScriptedModel, openWatchedPage, readStores, RUN_TIMEOUT_MS, useSite, waitForRunStatus } from './site';
 
 const site = useSite('dist-e2e');
@@ -69,6 +70,8 @@ test('a judge run judges every finished task, pauses, and resumes after a reload
   expect(paused.calls).toHaveLength(done);
   expect(done).toBeLessThan(finished);
   expect(await judgeCount(page, 'judged') + (await judgeCount(page, 'unreadable'))).toBe(done);
+  await page.getByTestId('judge-settings').locator('summary').click();
+  expect(await seriousViolations(page, 'judge paused, its settings open')).toEqual([]);
 
   // The position is what is stored: after a reload the run judges only the tasks left.
   await page.reload();
@@ -102,6 +105,8 @@ test('five unreadable answers in a row stop the judge with advice; the prompt re
   await waitForJudgeStatus(page, 'failed');
   expect(await page.getByTestId('judge-error').textContent()).toMatch(/last 5 answers could not be read, so judging stopped\. .*JSON output mode/);
   expect(await judgeCount(page, 'unreadable')).toBe(5);
+  expect(await page.getByTestId('judge-error').getAttribute('role')).toBe('alert');
+  expect(await seriousViolations(page, 'judge stopped by unreadable answers')).toEqual([]);
   expect(await judgeCount(page, 'none')).toBe(finished - 5);
   const { judgments, calls } = await judgmentsAndCalls(page);
   expect(judgments.map((row) => row.judgment.status)).toEqual(Array(5).fill('unreadable'));
