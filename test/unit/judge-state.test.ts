@@ -77,7 +77,7 @@ describe('JudgeState', () => {
     expect(judge.counts).toMatchObject({ unreadable: 5, none: 2 });
   });
 
-  test('while the project lock is held (a generation run) judging does not start, and says so', async () => {
+  test('while the project lock is held (a generation run) judging does not start and says so; once it is free, it does', async () => {
     const { judge, locks, quality } = await setup(2);
     let release!: () => void;
     const held = locks.request(`run:${P}`, { ifAvailable: true }, () => new Promise<void>((resolve) => (release = resolve)));
@@ -87,6 +87,9 @@ describe('JudgeState', () => {
     expect(await quality.judgments(P)).toEqual([]);
     release();
     await held;
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect([judge.status, judge.otherTab]).toEqual(['finished', false]);
+    expect(await quality.judgments(P)).toHaveLength(2);
   });
 
   test('edits are checked and saved on the project while valid; reset to defaults can be undone', async () => {

@@ -69,7 +69,7 @@ export class JudgeState {
   get timeLeft() { return this.#timeLeft; }
   /** Why the last run stopped; `unreadable` when it was the unreadable streak, whose message holds the advice. */
   get error() { return this.#error; }
-  /** The project's lock is held elsewhere: a generation run, or a judge in another tab. */
+  /** The last start found the project's lock held elsewhere (a run or a judge in another tab); the next start tries again. */
   get otherTab() { return this.#otherTab; }
   get lostModel() { return this.#lostModel; }
   /** The model's answer so far, for the task being judged. */
