@@ -40,6 +40,7 @@ describe('JudgeState', () => {
     expect(judge.counts).toEqual({ finished: 6, judged: 0, unreadable: 0, stale: 0, none: 6 });
     expect(judge.toJudge).toBe(6);
     const shown = observe(() => ({ status: judge.status, done: judge.progress?.done, timeLeft: judge.timeLeft }));
+    const judgedShown = observe(() => judge.counts.judged);
     await judge.start(SCRIPTED_MODEL_ID);
     expect(judge.status).toBe('finished');
     expect(judge.counts).toMatchObject({ judged: 6, none: 0 });
@@ -48,6 +49,8 @@ describe('JudgeState', () => {
     const seen = shown();
     expect(seen.some((view) => view.status === 'running' && view.done === 3 && view.timeLeft?.endsWith('left'))).toBe(true);
     expect(seen.at(-1)).toEqual({ status: 'finished', done: 6, timeLeft: undefined });
+    // The counts follow during the run, not only at its end.
+    expect(judgedShown().filter((judged) => judged > 0 && judged < 6).length).toBeGreaterThan(0);
   });
 
   test('pause stops after the call in flight, and start continues with the tasks left', async () => {

@@ -24,6 +24,8 @@ export interface JudgeStateOptions {
   now?: () => number;
 }
 
+/** The counts re-read during a judge run at most this often: each read hashes every finished task. */
+const COUNTS_EVERY_MS = 2000;
 const NO_COUNTS: JudgeCounts = { finished: 0, judged: 0, unreadable: 0, stale: 0, none: 0 };
 // The reasons after which no model is loaded any more, as the run reads them.
 const MODEL_GONE: ReadonlySet<FailureReason> = new Set(['model-lost', 'model-not-loaded', 'worker-crashed']);
@@ -47,6 +49,7 @@ export class JudgeState {
   /** The settings before the last reset, so a reset can be undone. */
   #beforeReset = $state.raw<JudgeSettings | undefined>();
   readonly #check = $derived(checkJudgeSettings(this.draft));
+  #countReads = 0;
   #controller: AbortController | undefined;
   #running: Promise<void> | undefined;
   readonly #now: () => number;
@@ -85,8 +88,11 @@ export class JudgeState {
     await this.refresh();
   }
 
+  /** Re-reads the counts; of reads that overlap, the last one asked for is shown. */
   async refresh(): Promise<void> {
-    this.#counts = await this.ports.store.judgeCounts(this.projectId);
+    const read = ++this.#countReads;
+    const counts = await this.ports.store.judgeCounts(this.projectId);
+    if (read === this.#countReads) this.#counts = counts;
   }
 
   /** Saves the draft on the project if it is valid; the form calls it after each edit. */
@@ -119,6 +125,7 @@ export class JudgeState {
     this.#progress = undefined;
     this.#timeLeft = undefined;
     const started = this.#now();
+    let countsRead = started;
     const ports: JudgePorts = { generator: this.ports.generator, store: this.ports.store };
     const work = this.tabs.runExclusively(this.projectId, () =>
       runJudge(ports, this.projectId, { modelId, settings }, {
@@ -134,6 +141,10 @@ export class JudgeState {
           const seconds = remainingSeconds((this.#now() - started) / 1000, event.progress.done / Math.max(1, event.progress.total));
           this.#timeLeft = seconds === undefined ? undefined : formatTimeLeft(seconds);
           if (event.type === 'judged') this.judged([event.taskId]);
+          if (this.#now() - countsRead >= COUNTS_EVERY_MS) {
+            countsRead = this.#now();
+            void this.refresh();
+          }
         },
       }),
     );
