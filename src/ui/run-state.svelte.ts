@@ -1,7 +1,7 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { REJECTION_RULES } from '../lib/method';
 import { checkWholeNumber, measuredGenerator, RUN_LIMITS, runBootstrap, tokensPerFinishedTask, type RunPorts } from '../lib/run';
-import type { CallPurpose, CompletionResult, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason, TokenUsage } from '../lib/vocabulary';
+import type { CallPurpose, CompletionResult, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason, Task, TokenUsage } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
 import { RunClock, type Ticker } from './run-clock.svelte';
 
@@ -98,8 +98,11 @@ export class RunState {
     this.#unsubscribe();
   }
 
-  /** Runs the loop towards the target; nothing happens while a field is invalid or the target is reached. */
-  async start(modelId: string, settings: MethodSettings): Promise<void> {
+  /**
+   * Runs the loop towards the target; nothing happens while a field is invalid or the target is
+   * reached. `judgeFinished`, given the run's signal, makes the hook that judges each finished task.
+   */
+  async start(modelId: string, settings: MethodSettings, judgeFinished?: (signal: AbortSignal) => (task: Task) => Promise<void>): Promise<void> {
     if (this.#status === 'running' || this.#status === 'pausing') return;
     const [target, seed] = [this.#target, this.#seed];
     if (!target.ok || !seed.ok || this.targetReached) return;
@@ -113,6 +116,7 @@ export class RunState {
     const held = await this.tabs.runExclusively(this.projectId, () =>
       runBootstrap(ports, this.projectId, config, {
         signal: controller.signal,
+        ...(judgeFinished ? { afterFinished: judgeFinished(controller.signal) } : {}),
         watchPool: (listener) => {
           this.#poolListeners.add(listener);
           return () => this.#poolListeners.delete(listener);

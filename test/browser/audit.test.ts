@@ -137,7 +137,7 @@ test('an audit answered by keys is kept across a reload, and its table and the j
   const inputKappa = cohensKappa({ bothYes: yes.input, bothNo: 0, personOnly: 0, judgeOnly: total - yes.input });
   expect(await agreement.getByTestId('audit-agreement-input').getByTestId('audit-kappa').textContent()).toBe(formatKappa(inputKappa));
   expect(formatKappa(inputKappa)).toBe('0.00');
-  await page.getByTestId('quality-section').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.getByTestId('quality').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   expect(await seriousViolations(page, 'audit table')).toEqual([]);
   expect(errors).toEqual([]);
 });
