@@ -153,7 +153,10 @@ test('restarting with a new seed can be undone, answers and all', async () => {
   await page.getByTestId('audit-seed').fill('8');
   await page.getByTestId('audit-start').click();
   await expect.poll(async () => (await storedAudit(page)).seed).toBe(8);
+  // The new audit opens its view: close it once it is there (on a busy machine it opens after the save).
+  await page.getByTestId('audit-dialog').waitFor();
   await page.keyboard.press('Escape');
+  await page.getByTestId('audit-dialog').waitFor({ state: 'hidden' });
   await page.getByTestId('audit-undo-restart').click();
   await expect.poll(() => storedAudit(page)).toEqual(before);
   await expect.poll(() => page.getByTestId('audit-status').textContent()).toMatch(/1 of \d+ answered · seed 7/);

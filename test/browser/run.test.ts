@@ -66,6 +66,13 @@ test('a run reaches its target, survives a reload, and downloads as JSONL', asyn
       instances: expect.arrayContaining([{ input: expect.any(String), output: expect.any(String) }]),
       is_classification: expect.any(Boolean),
       provenance: { model: SCRIPTED_MODEL, run: expect.any(String), created: expect.any(String) },
+      // No judge has scored these tasks: the judge's columns are there, empty.
+      judge_score: null,
+      judge_valid_instruction: null,
+      judge_appropriate_input: null,
+      judge_acceptable_outputs: null,
+      judge_reason: null,
+      judge_model: null,
     });
   }
 
