@@ -183,4 +183,6 @@ test('a clicked part of a figure shows its tasks in the pool; a failure says so 
   await state.showRows({ figure: 'seed-similarity', bin: 2 }, 'ROUGE-L 0.2–0.3');
   expect(shown).toHaveLength(1);
   expect(state.error).toMatch(/tasks behind “ROUGE-L 0.2–0.3” could not be found \(The stats worker stopped\)/);
+  state.showRule('too-short');
+  expect(shown.at(-1)).toEqual({ status: 'rejected', rule: 'too-short' });
 });

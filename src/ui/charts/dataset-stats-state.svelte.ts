@@ -1,5 +1,5 @@
 import type { FigureRows, PoolQuery } from '../../lib/pool-view';
-import type { ComputedStats, DatasetStats, FigurePart, VerbNounTree } from '../../lib/stats';
+import type { ComputedStats, DatasetStats, FigurePart, RejectionRule, VerbNounTree } from '../../lib/stats';
 import { errorMessage } from '../handle-error';
 
 /** What the card needs of the stats worker (StatsClient). */
@@ -84,6 +84,11 @@ export class DatasetStatsState {
     } catch (error) {
       this.#error = `The tasks behind “${label}” could not be found (${errorMessage(error).replace(/\.$/, '')}). Try again, or reload the page.`;
     }
+  }
+
+  /** A rejection rule was clicked: the pool shows the candidates it rejected (a filter of its own, no ids needed). */
+  showRule(rule: RejectionRule): void {
+    this.showInPool({ status: 'rejected', rule });
   }
 
   /** Stops computing; the page calls it when it shows another project. */
