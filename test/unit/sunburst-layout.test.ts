@@ -2,7 +2,7 @@
 // each verb's top nouns outside it inside its angle, labels only where they fit.
 import { expect, test } from 'vitest';
 import type { VerbNounTree } from '../../src/lib/stats';
-import { sunburstSegments } from '../../src/ui/charts/sunburst-layout';
+import { sunburstSegments } from '../../src/lib/charts';
 
 const TREE: VerbNounTree = {
   instructions: 10,

@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
+import { cardFigures } from './card-figures';
 import type { ExportRow, MethodSettings } from '../vocabulary';
 import type { PoolStore, ProjectStore } from '../store';
 
@@ -39,7 +40,8 @@ export async function prepareDownload(
     stores.projects.get(projectId),
     stores.pool.finishedTasks(projectId),
     stores.pool.seeds(projectId),
-    includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
+    // The card's acceptance figure reads them too.
+    formats.length > 1 || includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
   ]);
   const rows = scope ? rowsIn(finished, scope.taskIds) : finished;
   const tasks = rows.reduce((count, row) => count + (row.instances.length > 0 ? 1 : 0), 0);
@@ -64,8 +66,9 @@ export async function prepareDownload(
     seedCount: seeds.length,
     created: new Date(),
     ...(scope ? { scope: { label: scope.label, count: rows.length, total: finished.length } } : {}),
+    figures: await cardFigures(rows, { seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) }),
   };
-  const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
+  const files = exportFiles(rows, includeRejected ? rejected : [], { formats, includeRejected, card }).map(counted);
   return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
 }
 

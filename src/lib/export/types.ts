@@ -22,6 +22,14 @@ export interface DatasetCardInfo {
   created: Date;
   /** Which rows the export holds when it is not everything kept. */
   scope?: DatasetScope;
+  /** The dataset's figures, written by the caller from its statistics: a section of the card, and charts for the zip. */
+  figures?: CardFigures;
+}
+
+/** The figures a dataset card carries: its section in Markdown, and each chart as an SVG file of the zip. */
+export interface CardFigures {
+  markdown: string;
+  charts: { name: string; about: string; svg: string }[];
 }
 
 /** Part of a project's dataset: "the current filter, 1,234 of 5,000 finished tasks". */

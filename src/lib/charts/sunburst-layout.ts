@@ -1,6 +1,6 @@
 import { hierarchy, partition, type HierarchyRectangularNode } from 'd3-hierarchy';
 import { arc } from 'd3-shape';
-import type { VerbNounTree } from '../../lib/stats';
+import type { VerbNounTree } from '../stats';
 
 /** One drawn segment of the verb–noun sunburst: a verb on the inner ring, one of its nouns on the outer. */
 export interface SunburstSegment {
