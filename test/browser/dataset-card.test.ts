@@ -120,6 +120,40 @@ test('during a run the card draws the verb–noun sunburst; a verb, a ROUGE-L bi
   expect(errors).toEqual([]);
 });
 
+test('compared with an Alpaca file built here, each chart and table shows it beside the project; a broken file says why; the pool is untouched', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await fillPool(page);
+  await openCard(page);
+  const stored = await storedFigures(page);
+  const compare = page.getByTestId('stats-compare');
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"instruction": "Name a spice."}\n{oops') });
+  await expect.poll(() => compare.getByTestId('compare-error').textContent()).toMatch(/^broken\.jsonl cannot be compared: .+ \(line 2\)\.$/);
+
+  const alpaca = [
+    { instruction: 'Write a poem about the sea.', input: '', output: 'Waves come and go.' },
+    { instruction: 'Translate the sentence into French.', input: 'Good morning.', output: 'Bonjour.' },
+    { instruction: 'Write a story about a dragon.', input: '', output: 'Once upon a time.' },
+  ];
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'alpaca.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(alpaca)) });
+  await expect.poll(() => compare.getByTestId('compare-name').textContent()).toBe('alpaca.json');
+  expect(await compare.getByTestId('compare-error').count()).toBe(0);
+  const table = compare.getByTestId('compare-table');
+  expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual([String(stored.tasks), '3']);
+  // Every histogram draws the reference as a second series, in shares of each dataset.
+  for (const chart of CHARTS.filter((chart) => chart !== 'chart-acceptance')) {
+    await expect.poll(() => page.getByTestId(chart).locator('rect.reference').count()).toBeGreaterThan(0);
+  }
+  const reference = page.getByTestId('chart-verbs-reference');
+  // "write" (a poem, a story) and "translate" (the sentence), the larger first.
+  await expect.poll(() => reference.locator('path.sunburst-verb').count()).toBe(2);
+  expect(await reference.locator('path.sunburst-verb').first().getAttribute('aria-label')).toBe('write: 2 instructions');
+  expect((await storedFigures(page)).tasks).toBe(stored.tasks);
+  expect(await seriousViolations(page, 'dataset card compared with a file')).toEqual([]);
+  await compare.getByTestId('compare-stop').click();
+  await expect.poll(() => page.getByTestId('chart-rouge').locator('rect.reference').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
 /** Every candidate of the pool, as the table's "N of M candidates" counts them. */
 async function poolTotal(page: Page): Promise<string> {
   return (/of ([\d,]+) candidates/.exec((await page.getByTestId('pool-shown').textContent()) ?? '') ?? [])[1] ?? '?';

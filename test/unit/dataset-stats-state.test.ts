@@ -24,6 +24,8 @@ function fakeStats() {
     compute: (projectId) =>
       new Promise((resolve, reject) => calls.push({ projectId, settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) })),
     verbNounTree: async (_, onProgress) => (onProgress?.(0.5), verbNounTree(['Name a spice.'])),
+    compare: async (_, reference) =>
+      'projectId' in reference ? { ok: true, ...(await statsOf('Write a poem.')), tree: verbNounTree(['Write a poem.']) } : { ok: false, problem: 'data.jsonl cannot be compared: the file is empty.' },
     rowsBehind: async (_, part) => (behind.push(part), part.figure === 'verb-noun' ? ['t1', 't2'] : Promise.reject(new Error('The stats worker stopped.'))),
   };
   return { calls, behind, started: () => started, client: () => (started++, port) };
@@ -185,4 +187,19 @@ test('a clicked part of a figure shows its tasks in the pool; a failure says so 
   expect(state.error).toMatch(/tasks behind “ROUGE-L 0.2–0.3” could not be found \(The stats worker stopped\)/);
   state.showRule('too-short');
   expect(shown.at(-1)).toEqual({ status: 'rejected', rule: 'too-short' });
+});
+
+test('a reference’s figures come beside the project’s, a refused file says why, and stopping drops them', async () => {
+  const { state } = await openedWithFigures();
+  const comparing = observe(() => state.comparing);
+  await state.compareWith({ file: new Blob([]), name: 'data.jsonl' }, 'data.jsonl');
+  expect(state.compareError).toBe('data.jsonl cannot be compared: the file is empty.');
+  expect(state.reference).toBeUndefined();
+  await state.compareWith({ projectId: 'project-2' }, 'Other project');
+  expect(state.compareError).toBeUndefined();
+  expect(state.reference).toMatchObject({ name: 'Other project', stats: { shares: { tasks: 1 } }, tree: { verbs: [{ verb: 'write' }] } });
+  expect(comparing()).toContain('Other project');
+  expect(state.comparing).toBeUndefined();
+  state.stopComparing();
+  expect(state.reference).toBeUndefined();
 });

@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import type { ComputedStats, FigurePart, StatsApi, VerbNounTree } from '../stats';
+import type { ComparedStats, ComputedStats, FigurePart, Reference, StatsApi, VerbNounTree } from '../stats';
 import type { WorkerConnection } from './worker-connection';
 
 /** The page's side of the stats worker. */
@@ -16,5 +16,9 @@ export class StatsClient {
 
   rowsBehind(projectId: string, part: FigurePart): Promise<string[]> {
     return this.connection.guard(this.connection.remote.rowsBehind(projectId, part));
+  }
+
+  compare(projectId: string, reference: Reference): Promise<ComparedStats> {
+    return this.connection.guard<ComparedStats>(this.connection.remote.compare(projectId, reference));
   }
 }

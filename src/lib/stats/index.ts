@@ -11,7 +11,7 @@ export type { Shares } from './shares';
 export type { Distribution } from './summary';
 export { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
 export type { Timer } from './timer';
-export { createStatsService, type ComputedStats, type StatsApi, type TimedPart } from './stats-service';
+export { createStatsService, type ComparedStats, type ComputedStats, type Reference, type StatsApi, type TimedPart } from './stats-service';
 export { createStatsHelperService, inThreadHelper, type StatsHelper, type StatsHelperApi } from './stats-helper';
 export { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
 export { verbNounOf, verbNounTree, treeOfPairs, type VerbNoun, type VerbBranch, type VerbNounTree } from './verb-noun';

@@ -1,9 +1,12 @@
+import type { TokenizerName } from '../rouge';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
 import type { ExportRow } from '../vocabulary';
+import type { RejectedCandidate } from './acceptance';
 import { datasetStats, type DatasetStats } from './dataset-stats';
+import { referenceRows } from './reference-rows';
 import { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
 import { inThreadHelper, type StatsHelper } from './stats-helper';
-import type { Timer } from './timer';
+import { untimed, type Timer } from './timer';
 import { treeOfPairs, type VerbNounTree } from './verb-noun';
 import { VerbNounCache } from './verb-noun-cache';
 
@@ -19,6 +22,12 @@ export interface ComputedStats {
   timings: TimedPart[];
 }
 
+/** What a project's figures are compared with: a dataset file, or another project of this browser. */
+export type Reference = { file: Blob; name: string } | { projectId: string };
+
+/** A reference's figures, Fig. 3 included, or why they could not be computed (a sentence saying what to do). */
+export type ComparedStats = { ok: true; stats: DatasetStats; tree: VerbNounTree } | { ok: false; problem: string };
+
 /** The verbs the stats worker serves (workers/stats.worker.ts). */
 export interface StatsApi {
   /** Every statistic of the project's dataset but Fig. 3, from scratch. */
@@ -31,6 +40,11 @@ export interface StatsApi {
   verbNounTree(projectId: string, onProgress?: (fraction: number) => void): Promise<VerbNounTree>;
   /** The ids of the tasks behind a part of a figure, as the last computation of the project saw them. */
   rowsBehind(projectId: string, part: FigurePart): Promise<string[]>;
+  /**
+   * The same figures of a reference, computed the same way: its ROUGE-L to this project's seeds
+   * (Fig. 4), with this project's tokenizer. Nothing of it is stored.
+   */
+  compare(projectId: string, reference: Reference): Promise<ComparedStats>;
 }
 
 /**
@@ -50,6 +64,30 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
     return new PoolStore(await connection()).finishedTasks(projectId);
   };
 
+  /** The project's seed instructions and ROUGE-L tokenizer, which Fig. 4 scores against. */
+  const seedsOf = async (projectId: string): Promise<{ seedInstructions: string[]; tokenizer?: TokenizerName }> => {
+    const db = await connection();
+    const [project, seeds] = await Promise.all([new ProjectStore(db).get(projectId), new PoolStore(db).seeds(projectId)]);
+    const tokenizer = project?.settings?.rougeTokenizer;
+    return { seedInstructions: seeds.map((seed) => seed.instruction), ...(tokenizer ? { tokenizer } : {}) };
+  };
+
+  /** Every statistic but Fig. 3, the helpers taking ROUGE-L and the compression ratio; with each row's score to its nearest seed. */
+  const figuresOf = async (
+    rows: readonly ExportRow[],
+    { seedInstructions, tokenizer }: Awaited<ReturnType<typeof seedsOf>>,
+    rejected: Promise<readonly RejectedCandidate[]>,
+    time: Timer,
+  ): Promise<{ stats: DatasetStats; seedScores: Float64Array }> => {
+    const instructions = rows.map((row) => row.task.instruction);
+    const elsewhere = {
+      seedScores: time('ROUGE-L to the seeds (helper)', () => helper(0).seedScores(instructions, seedInstructions, tokenizer)),
+      compressionRatio: time('compression ratio (helper)', () => helper(1).compressionRatio(instructions)),
+    };
+    const stats = await datasetStats({ rows, seedInstructions, rejected, elsewhere, ...(tokenizer ? { tokenizer } : {}) }, time);
+    return { stats, seedScores: await elsewhere.seedScores };
+  };
+
   return {
     async compute(projectId) {
       const pool = new PoolStore(await connection());
@@ -64,20 +102,21 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       };
       // Asked first and awaited last: the database reads them while the other statistics run.
       const rejected = pool.rejectedTasks(projectId);
-      const [project, rows, seeds] = await time('reads (finished tasks, seeds)', async () =>
-        Promise.all([new ProjectStore(await connection()).get(projectId), pool.finishedTasks(projectId), pool.seeds(projectId)]),
-      );
-      const instructions = rows.map((row) => row.task.instruction);
-      const seedInstructions = seeds.map((seed) => seed.instruction);
-      const tokenizer = project?.settings?.rougeTokenizer;
-      const elsewhere = {
-        seedScores: time('ROUGE-L to the seeds (helper)', () => helper(0).seedScores(instructions, seedInstructions, tokenizer)),
-        compressionRatio: time('compression ratio (helper)', () => helper(1).compressionRatio(instructions)),
-      };
-      const input = { rows, seedInstructions, rejected, elsewhere, ...(tokenizer ? { tokenizer } : {}) };
-      const stats = await datasetStats(input, time);
-      last = { projectId, rows, seedScores: await elsewhere.seedScores };
+      const [rows, seeds] = await time('reads (finished tasks, seeds)', () => Promise.all([pool.finishedTasks(projectId), seedsOf(projectId)]));
+      const { stats, seedScores } = await figuresOf(rows, seeds, rejected, time);
+      last = { projectId, rows, seedScores };
       return { stats, timings };
+    },
+
+    async compare(projectId, reference) {
+      const pool = new PoolStore(await connection());
+      const read = 'file' in reference ? await referenceRows(reference.file, reference.name) : { ok: true as const, rows: await pool.finishedTasks(reference.projectId) };
+      if (!read.ok) return read;
+      const rejected = 'file' in reference ? Promise.resolve([]) : pool.rejectedTasks(reference.projectId);
+      const { stats } = await figuresOf(read.rows, await seedsOf(projectId), rejected, untimed);
+      // A cache of its own: the reference's tasks must not push the project's out of the project's.
+      const tree = treeOfPairs(await new VerbNounCache().pairsOf(read.rows, helpers));
+      return { ok: true, stats, tree };
     },
 
     async verbNounTree(projectId, onProgress) {

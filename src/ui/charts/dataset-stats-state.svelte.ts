@@ -1,5 +1,5 @@
 import type { FigureRows, PoolQuery } from '../../lib/pool-view';
-import type { ComputedStats, DatasetStats, FigurePart, RejectionRule, VerbNounTree } from '../../lib/stats';
+import type { ComparedStats, ComputedStats, DatasetStats, FigurePart, Reference, RejectionRule, VerbNounTree } from '../../lib/stats';
 import { errorMessage } from '../handle-error';
 
 /** What the card needs of the stats worker (StatsClient). */
@@ -7,6 +7,15 @@ export interface StatsPort {
   compute(projectId: string): Promise<ComputedStats>;
   verbNounTree(projectId: string, onProgress?: (fraction: number) => void): Promise<VerbNounTree>;
   rowsBehind(projectId: string, part: FigurePart): Promise<string[]>;
+  compare(projectId: string, reference: Reference): Promise<ComparedStats>;
+}
+
+/** A reference dataset's figures, shown beside the project's. */
+export interface ComparedFigures {
+  /** The file's or the project's name. */
+  name: string;
+  stats: DatasetStats;
+  tree: VerbNounTree;
 }
 
 /** Where a click on a figure goes: the pool table, shown with only the rows behind it. */
@@ -27,6 +36,10 @@ export class DatasetStatsState {
   /** The fraction of the instructions parsed for the tree, while new ones are. */
   #treeProgress = $state<number | undefined>();
   #computing = $state(false);
+  #reference = $state.raw<ComparedFigures | undefined>();
+  /** The name of the reference being read and computed. */
+  #comparing = $state<string | undefined>();
+  #compareError = $state<string | undefined>();
   #error = $state<string | undefined>();
   /** The shown figures no longer match the pool. */
   #stale = true;
@@ -51,6 +64,9 @@ export class DatasetStatsState {
   get tree() { return this.#tree; }
   get treeProgress() { return this.#treeProgress; }
   get computing() { return this.#computing; }
+  get reference() { return this.#reference; }
+  get comparing() { return this.#comparing; }
+  get compareError() { return this.#compareError; }
   get error() { return this.#error; }
 
   /** The card was opened: its figures are computed if the pool changed since they were. */
@@ -84,6 +100,26 @@ export class DatasetStatsState {
     } catch (error) {
       this.#error = `The tasks behind “${label}” could not be found (${errorMessage(error).replace(/\.$/, '')}). Try again, or reload the page.`;
     }
+  }
+
+  /** Computes the same figures of a reference (a dataset file or another project) to show beside these; nothing is stored. */
+  async compareWith(reference: Reference, name: string): Promise<void> {
+    this.#comparing = name;
+    this.#compareError = undefined;
+    try {
+      const compared = await this.worker().compare(this.projectId, reference);
+      if (compared.ok) this.#reference = { name, stats: compared.stats, tree: compared.tree };
+      else this.#compareError = compared.problem;
+    } catch (error) {
+      this.#compareError = `${name} could not be compared (${errorMessage(error).replace(/\.$/, '')}). Try again, or reload the page.`;
+    } finally {
+      this.#comparing = undefined;
+    }
+  }
+
+  stopComparing(): void {
+    this.#reference = undefined;
+    this.#compareError = undefined;
   }
 
   /** A rejection rule was clicked: the pool shows the candidates it rejected (a filter of its own, no ids needed). */
