@@ -1,6 +1,5 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
-import { cardFigures } from './card-figures';
 import type { ExportRow, MethodSettings } from '../vocabulary';
 import type { PoolStore, ProjectStore } from '../store';
 
@@ -66,7 +65,9 @@ export async function prepareDownload(
     seedCount: seeds.length,
     created: new Date(),
     ...(scope ? { scope: { label: scope.label, count: rows.length, total: finished.length } } : {}),
-    figures: await cardFigures(rows, { seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) }),
+    // Loaded here, not imported: the page imports this area for FORMAT_LABELS and slug, and the
+    // figures bring the statistics and wink-nlp's model (megabytes) that only this worker needs.
+    figures: await (await import('./card-figures')).cardFigures(rows, { seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) }),
   };
   const files = exportFiles(rows, includeRejected ? rejected : [], { formats, includeRejected, card }).map(counted);
   return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
