@@ -38,7 +38,7 @@ export function sunburstSvg(caption: string, tree: VerbNounTree, size = 480): st
   const segments = sunburstSegments(tree, size / 2);
   const paths = segments.map(
     ({ path, noun, verb, count }) =>
-      `<path d="${path}" fill="${THEME.bar}" fill-opacity="${noun ? 0.45 : 1}" stroke="${THEME.background}"><title>${text(noun ? `${verb} · ${noun}` : verb)}: ${count}</title></path>`,
+      `<path d="${path}" fill="${THEME.bar}" fill-opacity="${noun ? 0.7 : 1}" stroke="${THEME.background}"><title>${text(noun ? `${verb} · ${noun}` : verb)}: ${count}</title></path>`,
   );
   const labels = segments.flatMap(({ label, noun }) =>
     label ? [`<text transform="translate(${label.x} ${label.y}) rotate(${label.rotate})" text-anchor="middle" dy="0.35em" font-size="11" fill="${noun ? THEME.text : THEME.onAccent}" ${FONT}>${text(label.text)}</text>`] : [],
