@@ -16,11 +16,23 @@ export interface ComputeReport {
   stats: DatasetStats;
 }
 
+/** Fig. 3's tree after a compute(), timed from the page. */
+export interface TreeReport {
+  ms: number;
+  longestTaskMs: number;
+  instructions: number;
+  share: number;
+}
+
 export interface StatsReport {
   /** From `new Worker` until the first compute() answered: the worker's start and its connection too. */
   first: ComputeReport;
   /** compute() again in the started worker: every read and statistic from scratch. */
   again: ComputeReport;
+  /** The verb–noun tree right after the first compute: every instruction parsed in the helpers. */
+  treeFromScratch: TreeReport;
+  /** The tree again after compute again: nothing new to parse, the cache answers. */
+  treeAgain: TreeReport;
 }
 
 /** The page's API, on `window.statsBench`. */

@@ -6,7 +6,7 @@ import type { StatsApi } from '../../src/lib/stats';
 import { openStudioDB, ProjectStore } from '../../src/lib/store';
 import { fillPool } from '../store/fill-pool';
 import { LongTasks } from '../store/measure';
-import type { ComputeReport, StatsBench, StatsReport } from './protocol';
+import type { ComputeReport, StatsBench, StatsReport, TreeReport } from './protocol';
 
 const longTasks = new LongTasks();
 
@@ -16,6 +16,14 @@ async function timedCompute(client: () => StatsClient, projectId: string): Promi
   const end = performance.now();
   await longTasks.settle();
   return { ms: end - start, longestTaskMs: longTasks.longestIn(start, end), parts: timings, stats };
+}
+
+async function timedTree(client: StatsClient, projectId: string): Promise<TreeReport> {
+  const start = performance.now();
+  const { instructions, share } = await client.verbNounTree(projectId);
+  const end = performance.now();
+  await longTasks.settle();
+  return { ms: end - start, longestTaskMs: longTasks.longestIn(start, end), instructions, share };
 }
 
 async function compute(): Promise<StatsReport> {
@@ -29,8 +37,10 @@ async function compute(): Promise<StatsReport> {
     return client;
   };
   const first = await timedCompute(started, project.id);
+  const treeFromScratch = await timedTree(started(), project.id);
   const again = await timedCompute(started, project.id);
-  return { first, again };
+  const treeAgain = await timedTree(started(), project.id);
+  return { first, again, treeFromScratch, treeAgain };
 }
 
 const statsBench: StatsBench = {

@@ -68,6 +68,97 @@ test('opened before a run, the card follows it to the stored dataset’s figures
   expect(errors).toEqual([]);
 });
 
+test('during a run the card draws the verb–noun sunburst; a verb, a ROUGE-L bin and a rule each filter the pool table to their rows', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await openCard(page);
+  await fillPool(page);
+  const { tasks } = await storedFigures(page);
+  await expect.poll(() => page.getByTestId('stats-tasks').textContent()).toBe(String(tasks));
+  const sunburst = page.getByTestId('chart-verbs');
+  await expect.poll(() => sunburst.locator('path.sunburst-verb').count()).toBeGreaterThan(0);
+  await expect.poll(() => sunburst.getByTestId('verb-share').textContent()).toMatch(new RegExp(`^\\d+\\.\\d % of ${tasks} instructions have a verb–object structure$`));
+  // One tab stop for the whole chart; the arrows move along the segments.
+  expect(await sunburst.locator('path[tabindex="0"]').count()).toBe(1);
+  await sunburst.locator('path[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/: \d+ instructions\. Show them in the pool$/);
+  await page.keyboard.press('ArrowLeft');
+
+  // Enter on the first verb: the table shows exactly its instructions, says so, and takes the focus.
+  const first = (await sunburst.locator('path[tabindex="0"]').getAttribute('aria-label'))!;
+  const [, verb, count] = /^(\S+): (\d+) instructions/.exec(first)!;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('pool-figure').textContent()).toContain(`Verb “${verb}”`);
+  await expect.poll(() => page.getByTestId('pool-shown').textContent()).toBe(`${count} of ${await poolTotal(page)} candidates`);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('pool');
+  const shownInstructions = await page.getByTestId('pool-table').locator('[data-testid="row-instruction"]').allTextContents();
+  expect(shownInstructions.length).toBeGreaterThan(0);
+  await page.getByTestId('pool-figure-clear').click();
+  await expect.poll(() => page.getByTestId('pool-figure').count()).toBe(0);
+
+  // The ROUGE-L table's first non-empty bin, through its button: as many rows as the bin counts.
+  const rouge = page.getByTestId('chart-rouge');
+  await rouge.locator('.chart-table summary').click();
+  const bin = rouge.locator('tbody tr').filter({ has: page.locator('button') }).first();
+  const binCount = await bin.locator('td').textContent();
+  await bin.locator('button').click();
+  await expect.poll(() => page.getByTestId('pool-figure').textContent()).toContain('to the nearest seed');
+  await expect.poll(() => page.getByTestId('pool-shown').textContent()).toBe(`${binCount} of ${await poolTotal(page)} candidates`);
+
+  // A rejection rule: the candidates it rejected, through the pool's own filters.
+  const rule = page.getByTestId('stats-rejections').locator('tbody tr').first();
+  const rejected = await rule.locator('td').first().textContent();
+  await rule.locator('button').click();
+  await expect.poll(() => page.getByTestId('pool-status').inputValue()).toBe('rejected');
+  await expect.poll(() => page.getByTestId('pool-shown').textContent()).toBe(`${rejected} of ${await poolTotal(page)} candidates`);
+
+  // The sunburst saves as PNG, drawn from its SVG.
+  const [png] = await Promise.all([page.waitForEvent('download'), sunburst.getByTestId('save-png').click()]);
+  expect(png.suggestedFilename()).toMatch(/-verbs-and-nouns\.png$/);
+  expect((await readFile(await png.path())).subarray(1, 4).toString()).toBe('PNG');
+  expect(await seriousViolations(page, 'dataset card with the sunburst')).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('compared with an Alpaca file built here, each chart and table shows it beside the project; a broken file says why; the pool is untouched', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await fillPool(page);
+  await openCard(page);
+  const stored = await storedFigures(page);
+  const compare = page.getByTestId('stats-compare');
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"instruction": "Name a spice."}\n{oops') });
+  await expect.poll(() => compare.getByTestId('compare-error').textContent()).toMatch(/^broken\.jsonl cannot be compared: .+ \(line 2\)\.$/);
+
+  const alpaca = [
+    { instruction: 'Write a poem about the sea.', input: '', output: 'Waves come and go.' },
+    { instruction: 'Translate the sentence into French.', input: 'Good morning.', output: 'Bonjour.' },
+    { instruction: 'Write a story about a dragon.', input: '', output: 'Once upon a time.' },
+  ];
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'alpaca.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(alpaca)) });
+  await expect.poll(() => compare.getByTestId('compare-name').textContent()).toBe('alpaca.json');
+  expect(await compare.getByTestId('compare-error').count()).toBe(0);
+  const table = compare.getByTestId('compare-table');
+  expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual([String(stored.tasks), '3']);
+  // Every histogram draws the reference as a second series, in shares of each dataset.
+  for (const chart of CHARTS.filter((chart) => chart !== 'chart-acceptance')) {
+    await expect.poll(() => page.getByTestId(chart).locator('rect.reference').count()).toBeGreaterThan(0);
+  }
+  const reference = page.getByTestId('chart-verbs-reference');
+  // "write" (a poem, a story) and "translate" (the sentence), the larger first.
+  await expect.poll(() => reference.locator('path.sunburst-verb').count()).toBe(2);
+  expect(await reference.locator('path.sunburst-verb').first().getAttribute('aria-label')).toBe('write: 2 instructions');
+  expect((await storedFigures(page)).tasks).toBe(stored.tasks);
+  expect(await seriousViolations(page, 'dataset card compared with a file')).toEqual([]);
+  await compare.getByTestId('compare-stop').click();
+  await expect.poll(() => page.getByTestId('chart-rouge').locator('rect.reference').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+/** Every candidate of the pool, as the table's "N of M candidates" counts them. */
+async function poolTotal(page: Page): Promise<string> {
+  return (/of ([\d,]+) candidates/.exec((await page.getByTestId('pool-shown').textContent()) ?? '') ?? [])[1] ?? '?';
+}
+
 test.each([
   { name: 'laptop', viewport: { width: 1366, height: 768 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },

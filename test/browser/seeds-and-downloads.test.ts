@@ -114,7 +114,8 @@ test('several formats and the rejected candidates download as one zip with a dat
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   expect(download.suggestedFilename()).toBe('My-dataset-dataset.zip');
   const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-  expect(Object.keys(files).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl', 'self-instruct.jsonl', 'dataset.parquet'].sort());
+  const charts = ['instances-per-task', 'input-lengths', 'instruction-lengths', 'output-lengths', 'rouge-to-seeds', 'verbs-and-nouns'].map((name) => `figures/${name}.svg`);
+  expect(Object.keys(files).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl', 'self-instruct.jsonl', 'dataset.parquet', ...charts].sort());
   const alpaca = JSON.parse(strFromU8(files['alpaca.json']!)) as { instruction: string; input: string; output: string }[];
   expect(alpaca.length).toBeGreaterThan(0);
   expect(alpaca[0]).toEqual({ instruction: expect.any(String), input: expect.any(String), output: expect.any(String) });

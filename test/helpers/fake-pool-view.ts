@@ -21,6 +21,7 @@ export function poolRows(count: number, fields: Partial<PoolRow> = {}): PoolRow[
 function matches(row: PoolRow, query: PoolQuery, ignoreStatus = false): boolean {
   const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.every((word) => row.instruction.toLowerCase().includes(word))) return false;
+  if (query.figure && !query.figure.ids.includes(row.id)) return false;
   if (ignoreStatus) return true;
   return query.status === 'kept' ? row.status !== 'deleted' : row.status === query.status;
 }

@@ -11,7 +11,7 @@ const LIB = join(ROOT, 'src/lib');
 /** Areas that exist only for the page: the worker-side areas must not import them. */
 const PAGE_SIDE = new Set(['clients', 'coordination', 'backup', 'prompt-api']);
 /** Areas whose code runs in a worker. */
-const WORKER_SIDE = ['engine', 'webllm', 'wllama', 'novelty', 'rouge', 'download', 'export', 'seeds', 'pool-view', 'stats', 'judge', 'audit'];
+const WORKER_SIDE = ['engine', 'webllm', 'wllama', 'novelty', 'rouge', 'download', 'export', 'seeds', 'pool-view', 'stats', 'charts', 'judge', 'audit'];
 
 interface ImportEdge {
   file: string;

@@ -1,6 +1,6 @@
-// The bars of the Dataset figures card's charts (src/ui/charts/chart-bars.ts): their labels and heights.
+// The bars of the Dataset figures card's charts (src/lib/charts/chart-bars.ts): their labels and heights.
 import { expect, test } from 'vitest';
-import { acceptanceBars, histogramBars, instancesBars } from '../../src/ui/charts/chart-bars';
+import { acceptanceBars, histogramBars, instancesBars } from '../../src/lib/charts';
 
 test('whole-number bins read as word ranges, the last open-ended; fractional bins as ROUGE-L ranges', () => {
   expect(histogramBars({ width: 2, counts: [1, 0, 3] }, true)).toEqual([

@@ -1,7 +1,7 @@
 // DatasetStatsState (src/ui/charts/dataset-stats-state.svelte.ts): when the "Dataset figures" card
 // computes, on a fake stats client whose computations the test settles, and with fake timers.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { datasetStats, type ComputedStats, type DatasetStats } from '../../src/lib/stats';
+import { datasetStats, verbNounTree, type ComputedStats, type DatasetStats, type FigurePart } from '../../src/lib/stats';
 import { DatasetStatsState, STATS_THROTTLE_MS, type StatsPort } from '../../src/ui/charts/dataset-stats-state.svelte';
 import { finishedRow } from '../fixtures/stats-rows';
 import { observe } from '../helpers/observe.svelte';
@@ -19,11 +19,16 @@ afterEach(() => {
 function fakeStats() {
   const calls: { projectId: string; settle: (outcome: ComputedStats | Error) => void }[] = [];
   let started = 0;
+  const behind: FigurePart[] = [];
   const port: StatsPort = {
     compute: (projectId) =>
       new Promise((resolve, reject) => calls.push({ projectId, settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) })),
+    verbNounTree: async (_, onProgress) => (onProgress?.(0.5), verbNounTree(['Name a spice.'])),
+    compare: async (_, reference) =>
+      'projectId' in reference ? { ok: true, ...(await statsOf('Write a poem.')), tree: verbNounTree(['Write a poem.']) } : { ok: false, problem: 'data.jsonl cannot be compared: the file is empty.' },
+    rowsBehind: async (_, part) => (behind.push(part), part.figure === 'verb-noun' ? ['t1', 't2'] : Promise.reject(new Error('The stats worker stopped.'))),
   };
-  return { calls, started: () => started, client: () => (started++, port) };
+  return { calls, behind, started: () => started, client: () => (started++, port) };
 }
 
 async function statsOf(instruction: string): Promise<ComputedStats> {
@@ -154,4 +159,47 @@ test('after dispose nothing more is computed', async () => {
   state.changed();
   await tick(STATS_THROTTLE_MS * 2);
   expect(fake.calls).toHaveLength(1);
+});
+
+test('the verb–noun tree follows the other figures, its progress shown while it is parsed', async () => {
+  const fake = fakeStats();
+  const state = new DatasetStatsState(fake.client, 'project-1');
+  const progress = observe(() => state.treeProgress);
+  state.open();
+  await tick();
+  expect(state.tree).toBeUndefined();
+  fake.calls[0]!.settle(await statsOf('Name a spice.'));
+  await tick();
+  expect(state.tree).toMatchObject({ instructions: 1, verbs: [{ verb: 'name' }] });
+  expect(progress()).toContain(0.5);
+  expect(state.treeProgress).toBeUndefined();
+  expect(fake.started()).toBe(1);
+});
+
+test('a clicked part of a figure shows its tasks in the pool; a failure says so on the card', async () => {
+  const fake = fakeStats();
+  const shown: unknown[] = [];
+  const state = new DatasetStatsState(fake.client, 'project-1', (query) => shown.push(query));
+  await state.showRows({ figure: 'verb-noun', verb: 'name' }, 'name');
+  expect(shown).toEqual([{ figure: { label: 'name', ids: ['t1', 't2'] } }]);
+  await state.showRows({ figure: 'seed-similarity', bin: 2 }, 'ROUGE-L 0.2–0.3');
+  expect(shown).toHaveLength(1);
+  expect(state.error).toMatch(/tasks behind “ROUGE-L 0.2–0.3” could not be found \(The stats worker stopped\)/);
+  state.showRule('too-short');
+  expect(shown.at(-1)).toEqual({ status: 'rejected', rule: 'too-short' });
+});
+
+test('a reference’s figures come beside the project’s, a refused file says why, and stopping drops them', async () => {
+  const { state } = await openedWithFigures();
+  const comparing = observe(() => state.comparing);
+  await state.compareWith({ file: new Blob([]), name: 'data.jsonl' }, 'data.jsonl');
+  expect(state.compareError).toBe('data.jsonl cannot be compared: the file is empty.');
+  expect(state.reference).toBeUndefined();
+  await state.compareWith({ projectId: 'project-2' }, 'Other project');
+  expect(state.compareError).toBeUndefined();
+  expect(state.reference).toMatchObject({ name: 'Other project', stats: { shares: { tasks: 1 } }, tree: { verbs: [{ verb: 'write' }] } });
+  expect(comparing()).toContain('Other project');
+  expect(state.comparing).toBeUndefined();
+  state.stopComparing();
+  expect(state.reference).toBeUndefined();
 });

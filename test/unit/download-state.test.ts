@@ -54,7 +54,8 @@ test('several formats, or the rejected candidates, go out as one zip with a data
   await downloads.download();
   expect(saved.map((file) => file.name)).toEqual(['Kitchen-tasks-dataset.zip']);
   const files = unzipSync(new Uint8Array(await saved[0]!.blob.arrayBuffer()));
-  expect(Object.keys(files).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl']);
+  expect(Object.keys(files).filter((name) => !name.startsWith('figures/')).sort()).toEqual(['README.md', 'alpaca.json', 'rejected.jsonl']);
+  expect(Object.keys(files).filter((name) => name.startsWith('figures/'))).toHaveLength(6);
   expect(JSON.parse(strFromU8(files['alpaca.json']!))).toEqual([{ instruction: 'Name a spice.', input: '', output: 'Cumin' }]);
 });
 

@@ -94,6 +94,15 @@ describe('runQuery', () => {
     expect(ids(table, { run: 'r2', status: 'rejected', search: 'name' })).toEqual(['d']);
   });
 
+  test('a figure’s rows narrow the view and every count to its tasks, with the other filters still applied', () => {
+    const figure = { label: 'ROUGE-L 0.4–0.5', ids: ['a', 'b', 'x', 'gone'] };
+    expect(ids(table, { figure })).toEqual(['b', 'a']);
+    expect(ids(table, { figure, status: 'deleted' })).toEqual(['x']);
+    expect(ids(table, { figure, kind: 'classification' })).toEqual(['a']);
+    expect(runQuery(table, q({ figure })).counts).toMatchObject({ matching: 2, status: { kept: 2, accepted: 2, deleted: 1, rejected: 0 } });
+    expect(ids(table, { figure: { label: 'none', ids: [] } })).toEqual([]);
+  });
+
   test('each facet is counted with the search and every other filter applied, not its own', () => {
     const { counts } = runQuery(table, q({ status: 'rejected', run: 'r2' }));
     expect(counts.matching).toBe(2);

@@ -55,6 +55,21 @@ test('typing rewrites the address, a filter adds a history entry, and Back retur
   expect(address.entries.at(-1)).toBe('#view');
 });
 
+test('a figure’s rows show alone, the other filters cleared, until the figure is cleared; the address keeps no ids', async () => {
+  const { view, address } = await loadedView([poolRow('t1'), poolRow('t2'), poolRow('t3', { status: 'rejected' })]);
+  await view.filter('status', 'accepted');
+  await view.showOnly({ figure: { label: 'write · poem', ids: ['t1', 't3'] } });
+  expect(shownIds(view)).toEqual(['t3', 't1']);
+  expect(view.query).toMatchObject({ status: 'kept', figure: { label: 'write · poem' } });
+  expect(view.filtered).toBe(true);
+  expect(address.entries.at(-1)).toBe('#view');
+  await view.clearFigure();
+  expect(shownIds(view)).toEqual(['t3', 't2', 't1']);
+  expect(view.query.figure).toBeUndefined();
+  await view.showOnly({ status: 'rejected', rule: 'rouge' });
+  expect(address.entries.at(-1)).toBe('#view?status=rejected&rule=rouge');
+});
+
 test('an answer to a query asked before the latest is dropped', async () => {
   const { view, port } = await loadedView([poolRow('t1', { instruction: 'alpha' }), poolRow('t2', { instruction: 'alpha beta' })]);
   const shown = observe(() => view.matching);

@@ -36,8 +36,29 @@ test('more than one file goes out as a zip whose card reports the project’s se
   const prepared = await service.prepare({ projectId, formats: ['self-instruct-jsonl'], includeRejected: true }, () => {});
   expect(prepared).toMatchObject({ name: 'Kitchen-tasks-dataset.zip', mimeType: 'application/zip' });
   const files = unzipSync(new Uint8Array(await prepared.blob.arrayBuffer()));
-  expect(Object.keys(files).sort()).toEqual(['README.md', 'rejected.jsonl', 'self-instruct.jsonl']);
+  const charts = ['instances-per-task', 'input-lengths', 'instruction-lengths', 'output-lengths', 'rouge-to-seeds', 'verbs-and-nouns'].map((name) => `figures/${name}.svg`);
+  expect(Object.keys(files).sort()).toEqual(['README.md', ...charts, 'rejected.jsonl', 'self-instruct.jsonl'].sort());
   expect(strFromU8(files['README.md']!)).toContain('0.65');
+});
+
+test('the zip’s card carries the main figures of its rows, and each chart as an SVG it lists', async () => {
+  const { service, projectId } = await filledProject();
+  const prepared = await service.prepare({ projectId, formats: ['self-instruct-jsonl', 'alpaca-json'], includeRejected: false }, () => {});
+  const files = unzipSync(new Uint8Array(await prepared.blob.arrayBuffer()));
+  const card = strFromU8(files['README.md']!);
+  // One task, "Name a spice.", accepted of two candidates; no seeds, so ROUGE-L 0 to the nearest.
+  const figureLines = [
+    '## Figures',
+    '| Instructions with a verb–object structure (Fig. 3) | 100.0 % |',
+    '| Mean ROUGE-L to the most similar seed (Fig. 4) | 0.000 |',
+    '| Mean instruction length, words (Fig. 5) | 3.0 |',
+    '| Accepted candidates | 50.0 % |',
+    'Top verbs, with their top nouns: name 1 (spice).',
+    '- `figures/verbs-and-nouns.svg`: the top 20 verbs',
+  ];
+  for (const line of figureLines) expect(card).toContain(line);
+  const sunburst = strFromU8(files['figures/verbs-and-nouns.svg']!);
+  expect(sunburst).toContain('<title>name · spice: 1</title>');
 });
 
 test('the card describes the settings in words', () => {

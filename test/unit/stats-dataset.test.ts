@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import { defaultSettings } from '../../src/lib/method';
 import { connectWorker, StatsClient } from '../../src/lib/clients';
-import { createStatsService, datasetStats, type StatsApi } from '../../src/lib/stats';
+import { createStatsHelperService, createStatsService, datasetStats, type StatsApi, type StatsHelper, type StatsHelperApi } from '../../src/lib/stats';
 import { openStudioDB } from '../../src/lib/store';
 import { runRow, spiceStep } from '../fixtures/pool-rows';
 import { finishedRow } from '../fixtures/stats-rows';
@@ -50,15 +50,30 @@ test('the stats client gets the project read by the service from its own connect
   expect(stats.acceptance).toMatchObject({ candidates: 2, accepted: 1, rejectedByRule: { 'too-short': 1 } });
   expect(timings.map(({ part }) => part)).toEqual([
     'reads (finished tasks, seeds)',
-    'ROUGE-L to the seeds',
     'lengths',
     'shares',
     'n-grams',
-    'compression ratio',
     'self-repetition',
     'Self-BLEU',
+    'ROUGE-L to the seeds (helper)',
+    'compression ratio (helper)',
     'wait for the rejected candidates',
     'acceptance',
   ]);
   expect(timings.every(({ ms }) => ms >= 0)).toBe(true);
+});
+
+test('helpers served as the stats helper workers give the same figures as the stats worker computing alone', async () => {
+  const { factory, projects, pool } = await freshDatabase();
+  const project = await projects.create('Kitchen tasks');
+  await pool.putSeeds(project.id, [{ id: 'seed-1', name: 'spice', instruction: 'Name a spice.', instances: [{ input: '', output: 'Salt' }], isClassification: false }]);
+  await pool.saveGeneration(spiceStep(project.id));
+  const helpers = [0, 1].map(() => {
+    const { remote } = connectWorker<StatsHelperApi>(serve(createStatsHelperService()).worker, 'stats helper');
+    return { seedScores: remote.seedScores, compressionRatio: remote.compressionRatio, verbNouns: remote.verbNouns } as StatsHelper;
+  });
+  const alone = await createStatsService(() => openStudioDB(factory)).compute(project.id);
+  const helped = createStatsService(() => openStudioDB(factory), helpers);
+  expect((await helped.compute(project.id)).stats).toEqual(alone.stats);
+  expect(await helped.verbNounTree(project.id)).toMatchObject({ instructions: 1, withStructure: 1, verbs: [{ verb: 'name', nouns: [{ noun: 'spice', count: 1 }] }] });
 });

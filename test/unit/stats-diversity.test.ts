@@ -75,8 +75,8 @@ test('compression ratio: UTF-8 size of the texts joined by newlines over their g
   expect(compressionRatio([''])).toBeNull();
 });
 
-test('each diversity figure carries a one-line explanation of what higher or lower means', () => {
-  const diversity = diversityOf(['Name a spice.']);
+test('each diversity figure carries a one-line explanation of what higher or lower means', async () => {
+  const diversity = await diversityOf(['Name a spice.']);
   for (const figure of Object.values(diversity)) expect(figure.explanation).toMatch(/^[^\n]*(higher|lower)[^\n]*$/);
   expect(diversity).toMatchObject({ selfBleu: { value: null }, distinct1: { value: 1 }, distinct2: { value: 1 }, selfRepetition: { value: 0 } });
 });

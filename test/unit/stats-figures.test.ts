@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import { histogramOf } from '../../src/lib/stats/histogram';
 import { lengthsOf } from '../../src/lib/stats/lengths';
-import { seedSimilarityOf } from '../../src/lib/stats/seed-similarity';
+import { seedScoresOf, seedSimilarityOf } from '../../src/lib/stats/seed-similarity';
 import { sharesOf } from '../../src/lib/stats/shares';
 import { wordCount, wordTokens } from '../../src/lib/stats/words';
 import { finishedRow } from '../fixtures/stats-rows';
@@ -26,9 +26,10 @@ test('a word ends at every code unit JavaScript’s \\s matches, and at no other
 });
 
 const SEEDS = ['write a poem about the sea', 'classify the sentiment of the review'];
+const similarityOf = (instructions: string[], seeds: string[]) => seedSimilarityOf(seedScoresOf(instructions, seeds));
 
 test('each instruction scores its most similar seed: 5/6, 2/3, 2/9 and an exact copy at 1', () => {
-  const similarity = seedSimilarityOf(['write a poem about the sky', 'classify the review', 'name a color', 'Write a poem about the sea.'], SEEDS);
+  const similarity = similarityOf(['write a poem about the sky', 'classify the review', 'name a color', 'Write a poem about the sea.'], SEEDS);
   // LCS 5 of 6 and 6; LCS 3 of 3 and 6 (F = 2/3); "a" alone, 1 of 3 and 6 (F = 2/9); the seed itself.
   expect(similarity.histogram.counts).toEqual([0, 0, 1, 0, 0, 0, 1, 0, 1, 1]);
   expect(similarity.mean).toBeCloseTo((5 / 6 + 2 / 3 + 2 / 9 + 1) / 4, 12);
@@ -37,9 +38,9 @@ test('each instruction scores its most similar seed: 5/6, 2/3, 2/9 and an exact 
 });
 
 test('an instruction sharing no word with any seed scores 0, and without seeds every one does', () => {
-  expect(seedSimilarityOf(['list three fruits'], SEEDS).histogram.counts[0]).toBe(1);
-  expect(seedSimilarityOf(['write a poem about the sea'], []).mean).toBe(0);
-  expect(seedSimilarityOf([], SEEDS)).toMatchObject({ count: 0, mean: null, median: null, max: null });
+  expect(similarityOf(['list three fruits'], SEEDS).histogram.counts[0]).toBe(1);
+  expect(similarityOf(['write a poem about the sea'], []).mean).toBe(0);
+  expect(similarityOf([], SEEDS)).toMatchObject({ count: 0, mean: null, median: null, max: null });
 });
 
 const ROWS = [

@@ -44,7 +44,8 @@ export async function prepareDownload(
     stores.pool.finishedTasks(projectId),
     stores.quality.judgments(projectId),
     stores.pool.seeds(projectId),
-    includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
+    // The card's acceptance figure reads them too.
+    formats.length > 1 || includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
   ]);
   const finished = withJudgments(unjudged, judgments);
   const scoped = scope ? rowsIn(finished, scope.taskIds) : finished;
@@ -74,8 +75,11 @@ export async function prepareDownload(
     created: new Date(),
     ...(scopeLabel ? { scope: { label: scopeLabel, count: rows.length, total: finished.length } } : {}),
     ...(audit ? { audit } : {}),
+    // Loaded here, not imported: the page imports this area for FORMAT_LABELS and slug, and the
+    // figures bring the statistics and wink-nlp's model (megabytes) that only this worker needs.
+    figures: await (await import('./card-figures')).cardFigures(rows, { seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) }),
   };
-  const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
+  const files = exportFiles(rows, includeRejected ? rejected : [], { formats, includeRejected, card }).map(counted);
   return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
 }
 

@@ -34,6 +34,7 @@ export function datasetCard(info: DatasetCardInfo, counts: DatasetCounts, files:
     '## Contents',
     ...(info.scope ? [scope(info.scope)] : []),
     contents(counts, info.seedCount),
+    ...(info.figures ? ['## Figures', info.figures.markdown] : []),
     '## Files',
     files.map(({ name, about }) => `- \`${name}\`: ${about}`).join('\n'),
     '## How it was made',

@@ -47,7 +47,9 @@ export function exportFiles(rows: readonly ExportRow[], rejected: readonly Task[
   const files = options.formats.map((format) => exportFile(format, rows, options));
   if (options.includeRejected) files.push({ name: REJECTED.name, mimeType: 'application/jsonl', chunks: writeRejectedJsonl(rejected) });
   if (options.card) {
-    const listed = [...options.formats.map(cardEntry), ...(options.includeRejected ? [REJECTED] : []), README];
+    const charts = options.card.figures?.charts ?? [];
+    for (const { name, svg } of charts) files.push({ name, mimeType: 'image/svg+xml', chunks: [svg] });
+    const listed = [...options.formats.map(cardEntry), ...(options.includeRejected ? [REJECTED] : []), ...charts, README];
     files.push({ name: README.name, mimeType: 'text/markdown', chunks: [datasetCard(options.card, countDataset(rows, rejected), listed)] });
   }
   return files;

@@ -26,6 +26,14 @@ export interface DatasetCardInfo {
   scope?: DatasetScope;
   /** A person's audit of the project, when it has answers: its seed and result table. */
   audit?: { seed: number; report: AuditReport };
+  /** The dataset's figures, written by the caller from its statistics: a section of the card, and charts for the zip. */
+  figures?: CardFigures;
+}
+
+/** The figures a dataset card carries: its section in Markdown, and each chart as an SVG file of the zip. */
+export interface CardFigures {
+  markdown: string;
+  charts: { name: string; about: string; svg: string }[];
 }
 
 /** Part of a project's dataset: "the current filter, 1,234 of 5,000 finished tasks". */

@@ -2,6 +2,6 @@
 // case or accent), filtered, counted and sorted there; and the view's place in the URL hash.
 export type { PoolRow, RowStatus } from './pool-row';
 export type { JudgeStatus, QualityAnswers, RowJudgment } from './row-judgment';
-export { DEFAULT_QUERY, type PoolQuery, type RunInfo, type ViewCounts } from './pool-query';
+export { DEFAULT_QUERY, type FigureRows, type PoolQuery, type RunInfo, type ViewCounts } from './pool-query';
 export { viewToHash, viewFromHash, type HashView } from './view-hash';
 export { createPoolViewService, type PoolViewApi, type ViewAnswer } from './pool-view-service';

@@ -25,6 +25,19 @@ export interface PoolQuery {
   /** 'score': the judge's score, rows without a current one last. */
   sort: 'created' | 'nearest' | 'length' | 'score';
   order: 'asc' | 'desc';
+  /** Only the tasks behind a part of a dataset figure (FigureRows); not kept in the URL, which cannot hold thousands of ids. */
+  figure?: FigureRows;
+}
+
+/**
+ * The tasks a dataset figure counted in the part a person clicked, by id, as the stats worker
+ * read them: a figure is a snapshot, so a task added since is not behind it, and one deleted since
+ * leaves the view as it would any other.
+ */
+export interface FigureRows {
+  /** What the part is, as the table says it: "ROUGE-L 0.2–0.3", "write · poem". */
+  label: string;
+  ids: readonly string[];
 }
 
 /** Everything kept, newest first. */

@@ -27,7 +27,8 @@ const KINDS: Record<PoolQuery['kind'], (row: PoolRow) => boolean> = {
 const yesNo = (wanted: 'any' | 'yes' | 'no', value: boolean) => wanted === 'any' || (wanted === 'yes') === value;
 
 /**
- * Runs a query over the table in one pass: the rows that match the search and pass every filter,
+ * Runs a query over the table in one pass: the rows that match the search (and are behind the
+ * figure, when one is chosen; both narrow every count) and pass every filter,
  * in the query's order, and the counts. A row that fails exactly one filter still counts for that
  * filter's facet, so each facet is counted with every other filter applied (counts follow filters).
  * Written out rather than looped over a list of facets: this runs over 100k rows per keystroke.
@@ -37,8 +38,10 @@ export function runQuery(table: RowTable, query: PoolQuery): QueryResult {
   const counts = emptyCounts();
   const ids: string[] = [];
   const kind = KINDS[query.kind];
+  const inFigure = query.figure && new Set(query.figure.ids);
   table.visit(query.sort, query.order, (row, doc) => {
     if (matches && matches[doc] !== 1) return;
+    if (inFigure && !inFigure.has(row.id)) return;
     const failed = failedFilter(row, query, kind);
     if (failed === 'several') return;
     if (failed === undefined) ids.push(row.id);

@@ -32,7 +32,8 @@ const param = (field: keyof PoolQuery): string => (field === 'search' ? 'q' : fi
 /** The view as a URL hash, `#view?q=…&status=…`: only the fields that differ from the default, and `open` for the open row. */
 export function viewToHash(query: PoolQuery, openId?: string): string {
   const params = new URLSearchParams();
-  for (const field of Object.keys(DEFAULT_QUERY) as (keyof PoolQuery)[]) {
+  // A figure's rows are not in DEFAULT_QUERY's keys, so they stay out of the hash.
+  for (const field of Object.keys(DEFAULT_QUERY) as Exclude<keyof PoolQuery, 'figure'>[]) {
     if (query[field] !== DEFAULT_QUERY[field]) params.set(param(field), String(query[field]));
   }
   if (openId !== undefined) params.set('open', openId);

@@ -5,3 +5,6 @@ export { summarizeSeeds, type SeedSetSummary } from './seed-summary';
 export { MAX_EXAMPLE_CHARS, MAX_INSTRUCTION_CHARS } from './seed-limits';
 export { parseSeedFile, type SeedFileResult } from './parse-seed-file';
 export { SEED_FILE_EXTENSIONS } from './detect-format';
+export { importSeeds } from './import-seeds';
+export { sizeProblem } from './decode-text';
+export type { ImportProblem } from './import-result';

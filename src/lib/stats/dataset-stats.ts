@@ -1,10 +1,11 @@
 import type { TokenizerName } from '../rouge';
 import type { ExportRow } from '../vocabulary';
 import { acceptanceOf, type Acceptance, type RejectedCandidate } from './acceptance';
+import { compressionRatio } from './compression-ratio';
 import { diversityOf, type Diversity } from './diversity';
 import { lengthsOf, type Lengths } from './lengths';
 import { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
-import { seedSimilarityOf } from './seed-similarity';
+import { seedScoresOf, seedSimilarityOf } from './seed-similarity';
 import { sharesOf, type Shares } from './shares';
 import type { Distribution } from './summary';
 import { untimed, type Timer } from './timer';
@@ -19,6 +20,8 @@ export interface StatsInput {
   /** The project's ROUGE-L tokenizer, so Fig. 4 scores as the filter did. */
   tokenizer?: TokenizerName;
   selfBleuSample?: SelfBleuOptions;
+  /** What a helper worker computes meanwhile (each row's score to its nearest seed, the compression ratio); computed here when absent. */
+  elsewhere?: { seedScores: Promise<Float64Array>; compressionRatio: Promise<number | null> };
 }
 
 /** The paper's analyses of a dataset and the diversity figures, all computed from scratch. */
@@ -35,10 +38,14 @@ export interface DatasetStats {
 /** Every statistic of the dataset; `time` sees each part (the bench prints them). */
 export async function datasetStats(input: StatsInput, time: Timer = untimed): Promise<DatasetStats> {
   const instructions = input.rows.map((row) => row.task.instruction);
-  const seedSimilarity = time('ROUGE-L to the seeds', () => seedSimilarityOf(instructions, input.seedInstructions, input.tokenizer));
+  const { seedScores, compressionRatio: compressed } = input.elsewhere ?? {
+    seedScores: time('ROUGE-L to the seeds', async () => seedScoresOf(instructions, input.seedInstructions, input.tokenizer)),
+    compressionRatio: time('compression ratio', async () => compressionRatio(instructions)),
+  };
   const lengths = time('lengths', () => lengthsOf(input.rows));
   const shares = time('shares', () => sharesOf(input.rows));
-  const diversity = diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time);
+  const diversity = await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time, compressed);
+  const seedSimilarity = seedSimilarityOf(await seedScores);
   const rejected = await time('wait for the rejected candidates', () => Promise.resolve(input.rejected));
   const acceptance = time('acceptance', () => acceptanceOf(input.rows, rejected));
   return { seedSimilarity, lengths, shares, acceptance, diversity };

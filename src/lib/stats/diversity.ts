@@ -29,14 +29,24 @@ export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
   distinct2: 'distinct word pairs over all word pairs: higher means more varied phrasing (lower for longer pools).',
 };
 
-/** The diversity of the instructions, each figure with its explanation. */
-export function diversityOf(instructions: readonly string[], sample: SelfBleuOptions = SELF_BLEU_SAMPLE, time: Timer = untimed): Diversity {
+/**
+ * The diversity of the instructions, each figure with its explanation. The compression ratio may
+ * come computed elsewhere (a helper worker): the n-gram figures are computed before it is awaited.
+ */
+export async function diversityOf(
+  instructions: readonly string[],
+  sample: SelfBleuOptions = SELF_BLEU_SAMPLE,
+  time: Timer = untimed,
+  compressed: Promise<number | null> | number | null = compressionRatio(instructions),
+): Promise<Diversity> {
   const ngrams = time('n-grams', () => ngramsOf(instructions.map(wordTokens)));
   const figure = (key: keyof Diversity, value: number | null): DiversityFigure => ({ value, explanation: DIVERSITY_EXPLANATIONS[key] });
+  const selfRepetitionValue = time('self-repetition', () => selfRepetition(ngrams));
+  const selfBleuValue = time('Self-BLEU', () => selfBleu(ngrams, sample));
   return {
-    compressionRatio: figure('compressionRatio', time('compression ratio', () => compressionRatio(instructions))),
-    selfRepetition: figure('selfRepetition', time('self-repetition', () => selfRepetition(ngrams))),
-    selfBleu: figure('selfBleu', time('Self-BLEU', () => selfBleu(ngrams, sample))),
+    compressionRatio: figure('compressionRatio', await compressed),
+    selfRepetition: figure('selfRepetition', selfRepetitionValue),
+    selfBleu: figure('selfBleu', selfBleuValue),
     distinct1: figure('distinct1', distinctN(ngrams, 1)),
     distinct2: figure('distinct2', distinctN(ngrams, 2)),
   };

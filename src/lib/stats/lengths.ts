@@ -10,6 +10,12 @@ export interface Lengths {
 }
 
 /** Instructions binned by 2 words up to 60, inputs and outputs by 5 up to 150 (the paper's axes). */
+export const LENGTH_BINS: Readonly<Record<keyof Lengths, { width: number; bins: number }>> = {
+  instructions: { width: 2, bins: 30 },
+  inputs: { width: 5, bins: 30 },
+  outputs: { width: 5, bins: 30 },
+};
+
 export function lengthsOf(rows: readonly ExportRow[]): Lengths {
   const inputs: number[] = [];
   const outputs: number[] = [];
@@ -20,12 +26,12 @@ export function lengthsOf(rows: readonly ExportRow[]): Lengths {
     }
   }
   return {
-    instructions: distributionOf(
-      rows.map((row) => wordCount(row.task.instruction)),
-      2,
-      30,
-    ),
-    inputs: distributionOf(inputs, 5, 30),
-    outputs: distributionOf(outputs, 5, 30),
+    instructions: binned('instructions', rows.map((row) => wordCount(row.task.instruction))),
+    inputs: binned('inputs', inputs),
+    outputs: binned('outputs', outputs),
   };
+}
+
+function binned(part: keyof Lengths, values: readonly number[]): Distribution {
+  return distributionOf(values, LENGTH_BINS[part].width, LENGTH_BINS[part].bins);
 }

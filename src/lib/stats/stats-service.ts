@@ -1,6 +1,14 @@
+import type { TokenizerName } from '../rouge';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
+import type { ExportRow } from '../vocabulary';
+import type { RejectedCandidate } from './acceptance';
 import { datasetStats, type DatasetStats } from './dataset-stats';
-import type { Timer } from './timer';
+import { referenceRows } from './reference-rows';
+import { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
+import { inThreadHelper, type StatsHelper } from './stats-helper';
+import { untimed, type Timer } from './timer';
+import { treeOfPairs, type VerbNounTree } from './verb-noun';
+import { VerbNounCache } from './verb-noun-cache';
 
 /** How long one part of a computation took, in the worker. */
 export interface TimedPart {
@@ -14,20 +22,75 @@ export interface ComputedStats {
   timings: TimedPart[];
 }
 
+/** What a project's figures are compared with: a dataset file, or another project of this browser. */
+export type Reference = { file: Blob; name: string } | { projectId: string };
+
+/** A reference's figures, Fig. 3 included, or why they could not be computed (a sentence saying what to do). */
+export type ComparedStats = { ok: true; stats: DatasetStats; tree: VerbNounTree } | { ok: false; problem: string };
+
 /** The verbs the stats worker serves (workers/stats.worker.ts). */
 export interface StatsApi {
-  /** Every statistic of the project's dataset, from scratch. */
+  /** Every statistic of the project's dataset but Fig. 3, from scratch. */
   compute(projectId: string): Promise<ComputedStats>;
+  /**
+   * Fig. 3 for the tasks the last compute() of the project read (read again if it was another
+   * project's): only tasks new or changed since the previous tree are parsed. `onProgress` hears
+   * the fraction parsed.
+   */
+  verbNounTree(projectId: string, onProgress?: (fraction: number) => void): Promise<VerbNounTree>;
+  /** The ids of the tasks behind a part of a figure, as the last computation of the project saw them. */
+  rowsBehind(projectId: string, part: FigurePart): Promise<string[]>;
+  /**
+   * The same figures of a reference, computed the same way: its ROUGE-L to this project's seeds
+   * (Fig. 4), with this project's tokenizer. Nothing of it is stored.
+   */
+  compare(projectId: string, reference: Reference): Promise<ComparedStats>;
 }
 
-/** What the stats worker serves: statistics computed from its own connection to the database. */
-export function createStatsService(open: () => Promise<StudioDatabase> = () => openStudioDB()): StatsApi {
+/**
+ * What the stats worker serves: statistics computed from its own connection to the database, the
+ * parts that read only instructions handed to `helpers` (other workers) while it computes the rest.
+ */
+export function createStatsService(open: () => Promise<StudioDatabase> = () => openStudioDB(), helpers: readonly StatsHelper[] = [inThreadHelper()]): StatsApi {
   let db: Promise<StudioDatabase> | undefined;
+  const connection = () => (db ??= open());
+  /** The rows of the last computation and its figures of each row, for the tree and the click-through. */
+  let last: (RowFigures & { projectId: string }) | undefined;
+  const verbNouns = new VerbNounCache();
+  const helper = (index: number) => helpers[index % helpers.length]!;
+
+  const readRows = async (projectId: string): Promise<readonly ExportRow[]> => {
+    if (last?.projectId === projectId) return last.rows;
+    return new PoolStore(await connection()).finishedTasks(projectId);
+  };
+
+  /** The project's seed instructions and ROUGE-L tokenizer, which Fig. 4 scores against. */
+  const seedsOf = async (projectId: string): Promise<{ seedInstructions: string[]; tokenizer?: TokenizerName }> => {
+    const db = await connection();
+    const [project, seeds] = await Promise.all([new ProjectStore(db).get(projectId), new PoolStore(db).seeds(projectId)]);
+    const tokenizer = project?.settings?.rougeTokenizer;
+    return { seedInstructions: seeds.map((seed) => seed.instruction), ...(tokenizer ? { tokenizer } : {}) };
+  };
+
+  /** Every statistic but Fig. 3, the helpers taking ROUGE-L and the compression ratio; with each row's score to its nearest seed. */
+  const figuresOf = async (
+    rows: readonly ExportRow[],
+    { seedInstructions, tokenizer }: Awaited<ReturnType<typeof seedsOf>>,
+    rejected: Promise<readonly RejectedCandidate[]>,
+    time: Timer,
+  ): Promise<{ stats: DatasetStats; seedScores: Float64Array }> => {
+    const instructions = rows.map((row) => row.task.instruction);
+    const elsewhere = {
+      seedScores: time('ROUGE-L to the seeds (helper)', () => helper(0).seedScores(instructions, seedInstructions, tokenizer)),
+      compressionRatio: time('compression ratio (helper)', () => helper(1).compressionRatio(instructions)),
+    };
+    const stats = await datasetStats({ rows, seedInstructions, rejected, elsewhere, ...(tokenizer ? { tokenizer } : {}) }, time);
+    return { stats, seedScores: await elsewhere.seedScores };
+  };
+
   return {
     async compute(projectId) {
-      db ??= open();
-      const connection = await db;
-      const pool = new PoolStore(connection);
+      const pool = new PoolStore(await connection());
       const timings: TimedPart[] = [];
       const time: Timer = (part, work) => {
         const start = performance.now();
@@ -39,11 +102,33 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       };
       // Asked first and awaited last: the database reads them while the other statistics run.
       const rejected = pool.rejectedTasks(projectId);
-      const [project, rows, seeds] = await time('reads (finished tasks, seeds)', () =>
-        Promise.all([new ProjectStore(connection).get(projectId), pool.finishedTasks(projectId), pool.seeds(projectId)]),
-      );
-      const input = { rows, seedInstructions: seeds.map((seed) => seed.instruction), rejected, ...(project?.settings ? { tokenizer: project.settings.rougeTokenizer } : {}) };
-      return { stats: await datasetStats(input, time), timings };
+      const [rows, seeds] = await time('reads (finished tasks, seeds)', () => Promise.all([pool.finishedTasks(projectId), seedsOf(projectId)]));
+      const { stats, seedScores } = await figuresOf(rows, seeds, rejected, time);
+      last = { projectId, rows, seedScores };
+      return { stats, timings };
+    },
+
+    async compare(projectId, reference) {
+      const pool = new PoolStore(await connection());
+      const read = 'file' in reference ? await referenceRows(reference.file, reference.name) : { ok: true as const, rows: await pool.finishedTasks(reference.projectId) };
+      if (!read.ok) return read;
+      const rejected = 'file' in reference ? Promise.resolve([]) : pool.rejectedTasks(reference.projectId);
+      const { stats } = await figuresOf(read.rows, await seedsOf(projectId), rejected, untimed);
+      // A cache of its own: the reference's tasks must not push the project's out of the project's.
+      const tree = treeOfPairs(await new VerbNounCache().pairsOf(read.rows, helpers));
+      return { ok: true, stats, tree };
+    },
+
+    async verbNounTree(projectId, onProgress) {
+      const rows = await readRows(projectId);
+      const pairs = await verbNouns.pairsOf(rows, helpers, onProgress);
+      if (last?.rows === rows) last.pairs = pairs;
+      return treeOfPairs(pairs);
+    },
+
+    async rowsBehind(projectId, part) {
+      if (last?.projectId !== projectId) return [];
+      return rowsBehind(last, part);
     },
   };
 }

@@ -42,12 +42,16 @@ export function verbNounOf(instruction: string): VerbNoun | undefined {
  * Ties go in code-point order (not the locale's), so the same instructions give the same tree anywhere.
  */
 export function verbNounTree(instructions: Iterable<string>): VerbNounTree {
+  return treeOfPairs(Array.from(instructions, (instruction) => verbNounOf(instruction)));
+}
+
+/** The tree of instructions' verb–noun pairs already found (verbNounOf), one per instruction: none where it has no structure. */
+export function treeOfPairs(pairs: Iterable<VerbNoun | null | undefined>): VerbNounTree {
   const nounsByVerb = new Map<string, Map<string, number>>();
   let count = 0;
   let withStructure = 0;
-  for (const instruction of instructions) {
+  for (const pair of pairs) {
     count += 1;
-    const pair = verbNounOf(instruction);
     if (!pair) continue;
     withStructure += 1;
     const nouns = nounsByVerb.get(pair.verb) ?? new Map<string, number>();

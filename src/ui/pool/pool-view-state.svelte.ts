@@ -7,7 +7,7 @@ import type { ViewAddress } from './view-address';
 export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'judged' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
 
 /** The filters and the sort: every field of the query but the search. */
-export type ViewFilter = Exclude<keyof PoolQuery, 'search'>;
+export type ViewFilter = Exclude<keyof PoolQuery, 'search' | 'figure'>;
 
 /** Rows are fetched in blocks of this many, as the table scrolls to them. */
 export const BLOCK_ROWS = 100;
@@ -60,7 +60,7 @@ export class PoolViewState {
   get openId() { return this.#openId; }
   get error() { return this.#error; }
   /** The query is not the default one, so Reset has something to do. */
-  get filtered() { return viewToHash(this.#query) !== viewToHash(DEFAULT_QUERY); }
+  get filtered() { return viewToHash(this.#query) !== viewToHash(DEFAULT_QUERY) || this.#query.figure !== undefined; }
   /** The snapshot has been read once, so the table can show it (or that nothing matches). */
   get ready() { return this.#counts !== undefined; }
 
@@ -98,6 +98,23 @@ export class PoolViewState {
   filter<Field extends ViewFilter>(field: Field, value: PoolQuery[Field]): Promise<void> {
     this.#query = { ...this.#query, [field]: value };
     this.address.push(this.#hash());
+    return this.#ask({ newQuery: true });
+  }
+
+  /**
+   * Shows only what a dataset figure points at (its tasks, or the filters of a rejection rule),
+   * every other filter and the search cleared so that no row behind it is hidden: a new history entry.
+   */
+  showOnly(query: Partial<PoolQuery>): Promise<void> {
+    this.#query = { ...DEFAULT_QUERY, ...query };
+    this.address.push(this.#hash());
+    return this.#ask({ newQuery: true });
+  }
+
+  /** Drops the figure's rows, keeping the other filters. */
+  clearFigure(): Promise<void> {
+    const { figure: _, ...query } = this.#query;
+    this.#query = query;
     return this.#ask({ newQuery: true });
   }
 
@@ -225,6 +242,7 @@ export class PoolViewState {
     const view = viewFromHash(this.address.read());
     if (!view) return false;
     if (viewToHash(view.query) !== viewToHash(this.#query)) this.selection.clear();
+    // Back or a link leaves a figure's rows, which the address does not hold.
     this.#query = view.query;
     this.#openId = view.openId;
     return true;

@@ -1,4 +1,4 @@
-import type { AcceptanceWindow, Histogram } from '../../lib/stats';
+import type { AcceptanceWindow, Histogram } from '../stats';
 
 /** One bar of a chart: its label on the axis and in the table, and its height. */
 export interface Bar {
