@@ -56,7 +56,7 @@ export default defineConfig(({ command, mode }) => ({
         globPatterns: ['**/*.{html,js,css,svg,png,wasm,jsonl}'],
         // Self-hosted models (README "Offline use and self-hosting") are the engines' to cache.
         globIgnores: ['models/**', '**/*.gguf'],
-        // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 8.8 MB.
+        // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 10 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/\/models\//],
