@@ -7,6 +7,7 @@ import { downloadSpeed, remainingSeconds } from './time-left';
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
 
 const LAST_MODEL_KEY = 'self-instruct-studio:last-model';
+const DOWNLOAD_FAILURES: ReadonlySet<string> = new Set(['network', 'offline', 'stalled']);
 
 /** The device, the models offered on it, and the one being loaded or in use. */
 export class ModelState {
@@ -17,6 +18,7 @@ export class ModelState {
   #models = $state.raw<ModelOption[]>([]);
   #progress = $state.raw<LoadProgress>({ fraction: 0, text: '' });
   #loadedId = $state<string | undefined>();
+  #runsOn = $state<string | undefined>();
   #failure = $state.raw<Failure | undefined>();
   #stored = $state.raw<StoredModel[]>([]);
   #notes = $state.raw<string[]>([]);
@@ -33,6 +35,10 @@ export class ModelState {
   get models() { return this.#models; }
   get progress() { return this.#progress; }
   get loadedId() { return this.#loadedId; }
+  /** Where the loaded model runs, where its engine tells (e.g. "CPU, 2 threads"). */
+  get runsOn() { return this.#runsOn; }
+  /** The last load failed for want of its host (down, slow, blocked, offline): Retry may help. */
+  get downloadFailed() { return this.#failure !== undefined && DOWNLOAD_FAILURES.has(this.#failure.reason); }
   get failure() { return this.#failure; }
   /** Models whose weights this browser keeps: they load without the network. */
   get stored() { return this.#stored; }
@@ -101,6 +107,7 @@ export class ModelState {
     this.#status = 'loading';
     this.#failure = undefined;
     this.#loadedId = undefined;
+    this.#runsOn = undefined;
     this.#progress = { fraction: 0, text: 'Starting…' };
     this.#loadStarted = performance.now();
     this.#remainingSeconds = undefined;
@@ -109,6 +116,7 @@ export class ModelState {
       const outcome = await load((progress) => this.report(progress));
       if (outcome.ok) {
         this.#loadedId = outcome.modelId;
+        this.#runsOn = outcome.runsOn;
         onLoaded();
         this.#status = 'loaded';
       } else {

@@ -86,3 +86,29 @@ test('a lost model is forgotten: the page offers to load one again', async () =>
   expect(model.loadedId).toBeUndefined();
   expect(model.status).toBe('ready');
 });
+
+/** A generator whose loads end as `outcome` says. */
+function generatorWithOutcome(outcome: Awaited<ReturnType<GeneratorApi['load']>>) {
+  return scriptedGenerator((api: object) => serve({ ...(api as GeneratorApi), load: async () => outcome }));
+}
+
+test('a loaded model shows where it runs, as its engine tells', async () => {
+  const model = new ModelState(generatorWithOutcome({ ok: true, modelId: SCRIPTED_MODEL_ID, runsOn: 'CPU, 2 threads' }));
+  await model.probe();
+  await model.load();
+  expect(model.runsOn).toBe('CPU, 2 threads');
+});
+
+test.each([
+  ['stalled', true],
+  ['network', true],
+  ['offline', true],
+  ['cancelled', false],
+  ['out-of-memory', false],
+] as const)('a load that failed as %s offers Retry: %s', async (reason, offered) => {
+  const model = new ModelState(generatorWithOutcome({ ok: false, failure: { reason, message: 'm' } }));
+  await model.probe();
+  await model.load();
+  expect(model.status).toBe('failed');
+  expect(model.downloadFailed).toBe(offered);
+});

@@ -19,7 +19,8 @@ export interface ProbeResult {
 export const PROBE_STEPS = ['worker', 'manifest', 'gpu'] as const;
 export type ProbeStep = (typeof PROBE_STEPS)[number];
 
-export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: Failure };
+/** `runsOn` says where the model runs (e.g. "CPU, 2 threads") where its engine tells. */
+export type LoadOutcome = { ok: true; modelId: string; runsOn?: string } | { ok: false; failure: Failure };
 
 const CANCELLED: LoadOutcome = { ok: false, failure: { reason: 'cancelled', message: LOAD_ADVICE.cancelled } };
 
@@ -103,8 +104,9 @@ export class EngineHost {
   }
 
   /**
-   * Stops the load in progress: the engine is told to unload, which ends web-llm's download at
-   * once; an engine that finishes anyway has its model dropped. The load resolves as cancelled.
+   * Stops the load in progress: the engine is told to unload, which ends its download at once
+   * (web-llm's and wllama's alike); an engine that finishes anyway has its model dropped. The load
+   * resolves as cancelled.
    */
   async cancelLoad(): Promise<void> {
     const loading = this.#loading;
@@ -130,7 +132,8 @@ export class EngineHost {
         return CANCELLED;
       }
       this.#active = { engine, modelId };
-      return { ok: true, modelId };
+      const runsOn = engine.runsOn?.();
+      return runsOn ? { ok: true, modelId, runsOn } : { ok: true, modelId };
     } catch (error) {
       return loading.cancelled ? CANCELLED : { ok: false, failure: loadFailure(error) };
     } finally {

@@ -75,6 +75,8 @@ export interface Engine {
   /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */
   interrupt(): void;
   unload(): Promise<void>;
+  /** Where the loaded model runs, in words for the page (e.g. "CPU, 2 threads"); engines with nothing to add leave it out. */
+  runsOn?(): string | undefined;
   /** The engine's models kept in this browser's storage. */
   storedModels(): Promise<StoredModel[]>;
   /** Frees the storage one stored model takes; it downloads again on its next load. */

@@ -5,6 +5,7 @@
 import type { ChatCompletionChunk, LoadModelParams, LogLevel, RawCompletionChunk } from '@wllama/wllama/esm/index.js';
 import {
   ModelFileError,
+  ModelLoadError,
   ModelNotLoadedError,
   UnknownModelError,
   type DeviceReport,
@@ -16,8 +17,10 @@ import {
 import { describeError } from '../failure';
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import { completionBody, StreamedAnswer } from './completion-body';
+import { DownloadGuard, STALL_MS } from './download-guard';
 import { GGUF_MODELS, ggufOptions, type GgufModel } from './gguf-catalog';
 import { isAbortError, loadFailureReason, wllamaCompletionError, wllamaLoadError } from './wllama-failure';
+import { threadCount } from './thread-count';
 import { createWllama, hasModel, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';
 
 export interface WllamaEngineOptions {
@@ -29,6 +32,18 @@ export interface WllamaEngineOptions {
   contextSize?: number;
   /** Makes one wllama instance; the default is the real one, without its CDN fallback. */
   create?: CreateWllama;
+  /** How long a download may go without new bytes before it stops as stalled: STALL_MS but in the e2e build. */
+  stallMs?: number;
+  /** wllama's store of downloaded models (OPFS); a test can stand in for it. */
+  cache?: () => Promise<ModelCache>;
+  /** llama.cpp's thread count; the default reads the page's isolation and cores. */
+  threads?: () => number;
+}
+
+/** The part of wllama's CacheManager this adapter uses. */
+export interface ModelCache {
+  list(): Promise<{ size: number; metadata: { originalURL: string } }[]>;
+  delete(url: string): Promise<void>;
 }
 
 // A Self-Instruct prompt with 8 in-context tasks and its answer fit in 2k tokens; the rest is
@@ -43,14 +58,29 @@ export class WllamaEngine implements Engine {
   readonly #models: readonly GgufModel[];
   readonly #contextSize: number;
   readonly #create: CreateWllama;
+  readonly #stallMs: number;
+  readonly #cache: () => Promise<ModelCache>;
+  readonly #threads: () => number;
   #loaded: Instance | undefined;
   #inFlight: AbortController | undefined;
+  #download: DownloadGuard | undefined;
 
-  constructor({ wasmUrl, models = GGUF_MODELS, contextSize = DEFAULT_CONTEXT, create = createWllama }: WllamaEngineOptions) {
+  constructor({
+    wasmUrl,
+    models = GGUF_MODELS,
+    contextSize = DEFAULT_CONTEXT,
+    create = createWllama,
+    stallMs = STALL_MS,
+    cache = wllamaCache,
+    threads = () => threadCount(),
+  }: WllamaEngineOptions) {
     this.#wasmUrl = wasmUrl;
     this.#models = models;
     this.#contextSize = contextSize;
     this.#create = create;
+    this.#stallMs = stallMs;
+    this.#cache = cache;
+    this.#threads = threads;
   }
 
   catalog(device: DeviceReport): ModelOption[] {
@@ -60,14 +90,29 @@ export class WllamaEngine implements Engine {
   async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
     const model = this.#models.find((candidate) => candidate.id === modelId);
     if (!model) throw new UnknownModelError(modelId);
-    onProgress({ fraction: 0, text: `Downloading ${model.label}…` });
-    await this.#start(onProgress, (wllama) =>
-      wllama.loadModelFromUrl(model.url, {
-        ...this.#loadParams(),
-        // Kept in the browser's storage (OPFS), so later loads need no network.
-        useCache: true,
-        progressCallback: ({ loaded, total }) => onProgress(downloadProgress(loaded, total)),
-      }),
+    const { host } = new URL(model.url);
+    const stored = await this.#isStored(model.url);
+    // The browser knows it has no network: say so now, not after a fetch fails.
+    if (!stored && globalThis.navigator?.onLine === false) throw new ModelLoadError('offline', offlineMessage(model.label, host));
+    onProgress({ fraction: 0, text: stored ? `Opening ${model.label} from this browser's storage…` : `Downloading ${model.label} from ${host}…` });
+    // A stored model has nothing to stall on, and llama.cpp reading it may take long.
+    const guard = new DownloadGuard(host, stored ? undefined : this.#stallMs);
+    await this.#start(
+      onProgress,
+      (wllama) =>
+        guard.watch(
+          wllama.loadModelFromUrl(model.url, {
+            ...this.#loadParams(),
+            // Kept in the browser's storage (OPFS), so later loads need no network.
+            useCache: true,
+            signal: guard.signal,
+            progressCallback: ({ loaded, total }) => {
+              guard.progress(loaded, total);
+              onProgress(downloadProgress(loaded, total));
+            },
+          }),
+        ),
+      { guard, host },
     );
   }
 
@@ -118,9 +163,16 @@ export class WllamaEngine implements Engine {
     this.#inFlight?.abort();
   }
 
+  /** Also ends a download in progress, at once: the load then rejects as cancelled. */
   async unload(): Promise<void> {
+    this.#download?.cancel();
     this.#inFlight?.abort();
     if (this.#loaded) await this.#discard(this.#loaded);
+  }
+
+  runsOn(): string | undefined {
+    const threads = this.#loaded?.wllama.getNumThreads();
+    return threads === undefined ? undefined : `CPU, ${threads} thread${threads === 1 ? '' : 's'}`;
   }
 
   /** GGUF downloads kept by wllama's cache (OPFS), matched to the catalog by URL. */
@@ -137,13 +189,32 @@ export class WllamaEngine implements Engine {
     if (model) await (await this.#cache()).delete(model.url);
   }
 
-  async #cache() {
-    const { CacheManager } = await import('@wllama/wllama/esm/index.js');
-    return new CacheManager();
+  /** Whether the browser keeps this model's whole file; a storage that cannot be read keeps none. */
+  async #isStored(url: string): Promise<boolean> {
+    try {
+      const entries = await (await this.#cache()).list();
+      return entries.some((entry) => entry.metadata.originalURL === url);
+    } catch {
+      return false;
+    }
   }
 
-  async #start(onProgress: (progress: LoadProgress) => void, open: (wllama: WllamaLike) => Promise<void>): Promise<void> {
+  async #start(
+    onProgress: (progress: LoadProgress) => void,
+    open: (wllama: WllamaLike) => Promise<void>,
+    download?: { guard: DownloadGuard; host: string },
+  ): Promise<void> {
     await this.unload();
+    this.#download = download?.guard;
+    try {
+      await this.#open(onProgress, open, download?.host);
+    } finally {
+      download?.guard.dispose();
+      if (this.#download === download?.guard) this.#download = undefined;
+    }
+  }
+
+  async #open(onProgress: (progress: LoadProgress) => void, open: (wllama: WllamaLike) => Promise<void>, host: string | undefined): Promise<void> {
     const instance = await startInstance(this.#create, this.#wasmUrl);
     try {
       await Promise.race([open(instance.wllama), instance.died]);
@@ -155,7 +226,7 @@ export class WllamaEngine implements Engine {
       }
     } catch (error) {
       await this.#discard(instance);
-      throw wllamaLoadError(error);
+      throw wllamaLoadError(error, host);
     }
     this.#loaded = instance;
     onProgress({ fraction: 1, text: 'The model is ready.' });
@@ -164,7 +235,7 @@ export class WllamaEngine implements Engine {
   #loadParams(): LoadModelParams {
     // CPU only: wllama's WebGPU path can abort on GPUs without shader-f16 (wllama #241), and
     // WebGPU devices get web-llm. One request at a time, so one slot.
-    return { n_ctx: this.#contextSize, n_gpu_layers: 0, n_parallel: 1, log_level: LOG_WARN };
+    return { n_ctx: this.#contextSize, n_gpu_layers: 0, n_parallel: 1, n_threads: this.#threads(), log_level: LOG_WARN };
   }
 
   async #discard(instance: Instance): Promise<void> {
@@ -172,6 +243,15 @@ export class WllamaEngine implements Engine {
     instance.end(new Error('the model was unloaded'));
     await instance.wllama.exit().catch(() => {});
   }
+}
+
+async function wllamaCache(): Promise<ModelCache> {
+  const { CacheManager } = await import('@wllama/wllama/esm/index.js');
+  return new CacheManager();
+}
+
+function offlineMessage(label: string, host: string): string {
+  return `You are offline, and ${label} is not downloaded yet: it comes from ${host}. Connect to the internet and load it again, or open a .gguf file from this computer.`;
 }
 
 async function checkGgufMagic(file: File): Promise<void> {
