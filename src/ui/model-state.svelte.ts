@@ -7,6 +7,7 @@ import { downloadSpeed, remainingSeconds } from './time-left';
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
 
 const LAST_MODEL_KEY = 'self-instruct-studio:last-model';
+const GGUF_ON_CPU_KEY = 'self-instruct-studio:gguf-on-cpu';
 const DOWNLOAD_FAILURES: ReadonlySet<string> = new Set(['network', 'offline', 'stalled']);
 
 /** The device, the models offered on it, and the one being loaded or in use. */
@@ -26,6 +27,7 @@ export class ModelState {
   #remainingSeconds = $state<number | undefined>();
   #speed = $state<number | undefined>();
   selectedId = $state<string>('');
+  #ggufOnGpu = $state(localStorage.getItem(GGUF_ON_CPU_KEY) === null);
 
   constructor(private readonly generator: GeneratorClient) {}
 
@@ -44,6 +46,13 @@ export class ModelState {
   get stored() { return this.#stored; }
   /** Problems with where the models come from, e.g. a self-hosting manifest with mistakes. */
   get notes() { return this.#notes; }
+  /** GGUF models go to the GPU where the device has WebGPU, unless the user chose the CPU (remembered). */
+  get ggufOnGpu() { return this.#ggufOnGpu; }
+  set ggufOnGpu(onGpu: boolean) {
+    this.#ggufOnGpu = onGpu;
+    if (onGpu) localStorage.removeItem(GGUF_ON_CPU_KEY);
+    else localStorage.setItem(GGUF_ON_CPU_KEY, '1');
+  }
   /** A rough time left for the load in progress, from its pace so far. */
   get remainingSeconds() { return this.#remainingSeconds; }
   /** Download speed in MB/s while the engine reports megabytes fetched. */
@@ -83,12 +92,12 @@ export class ModelState {
   async load(): Promise<void> {
     const modelId = this.selectedId;
     if (!modelId) return;
-    await this.loadWith((onProgress) => this.generator.load(modelId, onProgress), () => localStorage.setItem(LAST_MODEL_KEY, modelId));
+    await this.loadWith((onProgress) => this.generator.load(modelId, onProgress, { gpu: this.#ggufOnGpu }), () => localStorage.setItem(LAST_MODEL_KEY, modelId));
   }
 
   /** Loads a GGUF file from this computer: no network at all. */
   async loadFile(file: File): Promise<void> {
-    await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress), () => {});
+    await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress, { gpu: this.#ggufOnGpu }), () => {});
   }
 
   /** Stops the load in progress; it then ends as cancelled. */

@@ -110,7 +110,7 @@ export class NetworkState {
    * On a host that sends no isolation headers, the service worker adds them to the pages it serves
    * (public/isolation-headers.js), but this page came from the network before the worker took
    * control. When it does, the page reloads once, if `idle` says nothing would be lost (no model
-   * loaded or loading, hence no run), so that llama.cpp gets every core; otherwise the next visit
+   * loaded or loading, hence no run), so that llama.cpp gets its threads; otherwise the next visit
    * is isolated. Once per tab: a browser that stays unisolated (no credentialless COEP) never loops.
    * Returns the function that stops listening.
    */

@@ -112,3 +112,27 @@ test.each([
   expect(model.status).toBe('failed');
   expect(model.downloadFailed).toBe(offered);
 });
+
+test('GGUF models go to the GPU unless the user chose the CPU, which is remembered and sent with each load', async () => {
+  const preferences: unknown[] = [];
+  const recording = (api: object) => {
+    const service = api as GeneratorApi;
+    const load: GeneratorApi['load'] = (modelId, onProgress, preference) => {
+      preferences.push(preference);
+      return service.load(modelId, onProgress, preference);
+    };
+    return serve({ ...service, load });
+  };
+  const model = new ModelState(scriptedGenerator(recording));
+  await model.probe();
+  expect(model.ggufOnGpu).toBe(true);
+  await model.load();
+  model.ggufOnGpu = false;
+  expect(remembered.get('self-instruct-studio:gguf-on-cpu')).toBe('1');
+  expect(new ModelState(scriptedGenerator(serve)).ggufOnGpu).toBe(false);
+  model.forget();
+  await model.load();
+  expect(preferences).toEqual([{ gpu: true }, { gpu: false }]);
+  model.ggufOnGpu = true;
+  expect(remembered.get('self-instruct-studio:gguf-on-cpu')).toBeUndefined();
+});

@@ -20,6 +20,8 @@ interface Script {
   logOnLoad?: string;
   /** What loading throws, as wllama or the browser would. */
   loadError?: unknown;
+  /** A load asked to run on the GPU throws this (a GPU llama.cpp cannot use). */
+  gpuLoadError?: unknown;
   /** The download sends these progress reports, then never ends (a host gone quiet). */
   hangAfter?: { loaded: number; total: number }[];
 }
@@ -42,6 +44,7 @@ class FakeWllama implements WllamaLike {
   async loadModelFromUrl(...args: Parameters<WllamaLike['loadModelFromUrl']>): Promise<void> {
     this.calls.push({ method: 'loadModelFromUrl', args });
     if (this.script.loadError) throw this.script.loadError;
+    if (this.script.gpuLoadError && args[1].n_gpu_layers !== 0) throw this.script.gpuLoadError;
     if (this.script.hangAfter) {
       for (const report of this.script.hangAfter) args[1].progressCallback?.(report);
       // Like a fetch that the abort signal does not reach: only the engine's own race ends it.
@@ -148,7 +151,8 @@ describe('load', () => {
     const [fake] = fakes;
     expect(fake!.wasmUrl).toBe(WASM_URL);
     expect(fake!.config).toMatchObject({ allowOffline: true });
-    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096 }] });
+    // A slot per kind of call, each with the whole 4096-token context.
+    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4 * 4096, n_parallel: 4, kv_unified: false }] });
     expect(progress.map((report) => report.fraction)).toEqual([0, 0.45, 0.95, 1]);
   });
 
@@ -262,6 +266,16 @@ describe('downloads the user controls', () => {
     expect(progress[0]!.text).toMatch(/from this browser's storage/);
   });
 
+  test('a host that sends no size gets the bytes so far shown, and is still watched for stalls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { engine, fakes } = setup({ hangAfter: [{ loaded: 2_000_000, total: 0 }] });
+    const progress: LoadProgress[] = [];
+    void engine.load(MODEL.id, (report) => progress.push(report)).catch(() => {});
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    expect(progress.at(-1)).toEqual({ fraction: 0, text: 'Downloading the model: 2.0 MB so far' });
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
   test('the stall watch ends once every byte came', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { engine, fakes } = setup({ hangAfter: [{ loaded: 100, total: 100 }] });
@@ -307,10 +321,46 @@ describe('threads', () => {
     [{}, 1],
     [{ crossOriginIsolated: false, navigator: { hardwareConcurrency: 8 } }, 1],
     [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 2 } }, 2],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 4 } }, 2],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 12 } }, 6],
     [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 32 } }, 8],
     [{ crossOriginIsolated: true, navigator: {} }, 1],
-  ])('threadCount(%o) is %i: one thread where the page is not isolated', (scope, threads) => {
+  ])('threadCount(%o) is %i: one thread where the page is not isolated, else half the cores but two at least', (scope, threads) => {
     expect(threadCount(scope)).toBe(threads);
+  });
+});
+
+describe('on the GPU', () => {
+  test('asked for the GPU, every layer goes there and the host says so', async () => {
+    const { engine, fakes } = setup();
+    const host = new EngineHost([engine], async () => GPU);
+    expect(await host.load(MODEL.id, () => {}, { gpu: true })).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'GPU (WebGPU)' });
+    expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_gpu_layers: 999 });
+  });
+
+  test('without WebGPU, or when the user chose the CPU, nothing goes to the GPU', async () => {
+    for (const [device, gpu] of [[NO_GPU, true], [GPU, false]] as const) {
+      const { engine, fakes } = setup();
+      expect(await new EngineHost([engine], async () => device).load(MODEL.id, () => {}, { gpu })).toMatchObject({ ok: true, runsOn: 'CPU, 1 thread' });
+      expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_gpu_layers: 0 });
+    }
+  });
+
+  test('a GPU load that fails falls back to the CPU, and the host says the GPU could not take it', async () => {
+    const { engine, fakes } = setup({ gpuLoadError: new WllamaRuntimeError('Aborted(shader-f16 missing)', '') }, { threads: () => 2 });
+    const progress: LoadProgress[] = [];
+    const outcome = await new EngineHost([engine], async () => GPU).load(MODEL.id, (report) => progress.push(report), { gpu: true });
+    expect(outcome).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'CPU, 2 threads (the GPU could not load it)' });
+    expect(fakes.map((fake) => (fake.calls[0]!.args[1] as { n_gpu_layers: number }).n_gpu_layers)).toEqual([999, 0]);
+    expect(fakes[0]!.exited).toBe(true);
+    expect(progress.map((report) => report.text)).toContain('The GPU could not load the model: loading it on the CPU…');
+  });
+
+  test('a download that fails is no reason to try the CPU', async () => {
+    const { engine, fakes } = setup({ loadError: new TypeError('Failed to fetch') });
+    const outcome = await new EngineHost([engine], async () => GPU).load(MODEL.id, () => {}, { gpu: true });
+    expect(outcome).toMatchObject({ ok: false, failure: { reason: 'network' } });
+    expect(fakes).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describeError, FailureError, failureOf } from '../failure';
 import type { CompletionRequest, CompletionResult, Failure } from '../vocabulary';
 import { probeDevice } from './device-probe';
-import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
+import type { DeviceReport, Engine, LoadPreferences, LoadProgress, ModelOption, StoredModel } from './engine';
 import { ModelNotLoadedError } from './engine-errors';
 import { LOAD_ADVICE } from './load-failure';
 
@@ -50,26 +50,28 @@ export class EngineHost {
     return this.#probe;
   }
 
-  async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  /** `preferences.gpu` reaches the engine only where the device has WebGPU. */
+  async load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     const { device } = await this.probe();
     const engine = this.engines.find((candidate) => candidate.catalog(device).some((model) => model.id === modelId));
     if (!engine) {
       return { ok: false, failure: { reason: 'not-offered', message: `The model "${modelId}" is not offered on this device. Pick one from the list.` } };
     }
     return this.#activate(engine, async () => {
-      await engine.load(modelId, onProgress);
+      await engine.load(modelId, onProgress, onDevice(preferences, device));
       return modelId;
     });
   }
 
   /** Loads a model file the user picked, on the first engine that reads model files. */
-  async loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  async loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     const engine = this.engines.find((candidate) => candidate.loadFile);
     const loadFile = engine?.loadFile?.bind(engine);
     if (!engine || !loadFile) {
       return { ok: false, failure: { reason: 'not-offered', message: 'This build cannot open model files. Pick a model from the list instead.' } };
     }
-    return this.#activate(engine, () => loadFile(file, onProgress));
+    const { device } = await this.probe();
+    return this.#activate(engine, () => loadFile(file, onProgress, onDevice(preferences, device)));
   }
 
   async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
@@ -140,6 +142,11 @@ export class EngineHost {
       if (this.#loading === loading) this.#loading = undefined;
     }
   }
+}
+
+/** The GPU asked for, and there. */
+function onDevice(preferences: LoadPreferences | undefined, device: DeviceReport): LoadPreferences {
+  return { gpu: (preferences?.gpu ?? false) && device.webgpu };
 }
 
 /** Engines throw ModelLoadError for what they recognise; anything else is shown as it came. */

@@ -54,6 +54,12 @@ export interface StoredModel {
   bytes: number;
 }
 
+/** How the user wants a model run, where an engine has a choice. */
+export interface LoadPreferences {
+  /** On the GPU (WebGPU), where the engine can and the device has one; false keeps it on the CPU. */
+  gpu: boolean;
+}
+
 export interface Engine {
   /** The models this engine can run on this device, best first. */
   catalog(device: DeviceReport): ModelOption[];
@@ -61,12 +67,12 @@ export interface Engine {
    * Rejects with a ModelLoadError (or its ModelFileError) for each failure the engine recognises
    * in its library's errors (src/lib/engine/engine-errors.ts); the host shows anything else as it came.
    */
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<void>;
   /**
    * Loads a model file the user picked, with no network at all; only engines that read model
    * files have it. Resolves with the id the loaded model is known by.
    */
-  loadFile?(file: File, onProgress: (progress: LoadProgress) => void): Promise<string>;
+  loadFile?(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<string>;
   /**
    * Rejects with a ModelCrashedError when the engine has lost its model (load it again), a
    * CompletionFailedError when only this request failed, or a ModelNotLoadedError before a load.

@@ -1,6 +1,6 @@
 // How many threads llama.cpp gets. Its threads share the wasm memory (a SharedArrayBuffer), which a
-// browser allows only on a cross-origin isolated page (COOP and COEP, see public/_headers and
-// src/service-worker); elsewhere wllama runs on one thread.
+// browser allows only on a cross-origin isolated page (COOP and COEP: vite.config.ts, public/_headers,
+// public/isolation-headers.js); elsewhere wllama runs on one thread.
 
 // Past this, more threads mostly wait on memory; a small model gains nothing from them.
 const MAX_THREADS = 8;
@@ -11,10 +11,12 @@ interface Scope {
 }
 
 /**
- * Every core up to MAX_THREADS where the page is isolated, else one. wllama's own default is half
- * the cores, which on a 2-core machine is one.
+ * Half the logical cores (most machines with 4 or more run two per physical core, and llama.cpp's
+ * threads gain nothing from the second), but at least two, up to MAX_THREADS, where the page is
+ * isolated; else one. wllama's own default is the half alone, which on a 2-core machine is one.
  */
 export function threadCount(scope: Scope = globalThis): number {
-  if (!scope.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(scope.navigator?.hardwareConcurrency ?? 1, MAX_THREADS));
+  const cores = scope.navigator?.hardwareConcurrency ?? 1;
+  if (!scope.crossOriginIsolated || cores < 2) return 1;
+  return Math.min(Math.max(2, Math.floor(cores / 2)), MAX_THREADS);
 }

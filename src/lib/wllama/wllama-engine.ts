@@ -10,11 +10,12 @@ import {
   UnknownModelError,
   type DeviceReport,
   type Engine,
+  type LoadPreferences,
   type LoadProgress,
   type ModelOption,
   type StoredModel,
 } from '../engine';
-import { describeError } from '../failure';
+import { describeError, FailureError } from '../failure';
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
 import { completionBody, StreamedAnswer } from './completion-body';
 import { DownloadGuard, STALL_MS } from './download-guard';
@@ -38,6 +39,8 @@ export interface WllamaEngineOptions {
   cache?: () => Promise<ModelCache>;
   /** llama.cpp's thread count; the default reads the page's isolation and cores. */
   threads?: () => number;
+  /** llama-server's slots, each keeping its last prompt's KV cache: PROMPT_SLOTS unless a bench measures one. */
+  promptSlots?: number;
 }
 
 /** The part of wllama's CacheManager this adapter uses. */
@@ -50,6 +53,22 @@ export interface ModelCache {
 // headroom. wllama's default would be 1024.
 const DEFAULT_CONTEXT = 4096;
 const FILE_MODEL_PREFIX = 'gguf-file:';
+/**
+ * The method's calls take turns (new instructions, classify, instances for classification tasks
+ * and for the others), each kind with its own fixed few-shot prefix. With a slot for each,
+ * llama-server gives a call the slot whose cached prompt shares the most with it (its
+ * prompt-similarity choice) and evaluates only the rest; one slot would be overwritten by every
+ * other kind of call. Each slot has the whole context window, so KV memory grows fourfold.
+ */
+const PROMPT_SLOTS = 4;
+// Every layer on the GPU (llama.cpp caps it at the model's count).
+const ALL_LAYERS = 999;
+const READY: LoadProgress = { fraction: 1, text: 'The model is ready.' };
+// Failures the GPU cannot be why of: a CPU load would meet them too.
+const NOT_THE_GPU: ReadonlySet<string> = new Set(['cancelled', 'stalled', 'offline', 'network', 'storage-full']);
+
+type Open = (wllama: WllamaLike, params: LoadModelParams) => Promise<void>;
+
 // llama.cpp's warnings and errors only: enough to explain a failed load.
 const LOG_WARN: LogLevel = 3;
 
@@ -61,9 +80,11 @@ export class WllamaEngine implements Engine {
   readonly #stallMs: number;
   readonly #cache: () => Promise<ModelCache>;
   readonly #threads: () => number;
+  readonly #promptSlots: number;
   #loaded: Instance | undefined;
   #inFlight: AbortController | undefined;
   #download: DownloadGuard | undefined;
+  #runsOn = '';
 
   constructor({
     wasmUrl,
@@ -73,6 +94,7 @@ export class WllamaEngine implements Engine {
     stallMs = STALL_MS,
     cache = wllamaCache,
     threads = () => threadCount(),
+    promptSlots = PROMPT_SLOTS,
   }: WllamaEngineOptions) {
     this.#wasmUrl = wasmUrl;
     this.#models = models;
@@ -81,13 +103,14 @@ export class WllamaEngine implements Engine {
     this.#stallMs = stallMs;
     this.#cache = cache;
     this.#threads = threads;
+    this.#promptSlots = promptSlots;
   }
 
   catalog(device: DeviceReport): ModelOption[] {
     return ggufOptions(this.#models, device, this.#contextSize);
   }
 
-  async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  async load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<void> {
     const model = this.#models.find((candidate) => candidate.id === modelId);
     if (!model) throw new UnknownModelError(modelId);
     const { host } = new URL(model.url);
@@ -99,10 +122,10 @@ export class WllamaEngine implements Engine {
     const guard = new DownloadGuard(host, stored ? undefined : this.#stallMs);
     await this.#start(
       onProgress,
-      (wllama) =>
+      (wllama, params) =>
         guard.watch(
           wllama.loadModelFromUrl(model.url, {
-            ...this.#loadParams(),
+            ...params,
             // Kept in the browser's storage (OPFS), so later loads need no network.
             useCache: true,
             signal: guard.signal,
@@ -112,15 +135,15 @@ export class WllamaEngine implements Engine {
             },
           }),
         ),
-      { guard, host },
+      { gpu: preferences?.gpu ?? false, download: { guard, host } },
     );
   }
 
-  async loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<string> {
+  async loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<string> {
     await checkGgufMagic(file);
     onProgress({ fraction: 0, text: `Opening ${file.name} (${megabytes(file.size)} MB)…` });
     // wllama reads the file through Blob.slice as llama.cpp asks for it: nothing is copied first.
-    await this.#start(onProgress, (wllama) => wllama.loadModel([file], this.#loadParams()));
+    await this.#start(onProgress, (wllama, params) => wllama.loadModel([file], params), { gpu: preferences?.gpu ?? false });
     return FILE_MODEL_PREFIX + file.name;
   }
 
@@ -171,8 +194,7 @@ export class WllamaEngine implements Engine {
   }
 
   runsOn(): string | undefined {
-    const threads = this.#loaded?.wllama.getNumThreads();
-    return threads === undefined ? undefined : `CPU, ${threads} thread${threads === 1 ? '' : 's'}`;
+    return this.#loaded && this.#runsOn;
   }
 
   /** GGUF downloads kept by wllama's cache (OPFS), matched to the catalog by URL. */
@@ -199,25 +221,41 @@ export class WllamaEngine implements Engine {
     }
   }
 
-  async #start(
-    onProgress: (progress: LoadProgress) => void,
-    open: (wllama: WllamaLike) => Promise<void>,
-    download?: { guard: DownloadGuard; host: string },
-  ): Promise<void> {
+  /**
+   * Loads on the GPU when asked, and on the CPU if that fails for a reason of the GPU's (a
+   * download that failed or was cancelled is no such reason): the model still runs, and the card
+   * says the GPU did not take it.
+   */
+  async #start(onProgress: (progress: LoadProgress) => void, open: Open, { gpu, download }: { gpu: boolean; download?: { guard: DownloadGuard; host: string } }): Promise<void> {
     await this.unload();
     this.#download = download?.guard;
     try {
-      await this.#open(onProgress, open, download?.host);
+      if (gpu) {
+        try {
+          await this.#open(open, { ...this.#loadParams(), n_gpu_layers: ALL_LAYERS }, download?.host);
+          this.#runsOn = 'GPU (WebGPU)';
+          onProgress(READY);
+          return;
+        } catch (error) {
+          if (!gpuMayBeWhy(error)) throw error;
+          onProgress({ fraction: 0.95, text: 'The GPU could not load the model: loading it on the CPU…' });
+        }
+      }
+      const loaded = await this.#open(open, this.#loadParams(), download?.host);
+      // wllama's own count: one thread wherever the page cannot share memory.
+      const threads = loaded.wllama.getNumThreads();
+      this.#runsOn = `CPU, ${threads} thread${threads === 1 ? '' : 's'}${gpu ? ' (the GPU could not load it)' : ''}`;
+      onProgress(READY);
     } finally {
       download?.guard.dispose();
       if (this.#download === download?.guard) this.#download = undefined;
     }
   }
 
-  async #open(onProgress: (progress: LoadProgress) => void, open: (wllama: WllamaLike) => Promise<void>, host: string | undefined): Promise<void> {
+  async #open(open: Open, params: LoadModelParams, host: string | undefined): Promise<Instance> {
     const instance = await startInstance(this.#create, this.#wasmUrl);
     try {
-      await Promise.race([open(instance.wllama), instance.died]);
+      await Promise.race([open(instance.wllama, params), instance.died]);
       if (!hasModel(instance.wllama)) {
         const reason = loadFailureReason(instance.log);
         throw new ModelFileError(
@@ -229,13 +267,14 @@ export class WllamaEngine implements Engine {
       throw wllamaLoadError(error, host);
     }
     this.#loaded = instance;
-    onProgress({ fraction: 1, text: 'The model is ready.' });
+    return instance;
   }
 
+  /** On the CPU; #start asks for the GPU. One request at a time, but a slot per kind of call
+   * (PROMPT_SLOTS), each with a context of its own: not unified, so no slot's cache crowds out another's. */
   #loadParams(): LoadModelParams {
-    // CPU only: wllama's WebGPU path can abort on GPUs without shader-f16 (wllama #241), and
-    // WebGPU devices get web-llm. One request at a time, so one slot.
-    return { n_ctx: this.#contextSize, n_gpu_layers: 0, n_parallel: 1, n_threads: this.#threads(), log_level: LOG_WARN };
+    const slots = this.#promptSlots;
+    return { n_ctx: this.#contextSize * slots, n_parallel: slots, kv_unified: false, n_gpu_layers: 0, n_threads: this.#threads(), log_level: LOG_WARN };
   }
 
   async #discard(instance: Instance): Promise<void> {
@@ -243,6 +282,10 @@ export class WllamaEngine implements Engine {
     instance.end(new Error('the model was unloaded'));
     await instance.wllama.exit().catch(() => {});
   }
+}
+
+function gpuMayBeWhy(error: unknown): boolean {
+  return !(error instanceof FailureError && NOT_THE_GPU.has(error.reason));
 }
 
 async function wllamaCache(): Promise<ModelCache> {
@@ -265,7 +308,8 @@ function downloadProgress(loaded: number, total: number): LoadProgress {
   if (total > 0 && loaded >= total) return { fraction: 0.95, text: 'Loading the model into memory…' };
   // The last 10% is llama.cpp reading the weights.
   const fraction = total > 0 ? 0.9 * (loaded / total) : 0;
-  return { fraction, text: `Downloading the model: ${megabytes(loaded)} of ${total > 0 ? megabytes(total) : '?'} MB` };
+  // A host that sends no Content-Length leaves the size unknown until the end.
+  return { fraction, text: total > 0 ? `Downloading the model: ${megabytes(loaded)} of ${megabytes(total)} MB` : `Downloading the model: ${megabytes(loaded)} MB so far` };
 }
 
 function megabytes(bytes: number): string {
