@@ -151,8 +151,7 @@ describe('load', () => {
     const [fake] = fakes;
     expect(fake!.wasmUrl).toBe(WASM_URL);
     expect(fake!.config).toMatchObject({ allowOffline: true });
-    // A slot per kind of call, each with the whole 4096-token context.
-    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4 * 4096, n_parallel: 4, kv_unified: false }] });
+    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096, n_parallel: 1 }] });
     expect(progress.map((report) => report.fraction)).toEqual([0, 0.45, 0.95, 1]);
   });
 

@@ -39,8 +39,6 @@ export interface WllamaEngineOptions {
   cache?: () => Promise<ModelCache>;
   /** llama.cpp's thread count; the default reads the page's isolation and cores. */
   threads?: () => number;
-  /** llama-server's slots, each keeping its last prompt's KV cache: PROMPT_SLOTS unless a bench measures one. */
-  promptSlots?: number;
 }
 
 /** The part of wllama's CacheManager this adapter uses. */
@@ -53,14 +51,6 @@ export interface ModelCache {
 // headroom. wllama's default would be 1024.
 const DEFAULT_CONTEXT = 4096;
 const FILE_MODEL_PREFIX = 'gguf-file:';
-/**
- * The method's calls take turns (new instructions, classify, instances for classification tasks
- * and for the others), each kind with its own fixed few-shot prefix. With a slot for each,
- * llama-server gives a call the slot whose cached prompt shares the most with it (its
- * prompt-similarity choice) and evaluates only the rest; one slot would be overwritten by every
- * other kind of call. Each slot has the whole context window, so KV memory grows fourfold.
- */
-const PROMPT_SLOTS = 4;
 // Every layer on the GPU (llama.cpp caps it at the model's count).
 const ALL_LAYERS = 999;
 const READY: LoadProgress = { fraction: 1, text: 'The model is ready.' };
@@ -80,7 +70,6 @@ export class WllamaEngine implements Engine {
   readonly #stallMs: number;
   readonly #cache: () => Promise<ModelCache>;
   readonly #threads: () => number;
-  readonly #promptSlots: number;
   #loaded: Instance | undefined;
   #inFlight: AbortController | undefined;
   #download: DownloadGuard | undefined;
@@ -94,7 +83,6 @@ export class WllamaEngine implements Engine {
     stallMs = STALL_MS,
     cache = wllamaCache,
     threads = () => threadCount(),
-    promptSlots = PROMPT_SLOTS,
   }: WllamaEngineOptions) {
     this.#wasmUrl = wasmUrl;
     this.#models = models;
@@ -103,7 +91,6 @@ export class WllamaEngine implements Engine {
     this.#stallMs = stallMs;
     this.#cache = cache;
     this.#threads = threads;
-    this.#promptSlots = promptSlots;
   }
 
   catalog(device: DeviceReport): ModelOption[] {
@@ -270,11 +257,15 @@ export class WllamaEngine implements Engine {
     return instance;
   }
 
-  /** On the CPU; #start asks for the GPU. One request at a time, but a slot per kind of call
-   * (PROMPT_SLOTS), each with a context of its own: not unified, so no slot's cache crowds out another's. */
+  /**
+   * On the CPU; #start asks for the GPU. One request at a time, so one slot. llama-server keeps the
+   * slot's last prompt in its KV cache and evaluates only what a call adds to the prefix they share
+   * (reported as cachedPromptTokens). More slots, one per kind of call, would keep each kind's
+   * prefix, but a run makes its calls of one kind in a row, so they saved 5 % of the evaluated
+   * tokens for four times the KV memory (npm run bench:engine): not worth it.
+   */
   #loadParams(): LoadModelParams {
-    const slots = this.#promptSlots;
-    return { n_ctx: this.#contextSize * slots, n_parallel: slots, kv_unified: false, n_gpu_layers: 0, n_threads: this.#threads(), log_level: LOG_WARN };
+    return { n_ctx: this.#contextSize, n_parallel: 1, n_gpu_layers: 0, n_threads: this.#threads(), log_level: LOG_WARN };
   }
 
   async #discard(instance: Instance): Promise<void> {
