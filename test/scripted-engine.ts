@@ -2,12 +2,14 @@
 // the e2e build's generator worker (so: no Node APIs). Each answer is a pure function of the
 // request, written in the layouts of src/lib/method's prompts (chat or raw completion, free text or
 // JSON, Self-Instruct or Alpaca) with the untidiness of a real small model, and with some
-// candidates and instances that the method's filters must throw out. Like a real engine it cuts
+// candidates and instances that the method's filters must throw out; judge prompts get a verdict
+// (test/fixtures/method/scripted-judge.ts). Like a real engine it cuts
 // the answer at the request's stop sequences and at maxTokens (a token being a word here).
 import { UnknownModelError, type DeviceReport, type Engine, type LoadProgress, type ModelOption, type StoredModel } from '../src/lib/engine';
 import { createRng } from '../src/lib/method';
 import type { ChatMessage, CompletionRequest, CompletionResult, FinishReason } from '../src/lib/vocabulary';
 import { alpacaAnswer, instructionsAnswer, isAlpacaPrompt } from './fixtures/method/scripted-generation';
+import { judgeAnswer } from './fixtures/method/scripted-judge';
 import type { ScriptedPrompt } from './fixtures/method/scripted-prompt';
 import { classifyAnswer, instancesAnswer } from './fixtures/method/scripted-task-answers';
 
@@ -89,6 +91,8 @@ function answer(request: CompletionRequest): string {
       return classifyAnswer(prompt, rng);
     case 'instances':
       return instancesAnswer(prompt, rng);
+    case 'judge':
+      return judgeAnswer(prompt, rng);
   }
 }
 

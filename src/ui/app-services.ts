@@ -1,5 +1,6 @@
 import { PoolNewsChannel, TabCoordinator } from '../lib/coordination';
-import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, PoolViewClient, StatsClient } from '../lib/clients';
+import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, ModelRouter, PoolViewClient, StatsClient } from '../lib/clients';
+import { PromptApiEngine, type LanguageModelApi } from '../lib/prompt-api';
 import type { GeneratorApi } from '../lib/engine';
 import type { FilterApi } from '../lib/novelty';
 import type { DownloadApi } from '../lib/download';
@@ -7,13 +8,16 @@ import type { PoolViewApi } from '../lib/pool-view';
 import type { StatsApi } from '../lib/stats';
 import type { SeedTask } from '../lib/vocabulary';
 import { parseSeedFile, type ImportApi } from '../lib/seeds';
-import { openStudioDB, PoolStore, ProjectStore } from '../lib/store';
+import { openStudioDB, PoolStore, ProjectStore, QualityStore } from '../lib/store';
 
 export interface AppServices {
-  generator: GeneratorClient;
+  /** The generate port and model loading: the generator worker's engines and the browser's own model. */
+  generator: ModelRouter;
   filter: FilterClient;
   pool: PoolStore;
   projects: ProjectStore;
+  /** The judge's judgments and a person's audit. */
+  quality: QualityStore;
   tabs: TabCoordinator;
   /** A person's changes to a pool, between this tab and the others. */
   poolNews: PoolNewsChannel;
@@ -37,13 +41,21 @@ export async function startServices(): Promise<AppServices> {
   let closeStorage!: () => void;
   const storageClosed = new Promise<void>((resolve) => (closeStorage = resolve));
   const db = await openStudioDB(undefined, closeStorage);
-  const generator = new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker'));
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __studio: { generator } });
+  const worker = new GeneratorClient(connectWorker<GeneratorApi>(generatorWorker, 'model worker'));
+  // Chrome's Prompt API: a global of the page, absent in other browsers and in workers.
+  const languageModel = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
+  if (import.meta.env.MODE === 'e2e') {
+    // The browser tests' stand-in for Chrome's model answers with the scripted engine's texts.
+    const scriptedPromptAnswer = async (...args: Parameters<typeof import('../../test/prompt-api-answers').scriptedPromptAnswer>) =>
+      (await import('../../test/prompt-api-answers')).scriptedPromptAnswer(...args);
+    Object.assign(globalThis, { __studio: { generator: worker, scriptedPromptAnswer } });
+  }
   return {
-    generator,
+    generator: new ModelRouter(worker, new PromptApiEngine(languageModel)),
     filter: new FilterClient(connectWorker<FilterApi>(filterWorker, 'filter worker')),
     pool: new PoolStore(db),
     projects: new ProjectStore(db),
+    quality: new QualityStore(db),
     tabs: new TabCoordinator(navigator.locks),
     poolNews: new PoolNewsChannel(),
     downloads: once(() => {

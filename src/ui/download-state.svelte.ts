@@ -4,6 +4,7 @@ import type { ExportFormat } from '../lib/export';
 import { downloadFile } from './download-file';
 import { EVERYTHING_KEPT, type ScopeChoice } from './download-scope';
 import { errorMessage } from './handle-error';
+import type { QualityScore } from '../lib/vocabulary';
 
 /** The download of a project's dataset: which formats, which rows, with what, and how far it has got. */
 export class DownloadState {
@@ -11,6 +12,8 @@ export class DownloadState {
   includeRejected = $state(false);
   /** The chosen "Rows to download". */
   scope = $state<ScopeChoice['id']>('kept');
+  /** The lowest judge's score of "Judged t or more only". */
+  judgedFrom = $state<QualityScore>(4);
   #progress = $state<number | undefined>();
   #error = $state<string | undefined>();
   #notice = $state<string | undefined>();
@@ -46,6 +49,7 @@ export class DownloadState {
         formats: $state.snapshot(this.formats),
         includeRejected: this.includeRejected,
         ...(taskIds ? { scope: { label: choice.label, taskIds } } : {}),
+        ...(choice.judgedFrom === undefined ? {} : { judgedFrom: choice.judgedFrom }),
       };
       const { name, mimeType, blob, tasks } = await this.downloads().prepare(request, (fraction) => (this.#progress = fraction));
       if (tasks === 0) this.#notice = `Nothing to download: “${choice.label}” holds no finished task with instances.`;

@@ -1,5 +1,6 @@
-// The model list as people read it: the recommended model, then the short list of chat models by
-// how much GPU memory they need, then the CPU models; "Show all models" adds the rest by kind.
+// The model list as people read it: the browser's own model when it is ready, the recommended model,
+// then the short list of chat models by how much GPU memory they need, then the CPU models, then the
+// browser's own model when Chrome must download it; "Show all models" adds the rest by kind.
 import type { ModelKind, ModelOption } from '../lib/engine';
 
 export interface ModelGroup {
@@ -40,13 +41,18 @@ export const KIND_NOTES: Record<Exclude<ModelKind, 'chat'>, string> = {
  */
 export function groupModels(options: readonly ModelOption[], showAll: boolean, selectedId: string): ModelGroup[] {
   const shown = (option: ModelOption) => !option.onlyInFullList || option.id === selectedId;
-  const short = options.filter((option) => !option.recommended && shown(option));
+  const browsers = options.filter((option) => option.browserManaged);
+  const others = options.filter((option) => !option.browserManaged);
+  const short = others.filter((option) => !option.recommended && shown(option));
   const groups: ModelGroup[] = [
-    { label: 'Recommended for this device', options: options.filter((option) => option.recommended) },
+    // The browser's own model needs no download from us: first when ready, last when Chrome must fetch it.
+    { label: 'Built into this browser: no download', options: browsers.filter((option) => option.browserManaged === 'available') },
+    { label: 'Recommended for this device', options: others.filter((option) => option.recommended) },
     ...SHORT_GROUPS.map(({ label, fits }) => ({ label, options: short.filter(fits) })),
+    { label: 'Built into this browser: Chrome downloads it once', options: browsers.filter((option) => option.browserManaged === 'downloadable') },
   ];
   if (showAll) {
-    const rest = options.filter((option) => !shown(option));
+    const rest = others.filter((option) => !shown(option));
     for (const [kind, label] of Object.entries(FULL_LIST_GROUPS)) groups.push({ label, options: rest.filter((option) => (option.kind ?? 'chat') === kind) });
   }
   return groups.filter((group) => group.options.length > 0);

@@ -1,10 +1,13 @@
-import type { GeneratorClient } from '../lib/clients';
+import type { ModelRouter } from '../lib/clients';
 import type { DeviceReport, LoadOutcome, LoadProgress, ModelOption, ProbeStep, StoredModel } from '../lib/engine';
 import type { Failure } from '../lib/vocabulary';
 import { toFailure } from './handle-error';
 import { downloadSpeed, remainingSeconds } from './time-left';
 
 export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
+
+/** Where models load: the page's ModelRouter (the worker's engines and the browser's own model), or the worker's client alone. */
+export type ModelLoader = Pick<ModelRouter, 'probe' | 'load' | 'loadFile' | 'cancelLoad' | 'storedModels' | 'deleteStored'>;
 
 const LAST_MODEL_KEY = 'self-instruct-studio:last-model';
 const GGUF_ON_CPU_KEY = 'self-instruct-studio:gguf-on-cpu';
@@ -29,7 +32,7 @@ export class ModelState {
   selectedId = $state<string>('');
   #ggufOnGpu = $state(localStorage.getItem(GGUF_ON_CPU_KEY) === null);
 
-  constructor(private readonly generator: GeneratorClient) {}
+  constructor(private readonly generator: ModelLoader) {}
 
   get status() { return this.#status; }
   get probeStep() { return this.#probeStep; }

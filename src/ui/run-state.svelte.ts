@@ -1,8 +1,9 @@
 import type { RunNews, TabCoordinator } from '../lib/coordination';
 import { REJECTION_RULES } from '../lib/method';
-import { checkWholeNumber, RUN_LIMITS, runBootstrap, type RunPorts } from '../lib/run';
-import type { CallPurpose, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason } from '../lib/vocabulary';
+import { checkWholeNumber, measuredGenerator, RUN_LIMITS, runBootstrap, tokensPerFinishedTask, type RunPorts } from '../lib/run';
+import type { CallPurpose, CompletionResult, FailureReason, MethodSettings, NoveltyChanges, PoolCounts, RejectionReason, Task, TokenUsage } from '../lib/vocabulary';
 import type { PoolStore } from '../lib/store';
+import { RunClock, type Ticker } from './run-clock.svelte';
 
 export type RunStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
@@ -22,6 +23,10 @@ export class RunState {
   /** Another tab holds this project's run: this one shows its progress and cannot start. */
   #otherTab = $state(false);
   #lostModel = $state(false);
+  /** Every journaled call's tokens: read at restore and after a run, added to from each answer while it runs. */
+  #tokens = $state.raw<TokenUsage>({ promptTokens: 0, completionTokens: 0 });
+  /** Elapsed time, tasks per hour, tokens per second and time left of this page's latest run. */
+  readonly clock: RunClock;
   /** Bound to a number field, which reads as null while it is empty. */
   targetSize = $state<number | null>(TARGET_STEP);
   /** Drives every sampling decision of the run; the same seed and settings repeat a run. */
@@ -37,7 +42,9 @@ export class RunState {
     private readonly ports: RunPorts & { store: PoolStore },
     private readonly projectId: string,
     private readonly tabs: TabCoordinator,
+    ticker?: Ticker,
   ) {
+    this.clock = new RunClock(ticker);
     this.#unsubscribe = tabs.subscribe((news) => this.hear(news));
   }
 
@@ -50,6 +57,8 @@ export class RunState {
   get otherTab() { return this.#otherTab; }
   /** The last run stopped because the model is gone (a crash, a lost GPU); it must be loaded again. */
   get lostModel() { return this.#lostModel; }
+  /** Prompt and completion tokens per finished task, over every call in the journal; unknown before a task is finished. */
+  get tokenCost() { return tokensPerFinishedTask(this.#tokens, this.#counts.accepted - this.#counts.pending); }
   /** What is wrong with the target, in words beside the field; a run waits until it is fixed. */
   get targetProblem() { return problemOf(this.#target); }
   get seedProblem() { return problemOf(this.#seed); }
@@ -76,7 +85,7 @@ export class RunState {
       this.#error = latest.error;
     }
     this.#otherTab = this.#status !== 'running' && (await this.tabs.isRunning(this.projectId));
-    await this.refresh();
+    await Promise.all([this.refresh(), this.readTokens()]);
   }
 
   /** A person changed the pool: a run in progress samples its next prompts from the pool as it now is. */
@@ -89,8 +98,11 @@ export class RunState {
     this.#unsubscribe();
   }
 
-  /** Runs the loop towards the target; nothing happens while a field is invalid or the target is reached. */
-  async start(modelId: string, settings: MethodSettings): Promise<void> {
+  /**
+   * Runs the loop towards the target; nothing happens while a field is invalid or the target is
+   * reached. `judgeFinished`, given the run's signal, makes the hook that judges each finished task.
+   */
+  async start(modelId: string, settings: MethodSettings, judgeFinished?: (signal: AbortSignal) => (task: Task) => Promise<void>): Promise<void> {
     if (this.#status === 'running' || this.#status === 'pausing') return;
     const [target, seed] = [this.#target, this.#seed];
     if (!target.ok || !seed.ok || this.targetReached) return;
@@ -99,19 +111,27 @@ export class RunState {
     this.#status = 'running';
     this.#error = undefined;
     const config = { modelId, targetSize: target.value, rngSeed: seed.value, settings };
+    this.clock.start(this.#counts.accepted, target.value);
+    const ports = { ...this.ports, generator: measuredGenerator(this.ports.generator, (result) => this.measured(result)) };
     const held = await this.tabs.runExclusively(this.projectId, () =>
-      runBootstrap(this.ports, this.projectId, config, {
+      runBootstrap(ports, this.projectId, config, {
         signal: controller.signal,
+        ...(judgeFinished ? { afterFinished: judgeFinished(controller.signal) } : {}),
         watchPool: (listener) => {
           this.#poolListeners.add(listener);
           return () => this.#poolListeners.delete(listener);
         },
         onEvent: (event) => {
           if (event.type === 'text') this.#live = { purpose: event.purpose, text: event.text };
-          else void this.refresh().then(() => this.tell('running'));
+          else
+            void this.refresh().then(() => {
+              this.clock.counted(this.#counts.accepted);
+              this.tell('running');
+            });
         },
       }),
     );
+    this.clock.stop();
     this.#live = undefined;
     if (!held) {
       this.#otherTab = true;
@@ -120,7 +140,7 @@ export class RunState {
     }
     const outcome = held.value;
     // The final counts first, so the page never shows "finished" beside the counts of a step before.
-    await this.refresh();
+    await Promise.all([this.refresh(), this.readTokens()]);
     this.#status = outcome.status;
     this.#lostModel = outcome.status === 'failed' && MODEL_GONE.has(outcome.failure.reason);
     if (outcome.status === 'failed') this.#error = outcome.failure.message;
@@ -144,6 +164,18 @@ export class RunState {
     this.#status = news.status === 'running' ? 'paused' : news.status;
     this.#counts = news.counts;
     void this.refresh();
+  }
+
+  private measured(result: CompletionResult): void {
+    this.clock.measured(result);
+    // An aborted call is thrown away, never journaled.
+    if (result.finishReason !== 'abort') {
+      this.#tokens = { promptTokens: this.#tokens.promptTokens + result.promptTokens, completionTokens: this.#tokens.completionTokens + result.completionTokens };
+    }
+  }
+
+  private async readTokens(): Promise<void> {
+    this.#tokens = await this.ports.store.tokenUsage(this.projectId);
   }
 
   /** Re-reads the counts and the funnel from the store. */

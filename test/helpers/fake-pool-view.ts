@@ -9,7 +9,7 @@ export function poolRow(id: string, fields: Partial<PoolRow> = {}): PoolRow {
   return {
     id, status: 'accepted', instruction: `Instruction ${id}`, withInput: false, instances: 1, length: 20,
     strategy: 'self-instruct', runId: 'run-1', created: Number(id.replace(/\D/g, '')) || 0,
-    overruled: false, edited: false, reviewed: false, ...fields,
+    overruled: false, edited: false, reviewed: false, judgment: { status: 'none' }, ...fields,
   };
 }
 
@@ -60,6 +60,9 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
     async sync(taskIds) {
       fake.calls.push(`sync ${taskIds}`);
     },
+    async judged(taskIds) {
+      fake.calls.push(`judged ${taskIds}`);
+    },
     async syncNewer() {
       const came = fake.arriving.splice(0);
       fake.stored.push(...came);
@@ -80,6 +83,8 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
         status: { ...status, kept: status.accepted + status.pending + status.rejected },
         rule: {}, kind: { any: ids.length, classification: 0, generation: 0, 'with-input': 0, 'without-input': 0 },
         run: {}, edited: { yes: 0, no: ids.length }, reviewed: { yes: 0, no: ids.length },
+        judged: { none: ids.length, judged: 0, unreadable: 0, stale: 0 }, score: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+        validInstruction: { yes: 0, no: 0 }, appropriateInput: { yes: 0, no: 0 }, acceptableOutput: { yes: 0, no: 0 },
       };
       return { token, counts, runs: fake.runs };
     },

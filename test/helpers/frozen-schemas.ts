@@ -1,7 +1,7 @@
 // The app's database as each released version left it in users' browsers, built by hand for the
 // upgrade tests. Like a released upgrade step, a version here is never edited: the next one is added.
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6;
 
 const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransaction) => void> = {
   1: (db) => {
@@ -26,6 +26,15 @@ const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransactio
   4: () => {},
   5: (db) => {
     db.createObjectStore('parts', { keyPath: ['projectId', 'hash'] });
+  },
+  6: (db, upgrade) => {
+    const trash = db.createObjectStore('trash', { keyPath: 'id' });
+    trash.createIndex('by-project', 'projectId');
+    trash.createIndex('by-task', 'taskIds', { multiEntry: true });
+    trash.createIndex('by-project-instance', 'instanceKeys', { multiEntry: true });
+    db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
+    db.createObjectStore('undoStates', { keyPath: ['projectId', 'seq'] });
+    upgrade.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
   },
 };
 

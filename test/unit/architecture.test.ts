@@ -9,9 +9,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const LIB = join(ROOT, 'src/lib');
 
 /** Areas that exist only for the page: the worker-side areas must not import them. */
-const PAGE_SIDE = new Set(['clients', 'coordination', 'backup']);
+const PAGE_SIDE = new Set(['clients', 'coordination', 'backup', 'prompt-api']);
 /** Areas whose code runs in a worker. */
-const WORKER_SIDE = ['engine', 'webllm', 'wllama', 'novelty', 'rouge', 'download', 'export', 'seeds', 'pool-view', 'stats'];
+const WORKER_SIDE = ['engine', 'webllm', 'wllama', 'novelty', 'rouge', 'download', 'export', 'seeds', 'pool-view', 'stats', 'judge', 'audit'];
 
 interface ImportEdge {
   file: string;

@@ -117,6 +117,20 @@ describe('the journal in PoolStore', () => {
     return read;
   }
 
+  test('tokenUsage sums the tokens of every call of the project, whatever its purpose, and none of another project', async () => {
+    const { store } = await fresh();
+    const withTokens = (projectId: string, id: string, purpose: CallRecord['purpose'], promptTokens: number, completionTokens: number): CallRecord => {
+      const row = callRow(projectId, id, purpose);
+      return { ...row, result: { ...row.result, promptTokens, completionTokens } };
+    };
+    const rows = [withTokens(PROJECT, 'c1', 'instructions', 100, 40), withTokens(PROJECT, 'c2', 'classify', 30, 1), withTokens(PROJECT, 'c3', 'instances', 50, 60), withTokens('other', 'c4', 'instances', 999, 999)];
+    for (const [i, row] of rows.entries()) {
+      await store.saveGeneration({ call: row, candidates: [taskRow({ id: `t${i}`, projectId: row.projectId, callId: row.id })], instances: [] });
+    }
+    expect(await store.tokenUsage(PROJECT)).toEqual({ promptTokens: 180, completionTokens: 101 });
+    expect(await store.tokenUsage('empty')).toEqual({ promptTokens: 0, completionTokens: 0 });
+  });
+
   test('every call of every kind reads back byte for byte, and a text repeated across calls is stored once', async () => {
     const { db, store } = await fresh();
     const requests = everyMethodRequest();

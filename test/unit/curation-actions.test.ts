@@ -88,6 +88,11 @@ describe('describeAction', () => {
     expect(long.length).toBeLessThan(80);
     expect(long).toMatch(/^Edited “word word .*…”$/);
   });
+
+  test('a delete that names itself keeps its label, even for one task', () => {
+    const keep = { kind: 'delete' as const, taskIds: ['a'], label: 'Kept the 3 tasks judged 4 or more' };
+    expect(describeAction(keep, 1, 'Name a spice.')).toBe('Kept the 3 tasks judged 4 or more');
+  });
 });
 
 describe('noveltyChanges', () => {

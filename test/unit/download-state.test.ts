@@ -112,3 +112,11 @@ test('a choice shows its count of rows when it is known', () => {
   expect(scopeOption(choice('selection', [], 1))).toBe('The selection (1 row)');
 });
 
+
+test('"judged t or more only" asks the worker for the tasks judged that well, and says so when none is', async () => {
+  const downloads = await downloadState();
+  const judged: ScopeChoice = { id: 'judged', label: 'Judged 4 or more only', judgedFrom: 4, resolve: async () => undefined };
+  await downloads.download(judged);
+  expect(saved).toEqual([]);
+  expect(downloads.notice).toBe('Nothing to download: “Judged 4 or more only” holds no finished task with instances.');
+});

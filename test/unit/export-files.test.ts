@@ -48,7 +48,10 @@ describe('Parquet', () => {
     const file = parquetBytes(source);
     const records = await parquetReadObjects({ file: file.buffer });
     expect(records).toHaveLength(12_000);
-    expect(records[1]).toEqual({ instruction: 'Instruction 1', input: 'input "1", with a comma', output: '=output 1\nline two', is_classification: false, task_id: 't1' });
+    expect(records[1]).toEqual({
+      instruction: 'Instruction 1', input: 'input "1", with a comma', output: '=output 1\nline two', is_classification: false, task_id: 't1',
+      judge_score: null, judge_valid_instruction: null, judge_appropriate_input: null, judge_acceptable_output: null, judge_reason: null, judge_model: null,
+    });
     expect(records.filter((record) => record.is_classification)).toHaveLength(3_000);
   });
 

@@ -30,14 +30,19 @@ const ROWS: ExportRow[] = [
   row('t3', 'Never finished.', []),
 ];
 
+/** The judge's columns (src/lib/export/judge-columns.ts) of a task without a current verdict. */
+const NOT_JUDGED_FIELDS = { judge_score: null, judge_valid_instruction: null, judge_appropriate_input: null, judge_acceptable_outputs: null, judge_reason: null, judge_model: null };
+const NOT_JUDGED_CELLS = { judge_score: '', judge_valid_instruction: '', judge_appropriate_input: '', judge_acceptable_output: '', judge_reason: '', judge_model: '' };
+const CSV_HEADER = 'instruction,input,output,is_classification,task_id,judge_score,judge_valid_instruction,judge_appropriate_input,judge_acceptable_output,judge_reason,judge_model';
+
 const text = (format: ExportFormat, rows: ExportRow[], systemPrompt?: string) => [...exportFile(format, rows, { systemPrompt }).chunks].join('');
 const lines = <T = unknown>(body: string) => body.trimEnd().split('\n').map((line) => JSON.parse(line) as T);
 
 describe('records per format', () => {
   it('Self-Instruct JSONL has one line per task with instances, with provenance', () => {
     expect(lines(text('self-instruct-jsonl', ROWS))).toEqual([
-      { id: 't1', instruction: 'Sort the words.', instances: ROWS[0]!.instances, is_classification: true, provenance: { model: 'model-a', run: 'run-1', created: '1970-01-01T00:00:00.000Z' } },
-      { id: 't2', instruction: 'Write a motto.', instances: ROWS[1]!.instances, is_classification: false, provenance: { model: 'model-a', run: 'run-1', created: '1970-01-01T00:00:00.000Z' } },
+      { id: 't1', instruction: 'Sort the words.', instances: ROWS[0]!.instances, is_classification: true, provenance: { model: 'model-a', run: 'run-1', created: '1970-01-01T00:00:00.000Z' }, ...NOT_JUDGED_FIELDS },
+      { id: 't2', instruction: 'Write a motto.', instances: ROWS[1]!.instances, is_classification: false, provenance: { model: 'model-a', run: 'run-1', created: '1970-01-01T00:00:00.000Z' }, ...NOT_JUDGED_FIELDS },
     ]);
   });
 
@@ -78,11 +83,11 @@ describe('records per format', () => {
 
   it('CSV starts with a byte order mark and a header, and has one CRLF row per instance', () => {
     const body = text('csv', ROWS);
-    expect(body.startsWith('\uFEFFinstruction,input,output,is_classification,task_id\r\n')).toBe(true);
+    expect(body.startsWith(`\uFEFF${CSV_HEADER}\r\n`)).toBe(true);
     expect(Papa.parse(body.slice(1), { header: true, skipEmptyLines: true }).data).toEqual([
-      { instruction: 'Sort the words.', input: 'pear apple', output: 'apple pear', is_classification: 'true', task_id: 't1' },
-      { instruction: 'Sort the words.', input: 'b a', output: 'a b', is_classification: 'true', task_id: 't1' },
-      { instruction: 'Write a motto.', input: '', output: 'Measure twice.', is_classification: 'false', task_id: 't2' },
+      { instruction: 'Sort the words.', input: 'pear apple', output: 'apple pear', is_classification: 'true', task_id: 't1', ...NOT_JUDGED_CELLS },
+      { instruction: 'Sort the words.', input: 'b a', output: 'a b', is_classification: 'true', task_id: 't1', ...NOT_JUDGED_CELLS },
+      { instruction: 'Write a motto.', input: '', output: 'Measure twice.', is_classification: 'false', task_id: 't2', ...NOT_JUDGED_CELLS },
     ]);
   });
 });
@@ -127,7 +132,7 @@ describe('empty exports', () => {
     ['sharegpt-json', '[]\n'],
     ['openai-jsonl', ''],
     ['prompt-completion-jsonl', ''],
-    ['csv', '\uFEFFinstruction,input,output,is_classification,task_id\r\n'],
+    ['csv', `\uFEFF${CSV_HEADER}\r\n`],
   ])('%s with no rows is %j', (format, expected) => {
     expect(text(format, [])).toBe(expected);
   });

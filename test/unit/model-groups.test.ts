@@ -1,4 +1,4 @@
-// The model list's groups: recommended first, the short list by GPU memory, CPU models, and under
+// The model list's groups: the browser's own model, recommended first, the short list by GPU memory, CPU models, and under
 // "Show all models" the rest by kind; the selected model always stays visible.
 import { expect, test } from 'vitest';
 import type { ModelOption } from '../../src/lib/engine';
@@ -45,4 +45,12 @@ test('a selected model outside the short list stays offered', () => {
 test('speed classes follow the size, and CPU models are slow', () => {
   expect(OPTIONS.map(speedClass)).toEqual(['fast', 'fast', 'moderate', 'slow', 'fast', 'fast', 'fast', undefined]);
   expect(speedClass({ id: 'g', label: 'g', billions: 0.5, downloadMB: 400, recommended: false })).toBe('slow (CPU)');
+});
+
+test('the browser’s own model: a group of its own, first when it is ready, last when Chrome must download it', () => {
+  const builtIn = (browserManaged: 'available' | 'downloadable'): ModelOption => ({ id: 'chrome-built-in', label: 'Chrome built-in model', recommended: browserManaged === 'available', browserManaged });
+  const labels = (option: ModelOption) => groupModels([option, ...OPTIONS], false, 'qwen-1.5').map((group) => `${group.label}: ${group.options.map((entry) => entry.id).join(', ')}`);
+  expect(labels(builtIn('available')).slice(0, 2)).toEqual(['Built into this browser: no download: chrome-built-in', 'Recommended for this device: qwen-1.5']);
+  expect(labels(builtIn('downloadable')).at(-1)).toBe('Built into this browser: Chrome downloads it once: chrome-built-in');
+  expect(labels(builtIn('downloadable'))[0]).toBe('Recommended for this device: qwen-1.5');
 });

@@ -34,6 +34,7 @@ describe('rowOf', () => {
       overruled: false,
       edited: true,
       reviewed: false,
+      judgment: { status: 'none' },
     });
     expect(rowTexts(state)).toEqual(['Sort these.', '', 'a', '3 1 2', '1 2 3']);
   });

@@ -158,3 +158,23 @@ test('a failed query says why, and the next one that works clears it', async () 
   await view.search('');
   expect(view.error).toBeUndefined();
 });
+
+test('new judgments show on the rows where they are; the snapshot and its order stay', async () => {
+  const { view, port } = await loadedView(poolRows(3));
+  const before = shownIds(view);
+  port.stored[1] = { ...port.stored[1]!, judgment: { status: 'judged', score: 5, answers: { instruction: true, input: true, output: true } } };
+  await view.judged(['t2']);
+  expect(port.calls).toContain('judged t2');
+  expect(shownIds(view)).toEqual(before);
+  expect(view.rowAt(1)?.judgment).toMatchObject({ status: 'judged', score: 5 });
+  expect(port.calls.filter((call) => call.startsWith('query'))).toHaveLength(1);
+});
+
+test('an empty table asks again when judgments come: a filter on judged rows fills up', async () => {
+  // The stand-in filters by search only: a row that comes to match stands for one the judge scored.
+  const empty = await loadedView(poolRows(2), '#view?q=nothing');
+  expect(empty.view.matching).toBe(0);
+  empty.port.stored[1] = { ...empty.port.stored[1]!, instruction: 'nothing judged yet' };
+  await empty.view.judged(['t2']);
+  expect(shownIds(empty.view)).toEqual(['t2']);
+});

@@ -14,12 +14,29 @@ const ROWS: ProjectRows = {
   instances: [{ id: 'inst-1', projectId: 'project-1', taskId: 'task-1', callId: 'call-2', input: '', output: '7' }],
   calls: [],
   runs: [runRow({ id: 'run-1', projectId: 'project-1' })],
+  judgments: [
+    {
+      projectId: 'project-1',
+      taskId: 'task-1',
+      callId: 'call-3',
+      modelId: 'm',
+      judged: 9,
+      contentHash: 'abc',
+      judgment: { status: 'judged', verdict: { validInstruction: true, appropriateInput: true, acceptableOutputs: [false], score: 2, reason: 'Seven is prime, but "now" is no task.' } },
+    },
+  ],
+  audits: [{ projectId: 'project-1', seed: 3, items: [{ taskId: 'task-1', instance: 0 }], answers: { 'task-1': { instruction: true, input: true, output: false } }, created: 1, updated: 2 }],
 };
 
 const gz = (text: string) => gzipSync(new TextEncoder().encode(text));
 
 test('a backup reads back to the same rows', () => {
   expect(readBackup(writeBackup(ROWS))).toEqual({ ok: true, rows: ROWS });
+});
+
+test('a backup written before judging existed reads back with no judgments and no audit', () => {
+  const { judgments: _judgments, audits: _audits, ...before } = ROWS;
+  expect(readBackup(writeBackup(before))).toEqual({ ok: true, rows: { ...before, judgments: [], audits: [] } });
 });
 
 test('a stored project backs up with its calls whole, and restores to the same calls, stored as parts again', async () => {

@@ -190,3 +190,24 @@ test('a tab opened while another runs the project knows it at once', async () =>
   runner.pause();
   await running;
 });
+
+test('a run’s speed and its tokens per finished task: counted from each answer as it comes, equal to the journal’s once it ends', async () => {
+  const ports = await scriptedRunPorts(serve, PROJECT);
+  const run = runState(ports);
+  expect(run.clock.speed).toBeUndefined();
+  expect(run.tokenCost).toBeUndefined();
+  const costs = observe(() => run.tokenCost?.perTask);
+  run.targetSize = 4;
+  await run.start(SCRIPTED_MODEL_ID, SETTINGS);
+  const counts = await ports.store.counts(PROJECT);
+  const usage = await ports.store.tokenUsage(PROJECT);
+  expect(usage.promptTokens).toBeGreaterThan(0);
+  expect(run.tokenCost?.perTask).toBeCloseTo((usage.promptTokens + usage.completionTokens) / (counts.accepted - counts.pending));
+  // It moved with the run's steps, before the journal was read back at the end.
+  expect(new Set(costs().filter((cost) => cost !== undefined)).size).toBeGreaterThan(1);
+  expect(run.clock.speed?.tokensPerSecond).toBeGreaterThan(0);
+  // A reload reads the same figure back from the journal.
+  const reloaded = runState(ports);
+  await reloaded.restore();
+  expect(reloaded.tokenCost).toEqual(run.tokenCost);
+});

@@ -12,7 +12,8 @@ interface BackupHeader {
 type RowStore = Exclude<keyof ProjectRows, 'project'>;
 
 const FORMAT = 'self-instruct-studio-project';
-const ROW_STORES: RowStore[] = ['seeds', 'tasks', 'instances', 'calls', 'runs'];
+// A backup written before judging existed has no judgments or audits: they start empty.
+const ROW_STORES: RowStore[] = ['seeds', 'tasks', 'instances', 'calls', 'runs', 'judgments', 'audits'];
 
 export type BackupResult = { ok: true; rows: ProjectRows } | { ok: false; problem: string };
 
@@ -23,7 +24,7 @@ export type BackupResult = { ok: true; rows: ProjectRows } | { ok: false; proble
 export function writeBackup(rows: ProjectRows, now = new Date()): Uint8Array<ArrayBuffer> {
   const header: BackupHeader = { format: FORMAT, version: 1, exported: now.toISOString(), project: rows.project };
   const lines = [JSON.stringify(header)];
-  for (const store of ROW_STORES) for (const row of rows[store]) lines.push(JSON.stringify({ store, row }));
+  for (const store of ROW_STORES) for (const row of rows[store] ?? []) lines.push(JSON.stringify({ store, row }));
   // fflate allocates plain ArrayBuffers, never shared ones, so the bytes can go into a Blob.
   return gzipSync(new TextEncoder().encode(lines.join('\n') + '\n')) as Uint8Array<ArrayBuffer>;
 }
@@ -38,14 +39,14 @@ export function readBackup(bytes: Uint8Array): BackupResult {
     return { ok: false, problem: 'This is not a Self-Instruct Studio project backup (its first line is not a backup header).' };
   }
   if (header.version !== 1) return { ok: false, problem: `This backup has version ${header.version}; this app reads version 1. Update the app and try again.` };
-  const rows: ProjectRows = { project: header.project, seeds: [], tasks: [], instances: [], calls: [], runs: [] };
+  const rows: ProjectRows = { project: header.project, seeds: [], tasks: [], instances: [], calls: [], runs: [], judgments: [], audits: [] };
   for (const [index, line] of lines.slice(1).entries()) {
     const entry = parseLine(line) as { store?: string; row?: { projectId?: unknown } } | undefined;
     const store = ROW_STORES.find((name) => name === entry?.store);
     if (!store || entry?.row?.projectId !== header.project.id) {
       return { ok: false, problem: `The backup is damaged at line ${index + 2}: it is not a row of this project.` };
     }
-    (rows[store] as unknown[]).push(entry.row);
+    (rows[store] as unknown[] | undefined)?.push(entry.row);
   }
   return { ok: true, rows };
 }

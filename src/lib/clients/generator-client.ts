@@ -3,7 +3,8 @@ import type { GeneratorApi, LoadOutcome, LoadPreferences, LoadProgress, ProbeRes
 import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
 
-const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptTokens: 0, completionTokens: 0, durationMs: 0 };
+/** What a call aborted before it started resolves with. */
+export const ABORTED: CompletionResult = { text: '', finishReason: 'abort', promptTokens: 0, completionTokens: 0, durationMs: 0 };
 
 /** The page's side of the generator worker: the generate port plus model loading. */
 export class GeneratorClient implements Generator {

@@ -5,3 +5,4 @@ export { DownloadClient } from './download-client';
 export { ImportClient } from './import-client';
 export { PoolViewClient } from './pool-view-client';
 export { StatsClient } from './stats-client';
+export { ModelRouter } from './model-router';

@@ -14,6 +14,10 @@ export class PoolViewClient implements PoolViewApi {
     return this.connection.guard(this.connection.remote.sync(taskIds));
   }
 
+  judged(taskIds: string[]): Promise<void> {
+    return this.connection.guard(this.connection.remote.judged(taskIds));
+  }
+
   syncNewer(): Promise<number> {
     return this.connection.guard(this.connection.remote.syncNewer());
   }

@@ -1,4 +1,4 @@
-import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
+import { openStudioDB, PoolStore, ProjectStore, QualityStore, type StudioDatabase } from '../store';
 import { prepareDownload, type DownloadRequest, type PreparedDownload } from './prepare-download';
 
 /** The verbs the download worker serves (workers/download.worker.ts). */
@@ -13,7 +13,7 @@ export function createDownloadService(open: () => Promise<StudioDatabase> = () =
     async prepare(request, onProgress) {
       db ??= open();
       const connection = await db;
-      return prepareDownload({ pool: new PoolStore(connection), projects: new ProjectStore(connection) }, request, onProgress);
+      return prepareDownload({ pool: new PoolStore(connection), projects: new ProjectStore(connection), quality: new QualityStore(connection) }, request, onProgress);
     },
   };
 }

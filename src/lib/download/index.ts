@@ -1,2 +1,2 @@
 export { createDownloadService, type DownloadApi } from './download-service';
-export { FORMAT_LABELS, slug, type DownloadRequest, type PreparedDownload } from './prepare-download';
+export { FORMAT_LABELS, judgedScopeLabel, slug, type DownloadRequest, type PreparedDownload } from './prepare-download';

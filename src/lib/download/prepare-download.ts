@@ -1,7 +1,9 @@
 import { EXPORT_FORMATS, exportFile, exportFiles, zipFiles, type Chunk, type ExportFile, type ExportFormat } from '../export';
 import { licenceOf } from '../models';
-import type { ExportRow, MethodSettings } from '../vocabulary';
-import type { PoolStore, ProjectStore } from '../store';
+import type { ExportRow, MethodSettings, QualityScore } from '../vocabulary';
+import type { PoolStore, ProjectStore, QualityStore } from '../store';
+import { cardAudit } from './card-audit';
+import { withJudgments } from './judged-rows';
 
 export interface DownloadRequest {
   projectId: string;
@@ -10,6 +12,8 @@ export interface DownloadRequest {
   includeRejected: boolean;
   /** Only these tasks, those of them that are finished; absent: every finished task. */
   scope?: { label: string; taskIds: string[] };
+  /** Only the tasks (of the scope) with a current verdict of this score or more: "judged ≥ t only". */
+  judgedFrom?: QualityScore;
 }
 
 export interface PreparedDownload {
@@ -31,17 +35,21 @@ const ROWS_PER_CHUNK = 500;
  * writing 100k rows never holds up the page.
  */
 export async function prepareDownload(
-  stores: { pool: PoolStore; projects: ProjectStore },
-  { projectId, formats, includeRejected, scope }: DownloadRequest,
+  stores: { pool: PoolStore; projects: ProjectStore; quality: QualityStore },
+  { projectId, formats, includeRejected, scope, judgedFrom }: DownloadRequest,
   onProgress: (fraction: number) => void,
 ): Promise<PreparedDownload> {
-  const [project, finished, seeds, rejected] = await Promise.all([
+  const [project, unjudged, judgments, seeds, rejected] = await Promise.all([
     stores.projects.get(projectId),
     stores.pool.finishedTasks(projectId),
+    stores.quality.judgments(projectId),
     stores.pool.seeds(projectId),
     includeRejected ? stores.pool.rejectedTasks(projectId) : Promise.resolve([]),
   ]);
-  const rows = scope ? rowsIn(finished, scope.taskIds) : finished;
+  const finished = withJudgments(unjudged, judgments);
+  const scoped = scope ? rowsIn(finished, scope.taskIds) : finished;
+  const rows = judgedFrom === undefined ? scoped : scoped.filter((row) => (row.judge?.verdict.score ?? 0) >= judgedFrom);
+  const scopeLabel = judgedFrom === undefined ? scope?.label : [scope?.label, judgedScopeLabel(judgedFrom)].filter(Boolean).join(', ');
   const tasks = rows.reduce((count, row) => count + (row.instances.length > 0 ? 1 : 0), 0);
   const title = project?.name ?? 'dataset';
   const expected = Math.max(1, Math.ceil(rows.length / ROWS_PER_CHUNK) * formats.length);
@@ -57,16 +65,23 @@ export async function prepareDownload(
     const file = counted(exportFile(formats[0]!, rows));
     return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType), tasks };
   }
+  const audit = await cardAudit(stores.quality, projectId);
   const card = {
     title,
     modelLicences: Object.fromEntries(rows.map(({ modelId }) => [modelId, licenceOf(modelId)])),
     settings: project?.settings ? describeSettings(project.settings) : {},
     seedCount: seeds.length,
     created: new Date(),
-    ...(scope ? { scope: { label: scope.label, count: rows.length, total: finished.length } } : {}),
+    ...(scopeLabel ? { scope: { label: scopeLabel, count: rows.length, total: finished.length } } : {}),
+    ...(audit ? { audit } : {}),
   };
   const files = exportFiles(rows, rejected, { formats, includeRejected, card }).map(counted);
   return { name: `${slug(title)}-dataset.zip`, mimeType: 'application/zip', blob: toBlob(zipFiles(files), 'application/zip'), tasks };
+}
+
+/** The "judged ≥ t only" rows' name, in the download list and the dataset card. */
+export function judgedScopeLabel(judgedFrom: QualityScore): string {
+  return `Judged ${judgedFrom} or more only`;
 }
 
 function rowsIn(rows: readonly ExportRow[], taskIds: readonly string[]): ExportRow[] {

@@ -39,6 +39,11 @@ export interface ModelOption {
   contextWindow?: number;
   /** True for the one model this device should start with. */
   recommended: boolean;
+  /**
+   * The browser's own model (Chrome's Prompt API): ready now, or downloaded by the browser once a
+   * person clicks to load it.
+   */
+  browserManaged?: 'available' | 'downloadable';
 }
 
 export interface LoadProgress {

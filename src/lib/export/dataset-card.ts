@@ -1,3 +1,4 @@
+import { formatKappa, formatShare, MEASURE_LABELS, type AuditReport } from '../audit';
 import type { DatasetCardInfo, DatasetCounts, DatasetScope } from './types';
 
 const GENERATOR = 'Self-Instruct Studio';
@@ -38,6 +39,7 @@ export function datasetCard(info: DatasetCardInfo, counts: DatasetCounts, files:
     '## How it was made',
     [`- Generator: ${GENERATOR}`, `- Date: ${info.created.toISOString()}`, ...models(info, counts)].join('\n'),
     settings(info.settings),
+    ...(info.audit ? auditSection(info.audit) : []),
     '## Licence',
     LICENCE_REMINDER,
     '## Citation',
@@ -73,8 +75,42 @@ function settings(values: DatasetCardInfo['settings']): string {
   return rows.length === 0 ? 'Method settings: not recorded.' : `Method settings:\n\n${table(['setting', 'value'], rows)}`;
 }
 
-function table(header: [string, string], rows: readonly [string, string][]): string {
-  return [header, ['---', '---:'], ...rows].map((cells) => `| ${cells.map(cell).join(' | ')} |`).join('\n');
+/**
+ * A person's audit with the paper's three questions: the result table beside Self-Instruct's
+ * Table 2, with 95% Wilson intervals, and the judge model's agreement where it has one.
+ */
+function auditSection({ seed, report }: NonNullable<DatasetCardInfo['audit']>): string[] {
+  const skipped = report.gone > 0 ? ` ${number(report.gone)} sampled tasks deleted since sampling are left out.` : '';
+  const edited = report.edited > 0 ? ` ${number(report.edited)} tasks edited since sampling are rated as they are now.` : '';
+  const rows = report.rows.map((row) => [MEASURE_LABELS[row.measure], `${number(row.yes)} of ${number(row.n)}`, formatShare(row.share, row.interval), formatShare(row.paper)]);
+  return [
+    '## Quality audit',
+    `A person rated ${number(report.rated)} of a seeded random sample of ${number(report.sampled)} finished tasks (seed ${seed}), one instance each, ` +
+      `with the three questions of the Self-Instruct paper (its Table 2 rates 200 tasks).${skipped}${edited} Shares are given with their 95% Wilson interval.`,
+    table(['question', 'yes', 'share (95% interval)', 'Self-Instruct paper'], rows),
+    ...judgeAgreement(report),
+  ];
+}
+
+function judgeAgreement(report: AuditReport): string[] {
+  if (report.agreement.length === 0) return ['No judge model had a current, readable judgment of the rated tasks, so no agreement is reported.'];
+  const models = report.judgeModels.map((id) => `\`${inline(id)}\``).join(', ');
+  const rows = report.agreement.map(({ question, n, agreement, kappa, counts }) => [
+    MEASURE_LABELS[question],
+    number(n),
+    formatShare(agreement),
+    formatKappa(kappa),
+    `${counts.bothYes} / ${counts.bothNo} / ${counts.personOnly} / ${counts.judgeOnly}`,
+  ]);
+  return [
+    `Agreement of the judge model (${models}) with the person, on the rated tasks it has a current, readable judgment of:`,
+    table(['question', 'tasks', 'agreement', "Cohen's kappa", 'both yes / both no / person only / judge only'], rows),
+  ];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((cells) => `| ${cells.map(cell).join(' | ')} |`).join('\n');
 }
 
 /** A table cell: on one line, with "|" escaped so that it cannot end the cell. */

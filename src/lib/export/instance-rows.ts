@@ -1,4 +1,4 @@
-import type { ExportRow } from '../vocabulary';
+import type { ExportJudge, ExportRow } from '../vocabulary';
 
 /** One instance with its task: the unit of every per-instance format. */
 export interface InstanceRow {
@@ -7,13 +7,16 @@ export interface InstanceRow {
   input: string;
   output: string;
   isClassification: boolean;
+  /** Its place among its task's instances, which the judge's verdicts follow. */
+  index: number;
+  judge?: ExportJudge;
 }
 
 /** Every instance of every task, in order; a task without instances yields nothing. */
 export function* instanceRows(rows: Iterable<ExportRow>): Generator<InstanceRow> {
-  for (const { task, instances } of rows) {
-    for (const { input, output } of instances) {
-      yield { taskId: task.id, instruction: task.instruction, input, output, isClassification: task.isClassification ?? false };
+  for (const { task, instances, judge } of rows) {
+    for (const [index, { input, output }] of instances.entries()) {
+      yield { taskId: task.id, instruction: task.instruction, input, output, isClassification: task.isClassification ?? false, index, ...(judge ? { judge } : {}) };
     }
   }
 }

@@ -2,20 +2,29 @@ import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer'
 import { batches } from './chunks';
 import { instanceRows, type InstanceRow } from './instance-rows';
 import { TABLE_COLUMNS } from './table-columns';
+import { judgeCells } from './judge-columns';
 import type { ExportRow } from '../vocabulary';
 
 /** Rows per row group and per chunk; each group is encoded in one synchronous call (~30 ms). */
 const ROWS_PER_GROUP = 2_000;
 
-const text = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
+const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'REQUIRED'): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: repetition });
+const flag = (name: string, repetition: 'REQUIRED' | 'OPTIONAL' = 'REQUIRED'): SchemaElement => ({ name, type: 'BOOLEAN', repetition_type: repetition });
 
 const SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: TABLE_COLUMNS.length },
   text('instruction'),
   text('input'),
   text('output'),
-  { name: 'is_classification', type: 'BOOLEAN', repetition_type: 'REQUIRED' },
+  flag('is_classification'),
   text('task_id'),
+  // The judge's: null where no current verdict is.
+  { name: 'judge_score', type: 'INT32', repetition_type: 'OPTIONAL' },
+  flag('judge_valid_instruction', 'OPTIONAL'),
+  flag('judge_appropriate_input', 'OPTIONAL'),
+  flag('judge_acceptable_output', 'OPTIONAL'),
+  text('judge_reason', 'OPTIONAL'),
+  text('judge_model', 'OPTIONAL'),
 ];
 
 /**
@@ -35,6 +44,8 @@ export function* writeParquet(rows: Iterable<ExportRow>): Generator<Uint8Array<A
 }
 
 function columns(batch: readonly InstanceRow[]) {
+  const judged = batch.map((row) => judgeCells(row.judge, row.index));
+  const judgeColumn = <Cell>(i: number) => judged.map((cells) => cells[i] as Cell);
   return [
     // Instructions and task ids repeat across a task's instances, so the writer may pick a
     // dictionary for them; inputs and outputs are free text, where trying one only costs time.
@@ -43,6 +54,12 @@ function columns(batch: readonly InstanceRow[]) {
     { name: 'output', data: utf8(batch.map((row) => row.output)), encoding: 'PLAIN' as const },
     { name: 'is_classification', data: batch.map((row) => row.isClassification) },
     { name: 'task_id', data: utf8(batch.map((row) => row.taskId)) },
+    { name: 'judge_score', data: judgeColumn<number | null>(0) },
+    { name: 'judge_valid_instruction', data: judgeColumn<boolean | null>(1) },
+    { name: 'judge_appropriate_input', data: judgeColumn<boolean | null>(2) },
+    { name: 'judge_acceptable_output', data: judgeColumn<boolean | null>(3) },
+    { name: 'judge_reason', data: judgeColumn<string | null>(4) },
+    { name: 'judge_model', data: judgeColumn<string | null>(5) },
   ];
 }
 

@@ -1,8 +1,9 @@
-import type { ExportRow, ExportTask, Instance } from '../vocabulary';
+import type { ExportRow, Instance } from '../vocabulary';
 import { jsonLines } from './chunks';
+import { judgeFields, type JudgeFields } from './judge-columns';
 
-/** One line of the Self-Instruct-style dataset file, with where it came from. */
-export interface SelfInstructRecord {
+/** One line of the Self-Instruct-style dataset file, with where it came from and the judge's verdict (null when none is current). */
+export interface SelfInstructRecord extends JudgeFields {
   id: string;
   instruction: string;
   instances: Instance[];
@@ -20,17 +21,18 @@ export function* writeSelfInstructJsonl(rows: Iterable<ExportRow>): Generator<st
 }
 
 function* records(rows: Iterable<ExportRow>): Generator<SelfInstructRecord> {
-  for (const { task, instances, modelId } of rows) {
-    if (instances.length > 0) yield toRecord(task, instances, modelId);
+  for (const row of rows) {
+    if (row.instances.length > 0) yield toRecord(row);
   }
 }
 
-function toRecord(task: ExportTask, instances: readonly Instance[], modelId: string): SelfInstructRecord {
+function toRecord({ task, instances, modelId, judge }: ExportRow): SelfInstructRecord {
   return {
     id: task.id,
     instruction: task.instruction,
     instances: instances.map(({ input, output }) => ({ input, output })),
     is_classification: task.isClassification ?? false,
     provenance: { model: modelId, run: task.runId, created: new Date(task.created).toISOString() },
+    ...judgeFields(judge),
   };
 }

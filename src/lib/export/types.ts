@@ -1,5 +1,7 @@
 // The values the export writers take and return. Types only.
 
+import type { AuditReport } from '../audit';
+
 /** Text or bytes; either is a BlobPart, so a download can be built from the chunks as they come. */
 export type Chunk = string | Uint8Array<ArrayBuffer>;
 
@@ -22,6 +24,8 @@ export interface DatasetCardInfo {
   created: Date;
   /** Which rows the export holds when it is not everything kept. */
   scope?: DatasetScope;
+  /** A person's audit of the project, when it has answers: its seed and result table. */
+  audit?: { seed: number; report: AuditReport };
 }
 
 /** Part of a project's dataset: "the current filter, 1,234 of 5,000 finished tasks". */

@@ -5,7 +5,9 @@ export { defaultSettings } from './settings';
 export { checkSettings, SETTINGS_LIMITS, type SettingsCheck, type SettingsDraft, type SettingsProblems } from './settings-schema';
 export { repairSettings } from './settings-repair';
 export { ALPACA_BLACKLIST, SELF_INSTRUCT_BLACKLIST } from './blacklists';
-export { PLACEHOLDER_HELP, PLACEHOLDERS, TemplateError, validateTemplates, type PlaceholderSpec, type TemplatePart } from './templates';
+export { PLACEHOLDER_HELP, PLACEHOLDERS, placeholderProblems, renderTemplate, TemplateError, validateTemplates, type PlaceholderSpec, type TemplatePart } from './templates';
+// The judge (src/lib/judge) reads its JSON answers as the method's parsers do.
+export { isRecord, readJson } from './json-read';
 export { sampleInContext } from './sampling';
 export { instructionRequest } from './instruction-prompt';
 export { parseInstructions } from './instruction-parser';

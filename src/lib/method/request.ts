@@ -1,4 +1,4 @@
-import type { CallPurpose, ChatMessage, ChatTemplate, CompletionRequest, MethodSettings, SamplingParams } from '../vocabulary';
+import type { ChatMessage, ChatTemplate, CompletionRequest, MethodPurpose, MethodSettings, SamplingParams } from '../vocabulary';
 import { renderTemplate } from './templates';
 
 export type RequestBody = { mode: 'chat'; messages: ChatMessage[] } | { mode: 'text'; prompt: string };
@@ -18,7 +18,7 @@ export interface RequestOptions {
  */
 export function composeRequest(
   settings: MethodSettings,
-  purpose: CallPurpose,
+  purpose: MethodPurpose,
   body: RequestBody,
   { stop, seed, schema, jsonMinTokens = 0 }: RequestOptions,
 ): CompletionRequest {

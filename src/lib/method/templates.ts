@@ -104,17 +104,25 @@ function textOf(templates: PromptTemplates, stage: TemplateStage, part: Template
 }
 
 function problemsOf(stage: TemplateStage, part: TemplatePart, text: unknown): string[] {
-  const where = `${STAGE_NAMES[stage]}, ${PART_NAMES[part]}`;
+  return placeholderProblems(`${STAGE_NAMES[stage]}, ${PART_NAMES[part]}`, text, PLACEHOLDERS[stage][part]);
+}
+
+/**
+ * What keeps one prompt text from being rendered: missing or empty, a placeholder `spec` does not
+ * allow, a required one left out. Each sentence starts with `where`; `help` says what a required
+ * placeholder stands for (the method's own by default).
+ */
+export function placeholderProblems(where: string, text: unknown, spec: PlaceholderSpec, help: Readonly<Record<string, string>> = PLACEHOLDER_HELP): string[] {
   if (typeof text !== 'string') return [`${where}: the text is missing.`];
   if (text.trim() === '') return [`${where}: the text is empty; write what the model should be told.`];
-  const { required, optional } = PLACEHOLDERS[stage][part];
+  const { required, optional } = spec;
   const used = new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!));
   const allowed = [...required, ...optional];
   const unknown = [...used].filter((name) => !allowed.includes(name));
   const missing = required.filter((name) => !used.has(name));
   return [
     ...unknown.map((name) => `${where}: unknown placeholder {${name}}; ${allowedText(allowed)}.`),
-    ...missing.map((name) => `${where}: {${name}} is missing; it stands for ${PLACEHOLDER_HELP[name]}.`),
+    ...missing.map((name) => `${where}: {${name}} is missing; it stands for ${help[name]}.`),
   ];
 }
 

@@ -10,6 +10,7 @@ const FAMILIES: { test: RegExp; licence: string }[] = [
   { test: /^Phi/i, licence: 'MIT' },
   { test: /^(SmolLM|OLMo|TinyLlama|stablelm)/i, licence: 'Apache-2.0' },
   { test: /^(Mistral|Ministral)/i, licence: 'Apache-2.0' },
+  { test: /^chrome-built-in$/, licence: 'Google’s Generative AI Prohibited Uses Policy (Chrome’s built-in Gemini Nano)' },
 ];
 
 const UNKNOWN = 'not recorded here: check the model card';

@@ -1,5 +1,6 @@
-import type { RejectionReason } from '../vocabulary';
+import type { QualityScore, RejectionReason } from '../vocabulary';
 import type { PoolRow, RowStatus } from './pool-row';
+import type { JudgeStatus } from './row-judgment';
 
 /** What the table shows: a search, the filters and the order. */
 export interface PoolQuery {
@@ -13,7 +14,16 @@ export interface PoolQuery {
   run: string;
   edited: 'any' | 'yes' | 'no';
   reviewed: 'any' | 'yes' | 'no';
-  sort: 'created' | 'nearest' | 'length';
+  /** The judge's verdicts: a score range or a verdict other than 'any' matches current judgments only. */
+  judged: JudgeStatus | 'any';
+  scoreFrom: QualityScore;
+  scoreTo: QualityScore;
+  validInstruction: 'any' | 'yes' | 'no';
+  appropriateInput: 'any' | 'yes' | 'no';
+  /** 'yes': every output acceptable; 'no': some output not. */
+  acceptableOutput: 'any' | 'yes' | 'no';
+  /** 'score': the judge's score, rows without a current one last. */
+  sort: 'created' | 'nearest' | 'length' | 'score';
   order: 'asc' | 'desc';
 }
 
@@ -26,6 +36,12 @@ export const DEFAULT_QUERY: Readonly<PoolQuery> = {
   run: 'any',
   edited: 'any',
   reviewed: 'any',
+  judged: 'any',
+  scoreFrom: 1,
+  scoreTo: 5,
+  validInstruction: 'any',
+  appropriateInput: 'any',
+  acceptableOutput: 'any',
   sort: 'created',
   order: 'desc',
 };
@@ -42,6 +58,12 @@ export interface ViewCounts {
   run: Record<string, number>;
   edited: { yes: number; no: number };
   reviewed: { yes: number; no: number };
+  judged: Record<JudgeStatus, number>;
+  /** Rows with a current verdict, by score: the histogram of the score filter and of "Keep by quality". */
+  score: Record<QualityScore, number>;
+  validInstruction: { yes: number; no: number };
+  appropriateInput: { yes: number; no: number };
+  acceptableOutput: { yes: number; no: number };
 }
 
 /** A run as the run filter names it. */

@@ -1,6 +1,6 @@
 // What the pool view reads from IndexedDB: a whole project once, then the tasks that changed.
-import { denseRange, projectTrash, readTaskStates, type StudioDatabase } from '../store';
-import type { Run, StoredInstance, TaskState } from '../vocabulary';
+import { denseRange, projectTrash, QualityStore, readTaskStates, type StudioDatabase } from '../store';
+import type { Run, StoredInstance, StoredJudgment, TaskState } from '../vocabulary';
 
 /** Every task of a project, in the pool and in the trash, with its instances, and the project's runs. */
 export async function readProject(db: StudioDatabase, projectId: string): Promise<{ states: TaskState[]; runs: Run[] }> {
@@ -16,6 +16,18 @@ export async function readProject(db: StudioDatabase, projectId: string): Promis
   const states: TaskState[] = tasks.map((task) => ({ task, instances: byTask.get(task.id) ?? [] }));
   for (const { task, deleted } of trashed) states.push({ task, instances: byTask.get(task.id) ?? [], deleted });
   return { states, runs };
+}
+
+/** The judge's latest judgment of each of the project's tasks, by task id. */
+export async function readJudgments(db: StudioDatabase, projectId: string): Promise<Map<string, StoredJudgment>> {
+  return new Map((await new QualityStore(db).judgments(projectId)).map((judgment) => [judgment.taskId, judgment]));
+}
+
+/** The judgments of these tasks as stored now; a task without one is missing from the map. */
+export async function readJudgmentsOf(db: StudioDatabase, projectId: string, taskIds: readonly string[]): Promise<Map<string, StoredJudgment>> {
+  const store = db.transaction('judgments').objectStore('judgments');
+  const found = await Promise.all(taskIds.map((taskId) => store.get([projectId, taskId])));
+  return new Map(found.filter((judgment) => judgment !== undefined).map((judgment) => [judgment.taskId, judgment]));
 }
 
 /** The project's runs. */

@@ -1,4 +1,5 @@
-import type { RejectionReason, Strategy, TaskState, TaskStage } from '../vocabulary';
+import type { RejectionReason, StoredJudgment, Strategy, TaskState, TaskStage } from '../vocabulary';
+import { rowJudgment, type RowJudgment } from './row-judgment';
 
 /** Where a row stands: accepted is a finished task (stage done), pending one still waiting for a step. */
 export type RowStatus = 'accepted' | 'pending' | 'rejected' | 'deleted';
@@ -24,12 +25,14 @@ export interface PoolRow {
   overruled: boolean;
   edited: boolean;
   reviewed: boolean;
+  /** The judge's latest judgment of it, as it stands now. */
+  judgment: RowJudgment;
 }
 
 const STATUS_OF_STAGE: Record<TaskStage, RowStatus> = { done: 'accepted', classify: 'pending', instances: 'pending', rejected: 'rejected' };
 
-/** The row of a task (`deleted` set: in the trash), with the strategy of the run that made it. */
-export function rowOf(state: TaskState, strategy: PoolRow['strategy']): PoolRow {
+/** The row of a task (`deleted` set: in the trash), with the strategy of the run that made it and its stored judgment. */
+export function rowOf(state: TaskState, strategy: PoolRow['strategy'], judgment?: StoredJudgment): PoolRow {
   const { task, instances } = state;
   const rejection = task.reason ?? task.overruled;
   const rougeScore = task.reason?.rule === 'rouge' ? task.reason.score : undefined;
@@ -49,6 +52,7 @@ export function rowOf(state: TaskState, strategy: PoolRow['strategy']): PoolRow 
     overruled: task.overruled !== undefined,
     edited: task.edited !== undefined,
     reviewed: task.reviewed !== undefined,
+    judgment: rowJudgment(state, judgment),
   };
 }
 

@@ -1,6 +1,6 @@
 import { CurationStore, openStudioDB, type AppliedCuration, type StudioDatabase } from '../store';
-import type { CurationAction, CurationResult, Run, TaskState, UndoSummary } from '../vocabulary';
-import { readNewer, readProject, readRuns, readTasks } from './pool-reads';
+import type { CurationAction, CurationResult, Run, StoredJudgment, TaskState, UndoSummary } from '../vocabulary';
+import { readJudgments, readJudgmentsOf, readNewer, readProject, readRuns, readTasks } from './pool-reads';
 import { rowOf, rowTexts, type PoolRow } from './pool-row';
 import type { PoolQuery, RunInfo, ViewCounts } from './pool-query';
 import { RowTable } from './row-table';
@@ -21,6 +21,8 @@ export interface PoolViewApi {
   open(projectId: string): Promise<{ rows: number; runs: RunInfo[] }>;
   /** Reads these tasks again (from the pool or the trash); one found in neither is dropped. */
   sync(taskIds: string[]): Promise<void>;
+  /** Reads these tasks' judgments again (the judge stored new ones), and their rows with them. */
+  judged(taskIds: string[]): Promise<void>;
   /** Reads the tasks made since the newest known, and the pending ones again (a run's progress); answers how many came. */
   syncNewer(): Promise<number>;
   /** Runs a query and keeps its matching ids, in order, as a snapshot that later rows do not change. */
@@ -51,6 +53,8 @@ class OpenProject {
   constructor(
     readonly id: string,
     runs: readonly Run[],
+    /** The judge's latest judgment of each task, by task id: a row is judged against its task as it is now. */
+    readonly judgments: Map<string, StoredJudgment>,
   ) {
     this.setRuns(runs);
   }
@@ -68,7 +72,7 @@ class OpenProject {
   }
 
   put(states: readonly TaskState[]): void {
-    for (const state of states) this.table.put(rowOf(state, this.#runs.get(state.task.runId)?.strategy ?? 'unknown'), rowTexts(state));
+    for (const state of states) this.table.put(rowOf(state, this.#runs.get(state.task.runId)?.strategy ?? 'unknown', this.judgments.get(state.task.id)), rowTexts(state));
   }
 }
 
@@ -112,8 +116,8 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
         project = undefined;
         snapshots.clear();
         const db = await database();
-        const { states, runs } = await readProject(db, projectId);
-        const view = new OpenProject(projectId, runs);
+        const [{ states, runs }, judgments] = await Promise.all([readProject(db, projectId), readJudgments(db, projectId)]);
+        const view = new OpenProject(projectId, runs, judgments);
         view.put(states);
         view.table.settle();
         project = view;
@@ -126,6 +130,18 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
         const { states, gone } = await readTasks(db, view.id, taskIds);
         await update(db, view, states);
         for (const id of gone) view.table.remove(id);
+      }),
+    judged: (taskIds) =>
+      serial(async () => {
+        const view = opened();
+        const db = await database();
+        const [judgments, { states }] = await Promise.all([readJudgmentsOf(db, view.id, taskIds), readTasks(db, view.id, taskIds)]);
+        for (const taskId of taskIds) {
+          const judgment = judgments.get(taskId);
+          if (judgment) view.judgments.set(taskId, judgment);
+          else view.judgments.delete(taskId);
+        }
+        await update(db, view, states);
       }),
     syncNewer: () =>
       serial(async () => {

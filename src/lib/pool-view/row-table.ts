@@ -13,12 +13,16 @@ export class RowTable {
   readonly #docOf = new Map<string, number>();
   readonly #index = new TextIndex();
   readonly #isLive = (doc: number) => this.#rows[doc] !== undefined;
-  readonly #orders: Record<PoolQuery['sort'] | 'unscored', SortOrder> = {
+  readonly #orders: Record<PoolQuery['sort'] | 'unscored' | 'unjudged', SortOrder> = {
     created: new SortOrder((a, b) => this.#byCreated(a, b)),
     length: new SortOrder((a, b) => this.#row(a).length - this.#row(b).length || this.#byCreated(a, b)),
     // Rows with a score; those without come after them in either direction, by creation (see `visit`).
     nearest: new SortOrder((a, b) => this.#row(a).nearestScore! - this.#row(b).nearestScore! || this.#byCreated(a, b)),
     unscored: new SortOrder((a, b) => this.#byCreated(a, b)),
+    // Rows with a current verdict by score, ties by creation the other way, so that highest first
+    // lists the earlier-made of equal scores first (the tie rule of "keep the best k"); the others after.
+    score: new SortOrder((a, b) => this.#score(a) - this.#score(b) || this.#byCreated(b, a)),
+    unjudged: new SortOrder((a, b) => this.#byCreated(a, b)),
   };
   #newestId = '';
 
@@ -41,6 +45,7 @@ export class RowTable {
     this.#orders.created.add(doc);
     this.#orders.length.add(doc);
     this.#orders[row.nearestScore === undefined ? 'unscored' : 'nearest'].add(doc);
+    this.#orders[row.judgment.status === 'judged' ? 'score' : 'unjudged'].add(doc);
     if (row.id > this.#newestId) this.#newestId = row.id;
   }
 
@@ -73,7 +78,7 @@ export class RowTable {
     return this.#index.match(search);
   }
 
-  /** Calls `visit` with every row and its document, in the query's order; rows without a nearest score come last. */
+  /** Calls `visit` with every row and its document, in the query's order; rows without a nearest score (or a judge's score) come last. */
   visit(sort: PoolQuery['sort'], order: PoolQuery['order'], visit: (row: PoolRow, doc: number) => void): void {
     const walk = (docs: Int32Array) => {
       for (let i = 0; i < docs.length; i++) {
@@ -84,6 +89,12 @@ export class RowTable {
     };
     walk(this.#orders[sort].docs(this.#isLive));
     if (sort === 'nearest') walk(this.#orders.unscored.docs(this.#isLive));
+    if (sort === 'score') walk(this.#orders.unjudged.docs(this.#isLive));
+  }
+
+  #score(doc: number): number {
+    const { judgment } = this.#row(doc);
+    return judgment.status === 'judged' ? judgment.score : 0;
   }
 
   #row(doc: number): PoolRow {

@@ -1,6 +1,7 @@
 import type { PoolRow } from './pool-row';
 import type { PoolQuery, ViewCounts } from './pool-query';
 import type { RowTable } from './row-table';
+import type { QualityQuestion } from '../vocabulary';
 
 /** The ids a query shows, in its order, and the counts beside its filters. */
 export interface QueryResult {
@@ -9,7 +10,11 @@ export interface QueryResult {
 }
 
 /** The filters of a query, each a facet of the counts. */
-type Facet = 'status' | 'rule' | 'kind' | 'run' | 'edited' | 'reviewed';
+type Facet = 'status' | 'rule' | 'kind' | 'run' | 'edited' | 'reviewed' | QualityFacet;
+type QualityFacet = 'judged' | 'score' | 'validInstruction' | 'appropriateInput' | 'acceptableOutput';
+
+/** The question each verdict filter asks of a row's answers. */
+const QUESTION_OF = { validInstruction: 'instruction', appropriateInput: 'input', acceptableOutput: 'output' } as const satisfies Record<string, QualityQuestion>;
 
 const KINDS: Record<PoolQuery['kind'], (row: PoolRow) => boolean> = {
   any: () => true,
@@ -52,8 +57,25 @@ function failedFilter(row: PoolRow, query: PoolQuery, kind: (row: PoolRow) => bo
   if (query.run !== 'any' && row.runId !== query.run) failed = failed ? 'several' : 'run';
   if (!yesNo(query.edited, row.edited)) failed = failed ? 'several' : 'edited';
   if (!yesNo(query.reviewed, row.reviewed)) failed = failed ? 'several' : 'reviewed';
+  const quality = failedQuality(row, query);
+  if (quality) failed = failed || quality === 'several' ? 'several' : quality;
   return failed;
 }
+
+/** As failedFilter, for the judge's filters: a score range or a verdict asked for needs a current verdict. */
+function failedQuality({ judgment }: PoolRow, query: PoolQuery): QualityFacet | 'several' | undefined {
+  let failed: QualityFacet | 'several' | undefined;
+  if (query.judged !== 'any' && judgment.status !== query.judged) failed = 'judged';
+  const ranged = query.scoreFrom > 1 || query.scoreTo < 5;
+  if (ranged && (judgment.status !== 'judged' || judgment.score < query.scoreFrom || judgment.score > query.scoreTo)) failed = failed ? 'several' : 'score';
+  for (const field of VERDICT_FIELDS) {
+    const wanted = query[field];
+    if (wanted !== 'any' && (judgment.status !== 'judged' || judgment.answers[QUESTION_OF[field]] !== (wanted === 'yes'))) failed = failed ? 'several' : field;
+  }
+  return failed;
+}
+
+const VERDICT_FIELDS = ['validInstruction', 'appropriateInput', 'acceptableOutput'] as const;
 
 /** Adds a row to the counts of `only` that facet, or of every facet. */
 function count(row: PoolRow, counts: ViewCounts, only: Facet | undefined): void {
@@ -70,6 +92,11 @@ function count(row: PoolRow, counts: ViewCounts, only: Facet | undefined): void 
   if (only === undefined || only === 'run') counts.run[row.runId] = (counts.run[row.runId] ?? 0) + 1;
   if (only === undefined || only === 'edited') counts.edited[row.edited ? 'yes' : 'no']++;
   if (only === undefined || only === 'reviewed') counts.reviewed[row.reviewed ? 'yes' : 'no']++;
+  const { judgment } = row;
+  if (only === undefined || only === 'judged') counts.judged[judgment.status]++;
+  if (judgment.status !== 'judged') return;
+  if (only === undefined || only === 'score') counts.score[judgment.score]++;
+  for (const field of VERDICT_FIELDS) if (only === undefined || only === field) counts[field][judgment.answers[QUESTION_OF[field]] ? 'yes' : 'no']++;
 }
 
 function emptyCounts(): ViewCounts {
@@ -81,5 +108,10 @@ function emptyCounts(): ViewCounts {
     run: {},
     edited: { yes: 0, no: 0 },
     reviewed: { yes: 0, no: 0 },
+    judged: { none: 0, judged: 0, unreadable: 0, stale: 0 },
+    score: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+    validInstruction: { yes: 0, no: 0 },
+    appropriateInput: { yes: 0, no: 0 },
+    acceptableOutput: { yes: 0, no: 0 },
   };
 }

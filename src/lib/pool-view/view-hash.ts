@@ -1,5 +1,6 @@
 import { REJECTION_RULES } from '../method';
 import { DEFAULT_QUERY, type PoolQuery } from './pool-query';
+import type { QualityScore } from '../vocabulary';
 
 /** The view a URL hash holds: the query, and the row open in the detail panel. */
 export interface HashView {
@@ -15,9 +16,15 @@ const CHOICES = {
   kind: { any: true, classification: true, generation: true, 'with-input': true, 'without-input': true },
   edited: { any: true, yes: true, no: true },
   reviewed: { any: true, yes: true, no: true },
-  sort: { created: true, nearest: true, length: true },
+  sort: { created: true, nearest: true, length: true, score: true },
   order: { asc: true, desc: true },
-} as const satisfies { [Field in 'status' | 'kind' | 'edited' | 'reviewed' | 'sort' | 'order']: Record<PoolQuery[Field], true> };
+  judged: { any: true, none: true, judged: true, unreadable: true, stale: true },
+  validInstruction: { any: true, yes: true, no: true },
+  appropriateInput: { any: true, yes: true, no: true },
+  acceptableOutput: { any: true, yes: true, no: true },
+} as const satisfies { [Field in ClosedField]: Record<PoolQuery[Field], true> };
+
+type ClosedField = 'status' | 'kind' | 'edited' | 'reviewed' | 'sort' | 'order' | 'judged' | 'validInstruction' | 'appropriateInput' | 'acceptableOutput';
 
 /** The URL's name of a field: its own, but `q` for the search, as search sites write it. */
 const param = (field: keyof PoolQuery): string => (field === 'search' ? 'q' : field);
@@ -26,7 +33,7 @@ const param = (field: keyof PoolQuery): string => (field === 'search' ? 'q' : fi
 export function viewToHash(query: PoolQuery, openId?: string): string {
   const params = new URLSearchParams();
   for (const field of Object.keys(DEFAULT_QUERY) as (keyof PoolQuery)[]) {
-    if (query[field] !== DEFAULT_QUERY[field]) params.set(param(field), query[field]);
+    if (query[field] !== DEFAULT_QUERY[field]) params.set(param(field), String(query[field]));
   }
   if (openId !== undefined) params.set('open', openId);
   const text = params.toString();
@@ -54,9 +61,20 @@ export function viewFromHash(hash: string): HashView | undefined {
     run: read('run') || DEFAULT_QUERY.run,
     edited: choose('edited'),
     reviewed: choose('reviewed'),
+    judged: choose('judged'),
+    scoreFrom: scoreOf(read('scoreFrom')) ?? DEFAULT_QUERY.scoreFrom,
+    scoreTo: scoreOf(read('scoreTo')) ?? DEFAULT_QUERY.scoreTo,
+    validInstruction: choose('validInstruction'),
+    appropriateInput: choose('appropriateInput'),
+    acceptableOutput: choose('acceptableOutput'),
     sort: choose('sort'),
     order: choose('order'),
   };
   const openId = params.get('open');
   return openId ? { query, openId } : { query };
+}
+
+/** A judge's score written in a hash: a whole number from 1 to 5, else undefined. */
+function scoreOf(text: string | undefined): QualityScore | undefined {
+  return text !== undefined && /^[1-5]$/.test(text) ? (Number(text) as QualityScore) : undefined;
 }

@@ -42,6 +42,12 @@ export interface RunOptions {
    * the next prompt samples its examples from the pool as it now is.
    */
   watchPool?: (listener: (changes: NoveltyChanges) => void) => () => void;
+  /**
+   * Called with each task the loop finishes, after it is stored and before the next step (judging
+   * during a run: `judgeEachFinished`). Its model calls change none of the loop's random choices,
+   * which follow the step numbers and the tasks' origins, so the same seed gives the same dataset.
+   */
+  afterFinished?: (task: Task) => Promise<void>;
 }
 
 /**
@@ -184,6 +190,7 @@ class BootstrapLoop {
       candidates.push(task);
     }
     await this.ports.store.saveGeneration({ call, candidates, instances });
+    for (const task of candidates) if (task.stage === 'done') await this.options.afterFinished?.(task);
     return candidates;
   }
 
@@ -226,7 +233,9 @@ class BootstrapLoop {
     const call = await this.call(instancesRequest(task.instruction, isClassification, this.#seeds, this.settings, this.seedOf(task)));
     if (!call) return false;
     const instances = this.keptInstances(parseInstances(call.result, isClassification, this.settings), task, call.id);
-    await this.ports.store.saveTaskStep({ call, task: { ...task, stage: 'done', instanceCount: instances.length }, instances });
+    const finished: Task = { ...task, stage: 'done', instanceCount: instances.length };
+    await this.ports.store.saveTaskStep({ call, task: finished, instances });
+    await this.options.afterFinished?.(finished);
     await this.emitStep('instances');
     return true;
   }

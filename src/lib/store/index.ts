@@ -1,6 +1,7 @@
 export { openStudioDB, type StudioDatabase } from './open-studio-db';
 export { CurationStore, UNDO_STEPS_KEPT, type AppliedCuration } from './curation-store';
 export { PoolStore, type TaskDetail } from './pool-store';
+export { QualityStore, type JudgeCounts, type JudgeQueueItem } from './quality-store';
 export { ProjectStore, type ProjectRows } from './project-store';
 export { StorageError } from './storage-error';
 export type { Project, StoredSeed } from './schema';

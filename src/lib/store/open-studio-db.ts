@@ -99,6 +99,11 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     tx.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
     indexPageTasks(tx.objectStore('datasetPages')).catch(() => abortUnlessFinished(tx));
   }
+  if (oldVersion < 7) {
+    // Judging: the judge's latest word on each task, and a person's audit of a sample.
+    db.createObjectStore('judgments', { keyPath: ['projectId', 'taskId'] });
+    db.createObjectStore('audits', { keyPath: 'projectId' });
+  }
 }
 
 type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;

@@ -1,4 +1,4 @@
-import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskStep, TaskStore } from '../vocabulary';
+import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskStep, TaskStore, TokenUsage } from '../vocabulary';
 import { byCreation } from '../ids';
 import { addCalls, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished } from './dataset-pages';
@@ -16,6 +16,8 @@ export interface TaskDetail {
   calls: CallRecord[];
   /** When it went to the trash; absent while it is in the pool. */
   deleted?: number;
+  /** The judge's latest judgment of it (its call is among `calls`). */
+  judgment?: StoredJudgment;
 }
 
 /** The pool of one browser profile, in IndexedDB. Every write is a single transaction. */
@@ -73,6 +75,18 @@ export class PoolStore implements TaskStore {
     return { seeds, accepted: pending + done, rejected, pending, instances: instances - trashedInstances, generationCalls };
   }
 
+  /** The tokens of every call the project's journal holds: what its tasks cost the model. */
+  async tokenUsage(projectId: string): Promise<TokenUsage> {
+    const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+    const range = IDBKeyRange.bound([projectId], [projectId, []]);
+    const index = this.db.transaction('calls').store.index('by-project-purpose');
+    for (let cursor = await index.openCursor(range); cursor; cursor = await cursor.continue()) {
+      usage.promptTokens += cursor.value.result.promptTokens;
+      usage.completionTokens += cursor.value.result.completionTokens;
+    }
+    return usage;
+  }
+
   /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
   async rejectionsByRule<Rule extends RejectionReason['rule']>(projectId: string, rules: readonly Rule[]): Promise<Record<Rule, number>> {
     const index = this.db.transaction('tasks').store.index('by-project-rule');
@@ -82,17 +96,17 @@ export class PoolStore implements TaskStore {
 
   /** A task with everything behind it: its instances and the model calls it came from. */
   async taskDetail(taskId: string): Promise<TaskDetail | undefined> {
-    const tx = this.db.transaction(['tasks', 'instances', 'trash', 'calls', 'parts']);
+    const tx = this.db.transaction(['tasks', 'instances', 'trash', 'calls', 'parts', 'judgments']);
     const pooled = await tx.objectStore('tasks').get(taskId);
     const trashed = pooled ? undefined : (await findTrashed(tx.objectStore('trash'), [taskId])).get(taskId);
     const task = pooled ?? trashed?.task;
     if (!task) return undefined;
-    const instances = await tx.objectStore('instances').index('by-task').getAll(taskId);
+    const [instances, judgment] = await Promise.all([tx.objectStore('instances').index('by-task').getAll(taskId), tx.objectStore('judgments').get([task.projectId, taskId])]);
     // The original instances' calls too: a person's edit may have replaced every instance.
-    const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId)])];
+    const callIds = [...new Set([task.callId, task.classifyCallId, ...instances.map((instance) => instance.callId), judgment?.callId])];
     const records = await Promise.all(callIds.filter((id) => id !== undefined).map((id) => tx.objectStore('calls').get(id)));
     const calls = await readCalls(tx.objectStore('parts'), records.filter((record) => record !== undefined));
-    return { task, instances, calls, ...(trashed ? { deleted: trashed.deleted } : {}) };
+    return { task, instances, calls, ...(trashed ? { deleted: trashed.deleted } : {}), ...(judgment ? { judgment } : {}) };
   }
 
   /** Candidates that passed the heuristic filters (accepted, or rejected by ROUGE-L), oldest first. */

@@ -1,19 +1,21 @@
 import { createIdFactory } from '../ids';
+import { repairJudgeSettings } from '../judge';
 import { repairSettings } from '../method';
-import type { CallRecord, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, Task } from '../vocabulary';
+import type { Audit, CallRecord, JudgeSettings, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, StoredJudgment, Task } from '../vocabulary';
 import { addCalls, deleteParts, readCalls } from './call-journal';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
 import { toStorageError } from './storage-error';
 import { projectTrash } from './trash';
+import { judgmentsOf } from './quality-store';
 import { writeTransaction } from './write-transaction';
 
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
 /** What reading a whole project reads: its rows, and the trash, whose tasks it leaves out. */
-const READ_STORES = [...PROJECT_STORES, 'trash'] as const;
-/** The stores a whole-project write touches: its rows and the dataset pages made from them. */
-const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages'] as const;
+const READ_STORES = [...PROJECT_STORES, 'trash', 'judgments', 'audits'] as const;
+/** The stores a whole-project write touches: its rows, the dataset pages made from them, its judgments and audit. */
+const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages', 'judgments', 'audits'] as const;
 /** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
 const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo', 'undoStates'] as const;
 
@@ -25,6 +27,10 @@ export interface ProjectRows {
   instances: StoredInstance[];
   calls: CallRecord[];
   runs: Run[];
+  /** The judge's latest judgment of each task in `tasks` (a trashed task's stays behind with it); none in rows from before judging. */
+  judgments?: StoredJudgment[];
+  /** The project's audit, if a person started one: none or one. */
+  audits?: Audit[];
 }
 
 /** What a project added under a taken name is marked as: "Name (copy)", "Name (restored)". */
@@ -65,6 +71,15 @@ export class ProjectStore {
     });
   }
 
+  /** The judge's prompt and sampling, saved on the project as the method's settings are. */
+  async saveJudgeSettings(id: string, judge: JudgeSettings): Promise<void> {
+    await writeTransaction(this.db, ['projects'], async (tx) => {
+      const projects = tx.objectStore('projects');
+      const project = await projects.get(id);
+      if (project) await projects.put({ ...project, judge });
+    });
+  }
+
   /** A full copy, with new ids, that grows on its own from then on; named as `adopt` names it. */
   async duplicate(id: string, name: string): Promise<Project> {
     return this.adopt(await this.read(id), name, 'copy');
@@ -90,6 +105,7 @@ export class ProjectStore {
       await deleteParts(tx.objectStore('parts'), id);
       const steps = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
       await Promise.all([tx.objectStore('undo').delete(steps), tx.objectStore('undoStates').delete(steps)]);
+      await Promise.all([tx.objectStore('judgments').delete(judgmentsOf(id)), tx.objectStore('audits').delete(id)]);
       for (const name of ['seeds', 'tasks', 'instances', 'runs', 'trash'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
@@ -104,34 +120,44 @@ export class ProjectStore {
     const tx = this.db.transaction(READ_STORES);
     const project = await tx.objectStore('projects').get(id);
     if (!project) throw new Error(`There is no project with id "${id}".`);
-    const [seeds, tasks, instances, trashed, records, runs] = await Promise.all([
+    const [seeds, tasks, instances, trashed, records, runs, judgments, audit] = await Promise.all([
       tx.objectStore('seeds').index('by-project').getAll(id),
       tx.objectStore('tasks').index('by-project').getAll(id),
       tx.objectStore('instances').index('by-project').getAll(id),
       projectTrash(tx.objectStore('trash'), id),
       tx.objectStore('calls').index('by-project-purpose').getAll(callsOf(id)),
       tx.objectStore('runs').index('by-project').getAll(id),
+      tx.objectStore('judgments').getAll(judgmentsOf(id)),
+      tx.objectStore('audits').get(id),
     ]);
     // The trash stays in this browser: its tasks' instances, kept in the instances store, too.
     const inTrash = new Set(trashed.map((entry) => entry.task.id));
     const kept = inTrash.size === 0 ? instances : instances.filter((row) => !inTrash.has(row.taskId));
-    return { project, seeds, tasks, instances: kept, calls: await readCalls(tx.objectStore('parts'), records), runs };
+    const judged = inTrash.size === 0 ? judgments : judgments.filter((row) => !inTrash.has(row.taskId));
+    const calls = await readCalls(tx.objectStore('parts'), records);
+    return { project, seeds, tasks, instances: kept, calls, runs, judgments: judged, audits: audit ? [audit] : [] };
   }
 
   /**
    * Adds a whole project in one transaction; fails whole if any of its ids is taken. Its settings
-   * may come from a backup of any age, or hand-edited: they are stored repaired.
+   * may come from a backup of any age, or hand-edited: they are stored repaired, the judge's too.
    */
   async write(rows: ProjectRows): Promise<void> {
-    const { settings, ...project } = rows.project;
+    const { settings, judge, ...project } = rows.project;
     await writeTransaction(this.db, [...WRITTEN_STORES], async (tx) => {
-      await tx.objectStore('projects').add(settings === undefined ? project : { ...project, settings: repairSettings(settings) });
+      await tx.objectStore('projects').add({
+        ...project,
+        ...(settings === undefined ? {} : { settings: repairSettings(settings) }),
+        ...(judge === undefined ? {} : { judge: repairJudgeSettings(judge) }),
+      });
       await Promise.all([
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
         ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
         ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
         addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
         ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
+        ...(rows.judgments ?? []).map((row) => tx.objectStore('judgments').add(row)),
+        ...(rows.audits ?? []).map((row) => tx.objectStore('audits').add(row)),
         appendFinished(tx.objectStore('datasetPages'), rows.project.id, collectFinished(rows.tasks, rows.instances)),
       ]);
     });
@@ -179,6 +205,7 @@ function freeName(name: string, label: CopyLabel, taken: ReadonlySet<string>): s
 
 /**
  * The rows under a new project, every task, instance, call and run id given a suffix so the copy
+ * (its judgments and audit naming them too)
  * never collides with its original; a common suffix keeps the ids in creation order.
  */
 function renumber(rows: ProjectRows, project: Project): ProjectRows {
@@ -204,5 +231,12 @@ function renumber(rows: ProjectRows, project: Project): ProjectRows {
     instances: rows.instances.map((row) => ({ ...row, projectId, id: id(row.id), taskId: id(row.taskId), ...(row.callId ? { callId: id(row.callId) } : {}) })),
     calls: rows.calls.map((call) => ({ ...call, projectId, id: id(call.id), runId: id(call.runId) })),
     runs: rows.runs.map((run) => ({ ...run, projectId, id: id(run.id) })),
+    judgments: (rows.judgments ?? []).map((row) => ({ ...row, projectId, taskId: id(row.taskId), callId: id(row.callId) })),
+    audits: (rows.audits ?? []).map((audit) => ({
+      ...audit,
+      projectId,
+      items: audit.items.map((item) => ({ ...item, taskId: id(item.taskId) })),
+      answers: Object.fromEntries(Object.entries(audit.answers).map(([taskId, answer]) => [id(taskId), answer])),
+    })),
   };
 }

@@ -3,10 +3,10 @@
 import type { DBSchema } from 'idb';
 import type { StoredCall, StoredPart } from './call-pieces';
 import type { DatasetPage } from './dataset-pages';
-import type { CallPurpose, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, Task, TaskStage, TaskState, UndoSummary } from '../vocabulary';
+import type { Audit, CallPurpose, JudgeSettings, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskState, UndoSummary } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface Project {
   id: string;
@@ -14,6 +14,8 @@ export interface Project {
   created: number;
   /** The method settings last saved for the project, always valid (checkSettings); absent until first changed. */
   settings?: MethodSettings;
+  /** How the project's judge asks (v7); absent until first changed. */
+  judge?: JudgeSettings;
 }
 
 export interface StoredSeed extends SeedTask {
@@ -49,6 +51,10 @@ export interface StudioDB extends DBSchema {
    * history does not read the states of a 10k-task action (megabytes) to show one line.
    */
   undoStates: { key: [projectId: string, seq: number]; value: UndoStates };
+  /** Each judged task's latest judgment (v7): apart from the tasks, so judging never changes the pool. */
+  judgments: { key: [projectId: string, taskId: string]; value: StoredJudgment };
+  /** Each project's audit: its sample and a person's answers (v7). */
+  audits: { key: string; value: Audit };
 }
 
 /** A task in the trash, and the ids of its instances, which stay in the instances store. */

@@ -2,8 +2,11 @@
 
 import type { SamplingSettings } from './settings';
 
-/** Which step of the method a model call serves; journaled with the call. */
-export type CallPurpose = 'instructions' | 'classify' | 'instances';
+/** Which step of the method a model call serves. */
+export type MethodPurpose = 'instructions' | 'classify' | 'instances';
+
+/** What a model call serves, journaled with it: a step of the method, or judging a finished task. */
+export type CallPurpose = MethodPurpose | 'judge';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -55,4 +58,10 @@ export interface CallRecord {
   modelId: string;
   result: CompletionResult;
   created: number;
+}
+
+/** Tokens a set of calls took: the prompts read and the answers written. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }

@@ -21,7 +21,8 @@ export interface TaskEdit {
 /** One user action on the pool: one transaction, one undo step. */
 export type CurationAction =
   | { kind: 'edit'; taskId: string; edit: TaskEdit }
-  | { kind: 'delete'; taskIds: string[] }
+  /** `label`: what the undo step says instead of "Deleted N tasks" (a rule's own words: "Kept the 212 tasks judged 4 or more"). */
+  | { kind: 'delete'; taskIds: string[]; label?: string }
   | { kind: 'restore'; taskIds: string[] }
   | { kind: 'accept'; taskIds: string[] }
   | { kind: 'review'; taskIds: string[]; reviewed: boolean };

@@ -7,4 +7,5 @@ export type * from './settings';
 export type * from './ports';
 export type * from './dataset';
 export type * from './curation';
+export type * from './judge';
 export type * from './failure';

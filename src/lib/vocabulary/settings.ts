@@ -1,6 +1,6 @@
 // Everything about the method that decides what a run produces, saved with the project. Types only.
 
-import type { CallPurpose } from './call';
+import type { MethodPurpose } from './call';
 import type { HeuristicRule } from './task';
 
 export type RougeTokenizer = 'default' | 'multilingual';
@@ -68,7 +68,7 @@ export interface MethodSettings {
   /** rouge_score's ASCII tokenizer, or the Unicode-aware one for other languages. */
   rougeTokenizer: RougeTokenizer;
   /** Per call purpose; an Alpaca generation call uses `instructions`. */
-  sampling: Record<CallPurpose, SamplingSettings>;
+  sampling: Record<MethodPurpose, SamplingSettings>;
   inContext: {
     /** Self-Instruct: instructions shown per generation prompt. */
     total: number;

@@ -4,7 +4,7 @@ import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, 
 import type { ViewAddress } from './view-address';
 
 /** What the table needs of the pool view worker. */
-export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
+export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'judged' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
 
 /** The filters and the sort: every field of the query but the search. */
 export type ViewFilter = Exclude<keyof PoolQuery, 'search'>;
@@ -139,6 +139,27 @@ export class PoolViewState {
           // The rows shown stay where they are, but show what the run did to them (a waiting task finished).
           this.#blocks = blocks;
         }
+      } catch (error) {
+        this.#error = errorMessage(error);
+      }
+    });
+    return this.#checking;
+  }
+
+  /**
+   * The judge stored judgments of these tasks: the worker reads them, and the rows shown show them
+   * where they are. Nothing moves under the user's eyes: the counts and the order follow at the next
+   * query; an empty table asks at once, as nobody is reading it (a filter on judged rows fills up).
+   */
+  judged(taskIds: string[]): Promise<void> {
+    this.#checking = this.#checking.then(async () => {
+      const token = this.#token;
+      if (token === undefined) return;
+      try {
+        await this.port.judged(taskIds);
+        if (this.matching === 0) return await this.#ask();
+        const blocks = await this.#fetchShown(token, this.matching);
+        if (token === this.#token) this.#blocks = blocks;
       } catch (error) {
         this.#error = errorMessage(error);
       }

@@ -1,0 +1,30 @@
+import { judgedContentHash } from '../judge';
+import type { QualityQuestion, QualityScore, StoredJudgment, TaskState } from '../vocabulary';
+
+/**
+ * Where a task stands with the judge: not judged, judged (current and readable), unreadable (the
+ * judge's answer could not be read), or stale (a person changed the task since it was judged).
+ */
+export type JudgeStatus = 'none' | 'judged' | 'unreadable' | 'stale';
+
+/** The judge's answer to each of the paper's questions; 'output' is true when every output was acceptable. */
+export type QualityAnswers = Record<QualityQuestion, boolean>;
+
+/** A row's judgment as the table filters and sorts it: a current verdict carries its score and answers. */
+export type RowJudgment = { status: Exclude<JudgeStatus, 'judged'> } | { status: 'judged'; score: QualityScore; answers: QualityAnswers };
+
+export const NOT_JUDGED: RowJudgment = { status: 'none' };
+
+/** The judgment of a task as it is now: stale when its content no longer hashes to what was judged. */
+export function rowJudgment(state: TaskState, stored: StoredJudgment | undefined): RowJudgment {
+  if (!stored) return NOT_JUDGED;
+  if (stored.contentHash !== judgedContentHash(state.task.instruction, state.instances)) return { status: 'stale' };
+  const { judgment } = stored;
+  if (judgment.status === 'unreadable') return { status: 'unreadable' };
+  const { verdict } = judgment;
+  return {
+    status: 'judged',
+    score: verdict.score,
+    answers: { instruction: verdict.validInstruction, input: verdict.appropriateInput, output: verdict.acceptableOutputs.every(Boolean) },
+  };
+}

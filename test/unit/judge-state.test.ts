@@ -1,0 +1,127 @@
+// JudgeState on its real parts: the scripted model behind the generator client, QualityStore and
+// ProjectStore on fake-indexeddb, and the project's lock shared with the generation run.
+import { describe, expect, test } from 'vitest';
+import { defaultJudgeSettings } from '../../src/lib/judge';
+import { ProjectStore, QualityStore } from '../../src/lib/store';
+import { JudgeState } from '../../src/ui/judge/judge-state.svelte';
+import { fillJudgePool } from '../fixtures/judge-pool';
+import { GARBAGE_MARKER } from '../fixtures/method/scripted-judge';
+import { useChannels } from '../helpers/comlink-channels';
+import { fakeLocks } from '../helpers/fake-locks';
+import { observe } from '../helpers/observe.svelte';
+import { scriptedRunPorts } from '../helpers/scripted-run-ports';
+import { SCRIPTED_MODEL_ID, type ScriptedEngineOptions } from '../scripted-engine';
+
+const P = 'p1';
+const serve = useChannels();
+
+async function setup(count: number, options: ScriptedEngineOptions = {}) {
+  const ports = await scriptedRunPorts(serve, P, options);
+  await ports.db.put('projects', { id: P, name: 'Judged', created: 0 });
+  await fillJudgePool(ports.store, P, count);
+  const quality = new QualityStore(ports.db);
+  const projects = new ProjectStore(ports.db);
+  const locks = fakeLocks();
+  const tabs = {
+    runExclusively: <T>(projectId: string, work: () => Promise<T>) =>
+      locks.request(`run:${projectId}`, { ifAvailable: true }, async (held) => (held ? { value: await work() } : undefined)),
+  };
+  const told: string[][] = [];
+  let clock = 0;
+  const judge = new JudgeState({ generator: ports.generator, store: quality, projects }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock += 1000) });
+  await judge.load();
+  return { ...ports, quality, projects, judge, told, locks };
+}
+
+describe('JudgeState', () => {
+  test('loads the defaults and the counts, judges every task with progress and time left, and tells the pool of each judgment', async () => {
+    const { judge, told } = await setup(6);
+    expect(judge.draft).toEqual(defaultJudgeSettings());
+    expect(judge.counts).toEqual({ finished: 6, judged: 0, unreadable: 0, stale: 0, none: 6 });
+    expect(judge.toJudge).toBe(6);
+    const shown = observe(() => ({ status: judge.status, done: judge.progress?.done, timeLeft: judge.timeLeft }));
+    const judgedShown = observe(() => judge.counts.judged);
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect(judge.status).toBe('finished');
+    expect(judge.counts).toMatchObject({ judged: 6, none: 0 });
+    expect(judge.toJudge).toBe(0);
+    expect(told).toEqual([['task-000'], ['task-001'], ['task-002'], ['task-003'], ['task-004'], ['task-005']]);
+    const seen = shown();
+    expect(seen.some((view) => view.status === 'running' && view.done === 3 && view.timeLeft?.endsWith('left'))).toBe(true);
+    expect(seen.at(-1)).toEqual({ status: 'finished', done: 6, timeLeft: undefined });
+    // The counts follow during the run, not only at its end.
+    expect(judgedShown().filter((judged) => judged > 0 && judged < 6).length).toBeGreaterThan(0);
+  });
+
+  test('pause stops after the call in flight, and start continues with the tasks left', async () => {
+    const { judge, quality, told } = await setup(5, { delayMs: 5 });
+    const running = judge.start(SCRIPTED_MODEL_ID);
+    await expect.poll(() => told.length, { timeout: 10_000, interval: 1 }).toBeGreaterThanOrEqual(2);
+    judge.pause();
+    expect(judge.status).toBe('pausing');
+    await running;
+    expect(judge.status).toBe('paused');
+    const judged = (await quality.judgments(P)).length;
+    expect(judged).toBe(told.length);
+    expect(judged).toBeLessThan(5);
+    expect(judge.counts.none).toBe(5 - judged);
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect(judge.status).toBe('finished');
+    expect(judge.progress).toMatchObject({ total: 5 - judged, done: 5 - judged });
+    expect(await quality.judgments(P)).toHaveLength(5);
+  });
+
+  test('the unreadable streak stops the run with its advice', async () => {
+    const { judge } = await setup(7);
+    judge.draft.system = `${judge.draft.system}\n${GARBAGE_MARKER}`;
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect(judge.status).toBe('failed');
+    expect(judge.error).toEqual({ message: expect.stringContaining('JSON output mode'), unreadable: true });
+    expect(judge.counts).toMatchObject({ unreadable: 5, none: 2 });
+  });
+
+  test('while the project lock is held (a generation run) judging does not start and says so; once it is free, it does', async () => {
+    const { judge, locks, quality } = await setup(2);
+    let release!: () => void;
+    const held = locks.request(`run:${P}`, { ifAvailable: true }, () => new Promise<void>((resolve) => (release = resolve)));
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect(judge.otherTab).toBe(true);
+    expect(judge.status).toBe('idle');
+    expect(await quality.judgments(P)).toEqual([]);
+    release();
+    await held;
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect([judge.status, judge.otherTab]).toEqual(['finished', false]);
+    expect(await quality.judgments(P)).toHaveLength(2);
+  });
+
+  test('edits are checked and saved on the project while valid; reset to defaults can be undone', async () => {
+    const { judge, projects } = await setup(1);
+    judge.draft.temperature = 0.5;
+    judge.draft.whileGenerating = true;
+    await judge.save();
+    expect((await projects.get(P))?.judge).toMatchObject({ temperature: 0.5, whileGenerating: true });
+    judge.draft.user = 'Judge {instruction}';
+    expect(judge.problems.user).toContain('{instances} is missing');
+    await judge.save();
+    expect((await projects.get(P))?.judge?.user).toBe(defaultJudgeSettings().user);
+    await judge.start(SCRIPTED_MODEL_ID);
+    expect(judge.status).toBe('idle');
+    await judge.resetToDefaults();
+    expect(judge.draft).toEqual(defaultJudgeSettings());
+    expect((await projects.get(P))?.judge).toEqual(defaultJudgeSettings());
+    expect(judge.canUndoReset).toBe(true);
+    await judge.undoReset();
+    expect(judge.draft).toMatchObject({ temperature: 0.5, whileGenerating: true, user: 'Judge {instruction}' });
+    expect(judge.canUndoReset).toBe(false);
+  });
+
+  test('judging while generating: a hook only when switched on and valid', async () => {
+    const { judge } = await setup(1);
+    expect(judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)).toBeUndefined();
+    judge.draft.whileGenerating = true;
+    expect(judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)).toBeTypeOf('function');
+    judge.draft.maxTokens = 0;
+    expect(judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)).toBeUndefined();
+  });
+});

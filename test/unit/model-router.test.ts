@@ -1,0 +1,48 @@
+// ModelRouter (src/lib/clients): the worker's models and the browser's own in one list, and calls
+// sent to wherever the loaded model runs.
+import { afterEach, expect, test } from 'vitest';
+import { ModelRouter } from '../../src/lib/clients';
+import { BUILT_IN_MODEL_ID, PromptApiEngine, type LanguageModelApi } from '../../src/lib/prompt-api';
+import type { CompletionRequest } from '../../src/lib/vocabulary';
+import { useChannels } from '../helpers/comlink-channels';
+import { scriptedGenerator } from '../helpers/scripted-generator';
+import { installLanguageModelDouble, type LanguageModelDoubleConfig } from '../language-model-double';
+import { SCRIPTED_MODEL_ID } from '../scripted-engine';
+
+const serve = useChannels();
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).LanguageModel;
+  delete (globalThis as Record<string, unknown>).__languageModelLog;
+});
+
+function router(config: LanguageModelDoubleConfig): ModelRouter {
+  return new ModelRouter(scriptedGenerator(serve), new PromptApiEngine(installLanguageModelDouble(config) as LanguageModelApi));
+}
+
+const request: CompletionRequest = {
+  purpose: 'classify',
+  mode: 'chat',
+  params: { temperature: 0, topP: 1, maxTokens: 20 },
+  messages: [{ role: 'user', content: 'Task: Sort these words.\nIs it a classification task?' }],
+};
+
+test('the built-in model comes first when it is ready, last when Chrome must download it, and not at all when unavailable', async () => {
+  expect((await router({ availability: 'available' }).probe()).models.map((model) => model.id)).toEqual([BUILT_IN_MODEL_ID, SCRIPTED_MODEL_ID]);
+  expect((await router({ availability: 'downloadable' }).probe()).models.map((model) => model.id)).toEqual([SCRIPTED_MODEL_ID, BUILT_IN_MODEL_ID]);
+  expect((await router({ availability: 'unavailable' }).probe()).models.map((model) => model.id)).toEqual([SCRIPTED_MODEL_ID]);
+});
+
+test('calls go to the built-in model while it is loaded, and to the worker after another model is', async () => {
+  const models = router({ availability: 'available' });
+  await models.probe();
+  expect(await models.load(BUILT_IN_MODEL_ID, () => {})).toEqual({ ok: true, modelId: BUILT_IN_MODEL_ID });
+  expect((await models.complete(request)).text).toMatch(/^You said: /);
+  expect(await models.load(SCRIPTED_MODEL_ID, () => {})).toEqual({ ok: true, modelId: SCRIPTED_MODEL_ID });
+  expect((await models.complete(request)).text).not.toMatch(/^You said: /);
+});
+
+test('a failed load of the built-in model is an outcome with its reason', async () => {
+  const models = router({ availability: 'unavailable' });
+  const outcome = await models.load(BUILT_IN_MODEL_ID, () => {});
+  expect(outcome).toMatchObject({ ok: false, failure: { reason: 'not-offered' } });
+});
