@@ -13,5 +13,5 @@ export const LOAD_ADVICE: Record<LoadFailureReason, string> = {
   'storage-full': 'The browser has no room left to store the model. Free disk space or delete models you no longer use, then try again.',
   'bad-model-file': 'This model file cannot be used. Download it again, or pick another .gguf file.',
   'not-offered': 'This model is not offered here. Pick one from the list.',
-  cancelled: 'Loading was cancelled. What was already downloaded is kept for next time.',
+  cancelled: 'Loading was cancelled. A model from the GPU list keeps the parts already downloaded for next time; a GGUF download starts over.',
 };
