@@ -11,6 +11,11 @@ const devInlineStyles: Plugin = {
   transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 };
 
+// Cross-origin isolation, so that llama.cpp may share its memory between threads (SharedArrayBuffer):
+// `credentialless` still lets the engines fetch models from other hosts by CORS. The dev and preview
+// servers send these headers; static hosts send public/_headers, or the service worker adds them.
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+
 // `--mode e2e` builds the same site with the deterministic test engine added to the generator
 // worker (see workers/generator.worker.ts); every other mode ships web-llm alone.
 export default defineConfig(({ command, mode }) => ({
@@ -56,7 +61,7 @@ export default defineConfig(({ command, mode }) => ({
         globPatterns: ['**/*.{html,js,css,svg,png,wasm,jsonl}'],
         // Self-hosted models (README "Offline use and self-hosting") are the engines' to cache.
         globIgnores: ['models/**', '**/*.gguf'],
-        // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 8.8 MB.
+        // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 10 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/\/models\//],
@@ -64,6 +69,8 @@ export default defineConfig(({ command, mode }) => ({
         // still waits, since it does not skip waiting.
         clientsClaim: true,
         runtimeCaching: [],
+        // Adds the isolation headers to what the worker serves (public/isolation-headers.js).
+        importScripts: ['isolation-headers.js'],
       },
     }),
   ],
@@ -80,7 +87,8 @@ export default defineConfig(({ command, mode }) => ({
     },
   },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173 },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 4173, headers: ISOLATION_HEADERS },
   // ...with Svelte's browser runtime to match; only Svelte and esm-env are resolved by Vite here,
   // every other package is loaded by Node as usual.
   ...(mode === 'test' ? { ssr: { resolve: { conditions: ['browser', ...defaultServerConditions] } } } : {}),

@@ -20,6 +20,8 @@ export interface BenchPageOptions {
    * page then at `bench/`: one origin, so the app opens the database the bench page filled.
    */
   withApp?: boolean;
+  /** Response headers for every file served, e.g. COOP and COEP for a cross-origin isolated page. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runBenchPage(
   pageRoot: string,
   deadlineMs: number,
   run: (page: Page, machine: string, siteUrl: string) => Promise<void>,
-  { withApp = false }: BenchPageOptions = {},
+  { withApp = false, headers = {} }: BenchPageOptions = {},
 ): Promise<void> {
   const started = Date.now();
   const tempDir = mkdtempSync(join(tmpdir(), `${name.replace(/\W/g, '-')}-`));
@@ -56,7 +58,7 @@ export async function runBenchPage(
       root: tempDir,
       logLevel: 'warn',
       build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false, headers },
     });
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('The preview server did not report its URL.');

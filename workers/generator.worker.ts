@@ -15,13 +15,13 @@ async function createHost(): Promise<EngineHost> {
   const gguf = [...selfHosted.models.gguf, ...GGUF_MODELS];
   const engines: Engine[] = [new WebLlmEngine(selfHosted.models.mlc)];
   // Only the e2e test build (vite build --mode e2e) adds the deterministic test engine and the
-  // tiny test GGUFs; in every other build this branch, and the test code it imports, is removed
-  // at build time.
+  // tiny test GGUFs, and stops a quiet GGUF download sooner; in every other build this branch, and
+  // the test code it imports, is removed at build time.
   if (import.meta.env.MODE === 'e2e') {
     const { ScriptedEngine } = await import('../test/scripted-engine');
-    const { testGgufModels } = await import('../test/gguf/test-models');
+    const { E2E_STALL_MS, testGgufModels } = await import('../test/gguf/test-models');
     const models = [...gguf, ...testGgufModels(self.location.origin)];
-    engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl, models }), new ScriptedEngine({ delayMs: 15 }));
+    engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl, models, stallMs: E2E_STALL_MS }), new ScriptedEngine({ delayMs: 15 }));
   } else {
     engines.push(new WllamaEngine({ wasmUrl: wllamaWasmUrl, models: gguf }));
   }

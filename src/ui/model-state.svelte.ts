@@ -10,6 +10,8 @@ export type ModelStatus = 'probing' | 'ready' | 'loading' | 'loaded' | 'failed';
 export type ModelLoader = Pick<ModelRouter, 'probe' | 'load' | 'loadFile' | 'cancelLoad' | 'storedModels' | 'deleteStored'>;
 
 const LAST_MODEL_KEY = 'self-instruct-studio:last-model';
+const GGUF_ON_CPU_KEY = 'self-instruct-studio:gguf-on-cpu';
+const DOWNLOAD_FAILURES: ReadonlySet<string> = new Set(['network', 'offline', 'stalled']);
 
 /** The device, the models offered on it, and the one being loaded or in use. */
 export class ModelState {
@@ -20,6 +22,7 @@ export class ModelState {
   #models = $state.raw<ModelOption[]>([]);
   #progress = $state.raw<LoadProgress>({ fraction: 0, text: '' });
   #loadedId = $state<string | undefined>();
+  #runsOn = $state<string | undefined>();
   #failure = $state.raw<Failure | undefined>();
   #stored = $state.raw<StoredModel[]>([]);
   #notes = $state.raw<string[]>([]);
@@ -27,6 +30,7 @@ export class ModelState {
   #remainingSeconds = $state<number | undefined>();
   #speed = $state<number | undefined>();
   selectedId = $state<string>('');
+  #ggufOnGpu = $state(localStorage.getItem(GGUF_ON_CPU_KEY) === null);
 
   constructor(private readonly generator: ModelLoader) {}
 
@@ -36,11 +40,22 @@ export class ModelState {
   get models() { return this.#models; }
   get progress() { return this.#progress; }
   get loadedId() { return this.#loadedId; }
+  /** Where the loaded model runs, where its engine tells (e.g. "CPU, 2 threads"). */
+  get runsOn() { return this.#runsOn; }
+  /** The last load failed for want of its host (down, slow, blocked, offline): Retry may help. */
+  get downloadFailed() { return this.#failure !== undefined && DOWNLOAD_FAILURES.has(this.#failure.reason); }
   get failure() { return this.#failure; }
   /** Models whose weights this browser keeps: they load without the network. */
   get stored() { return this.#stored; }
   /** Problems with where the models come from, e.g. a self-hosting manifest with mistakes. */
   get notes() { return this.#notes; }
+  /** GGUF models go to the GPU where the device has WebGPU, unless the user chose the CPU (remembered). */
+  get ggufOnGpu() { return this.#ggufOnGpu; }
+  set ggufOnGpu(onGpu: boolean) {
+    this.#ggufOnGpu = onGpu;
+    if (onGpu) localStorage.removeItem(GGUF_ON_CPU_KEY);
+    else localStorage.setItem(GGUF_ON_CPU_KEY, '1');
+  }
   /** A rough time left for the load in progress, from its pace so far. */
   get remainingSeconds() { return this.#remainingSeconds; }
   /** Download speed in MB/s while the engine reports megabytes fetched. */
@@ -80,12 +95,12 @@ export class ModelState {
   async load(): Promise<void> {
     const modelId = this.selectedId;
     if (!modelId) return;
-    await this.loadWith((onProgress) => this.generator.load(modelId, onProgress), () => localStorage.setItem(LAST_MODEL_KEY, modelId));
+    await this.loadWith((onProgress) => this.generator.load(modelId, onProgress, { gpu: this.#ggufOnGpu }), () => localStorage.setItem(LAST_MODEL_KEY, modelId));
   }
 
   /** Loads a GGUF file from this computer: no network at all. */
   async loadFile(file: File): Promise<void> {
-    await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress), () => {});
+    await this.loadWith((onProgress) => this.generator.loadFile(file, onProgress, { gpu: this.#ggufOnGpu }), () => {});
   }
 
   /** Stops the load in progress; it then ends as cancelled. */
@@ -104,6 +119,7 @@ export class ModelState {
     this.#status = 'loading';
     this.#failure = undefined;
     this.#loadedId = undefined;
+    this.#runsOn = undefined;
     this.#progress = { fraction: 0, text: 'Starting…' };
     this.#loadStarted = performance.now();
     this.#remainingSeconds = undefined;
@@ -112,6 +128,7 @@ export class ModelState {
       const outcome = await load((progress) => this.report(progress));
       if (outcome.ok) {
         this.#loadedId = outcome.modelId;
+        this.#runsOn = outcome.runsOn;
         onLoaded();
         this.#status = 'loaded';
       } else {

@@ -13,7 +13,13 @@ export interface NetworkEnvironment {
   registration: Promise<ServiceWorkerRegistration> | undefined;
   serviceWorker: Pick<ServiceWorkerContainer, 'ready' | 'addEventListener' | 'removeEventListener'> | undefined;
   reload: () => void;
+  /** window.crossOriginIsolated: the page may share memory between threads. */
+  isolated: () => boolean;
+  /** This tab's sessionStorage: remembers the one reload for isolation. */
+  session: Pick<Storage, 'getItem' | 'setItem'>;
 }
+
+const ISOLATION_RELOAD_KEY = 'self-instruct-studio:isolation-reload';
 
 let registering: Promise<ServiceWorkerRegistration> | undefined;
 
@@ -37,6 +43,8 @@ function browserEnvironment(): NetworkEnvironment {
     registration: registering,
     serviceWorker: 'serviceWorker' in navigator ? navigator.serviceWorker : undefined,
     reload: () => location.reload(),
+    isolated: () => globalThis.crossOriginIsolated === true,
+    session: sessionStorage,
   };
 }
 
@@ -96,6 +104,26 @@ export class NetworkState {
     serviceWorker.addEventListener('controllerchange', () => reload(), { once: true });
     // Workbox's generated worker skips waiting on this message (vite.config.ts, registerType 'prompt').
     waiting.postMessage({ type: 'SKIP_WAITING' });
+  }
+
+  /**
+   * On a host that sends no isolation headers, the service worker adds them to the pages it serves
+   * (public/isolation-headers.js), but this page came from the network before the worker took
+   * control. When it does, the page reloads once, if `idle` says nothing would be lost (no model
+   * loaded or loading, hence no run), so that llama.cpp gets its threads; otherwise the next visit
+   * is isolated. Once per tab: a browser that stays unisolated (no credentialless COEP) never loops.
+   * Returns the function that stops listening.
+   */
+  isolateOnTakeover(idle: () => boolean): () => void {
+    const { serviceWorker, isolated, session, reload } = this.#env;
+    if (!serviceWorker || isolated()) return () => {};
+    const takeover = () => {
+      if (isolated() || !idle() || session.getItem(ISOLATION_RELOAD_KEY)) return;
+      session.setItem(ISOLATION_RELOAD_KEY, 'done');
+      reload();
+    };
+    serviceWorker.addEventListener('controllerchange', takeover);
+    return () => serviceWorker.removeEventListener('controllerchange', takeover);
   }
 
   #follow(registration: ServiceWorkerRegistration): void {

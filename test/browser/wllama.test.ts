@@ -117,6 +117,13 @@ async function complete(request: CompletionRequest, abortAfter?: number): Promis
   );
 }
 
+/** The site's server sends COOP and COEP, so the page is isolated and llama.cpp gets its threads (threadCount). */
+async function expectedRunsOn(): Promise<string> {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = cores < 2 ? 1 : Math.min(Math.max(2, Math.floor(cores / 2)), 8);
+  return `CPU, ${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
 const greedy = (maxTokens: number, stop?: string[]) => ({ temperature: 0, topP: 1, maxTokens, ...(stop ? { stop } : {}) });
 const text = (prompt: string, maxTokens: number, stop?: string[]): CompletionRequest => ({ mode: 'text', purpose: 'instructions', prompt, params: greedy(maxTokens, stop) });
 const chat = (content: string, maxTokens: number, stop?: string[]): CompletionRequest => ({
@@ -134,6 +141,21 @@ test('the GGUF models are offered without WebGPU, the first recommended, and the
   expect(gguf.map((model) => model.id)).toEqual(expect.arrayContaining([ALPHABET_MODEL_ID, INVALID_UTF8_MODEL_ID]));
 });
 
+test('the page is cross-origin isolated, so llama.cpp runs multi-threaded, and a call reports the prompt tokens it took from the cache', async () => {
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const { outcome } = await load({ modelId: ALPHABET_MODEL_ID });
+  expect(outcome).toMatchObject({ ok: true, runsOn: await expectedRunsOn() });
+  // This machine has two cores at least: more than one thread.
+  expect(outcome).toMatchObject({ runsOn: expect.stringMatching(/^CPU, ([2-8]) threads$/) });
+  const first = (await complete(text('The same long prefix, then a', 4))).result!;
+  const second = (await complete(text('The same long prefix, then b', 4))).result!;
+  expect(first.text).toBe('bcde');
+  expect(second.text).toBe('cdef');
+  // The second prompt shares all but its last letter with the first: llama.cpp evaluates only that.
+  expect(second.cachedPromptTokens).toBeGreaterThanOrEqual('The same long prefix, then '.length);
+  expect(second.promptTokens).toBe(first.promptTokens);
+});
+
 describe('a model by URL', () => {
   let loaded: Awaited<ReturnType<typeof load>>;
   beforeAll(async () => {
@@ -142,7 +164,7 @@ describe('a model by URL', () => {
 
   test('loads from a 127.0.0.1 URL with download progress up to ready', async () => {
     const { outcome, progress } = loaded;
-    expect(outcome).toEqual({ ok: true, modelId: ALPHABET_MODEL_ID });
+    expect(outcome).toEqual({ ok: true, modelId: ALPHABET_MODEL_ID, runsOn: await expectedRunsOn() });
     expect(served).toContain('GET tiny-alphabet.gguf');
     // llama.cpp's wasm comes from the site itself (Vite's asset URL), never from a CDN.
     expect(watched.requests.some((url) => /^http:\/\/127\.0\.0\.1:\d+\/assets\/wllama-[\w-]+\.wasm$/.test(url))).toBe(true);
@@ -224,7 +246,7 @@ describe('a model file from disk', () => {
   test('loads a .gguf File without fetching any model, and completes on it', async () => {
     const before = watched.requests.length;
     const { outcome, progress } = await load({ file: 'tiny-alphabet.gguf' });
-    expect(outcome).toEqual({ ok: true, modelId: 'gguf-file:tiny-alphabet.gguf' });
+    expect(outcome).toEqual({ ok: true, modelId: 'gguf-file:tiny-alphabet.gguf', runsOn: await expectedRunsOn() });
     expect(progress[0]).toMatchObject({ fraction: 0, text: expect.stringMatching(/Opening tiny-alphabet\.gguf/) });
     expect(progress.at(-1)!.fraction).toBe(1);
     expect(watched.requests.slice(before).filter((url) => url.includes('.gguf'))).toEqual([]);
@@ -253,7 +275,7 @@ describe('a model that writes invalid UTF-8', () => {
     expect(error).toMatchObject({ name: 'ModelCrashedError', reason: 'model-lost', message: expect.stringMatching(/Invalid typed array length.*Load the model again/) });
     expect((await complete(text('abc', 3))).error).toMatchObject({ name: 'ModelNotLoadedError', reason: 'model-not-loaded' });
 
-    expect((await load({ modelId: ALPHABET_MODEL_ID })).outcome).toEqual({ ok: true, modelId: ALPHABET_MODEL_ID });
+    expect((await load({ modelId: ALPHABET_MODEL_ID })).outcome).toEqual({ ok: true, modelId: ALPHABET_MODEL_ID, runsOn: await expectedRunsOn() });
     expect((await complete(text('abc', 4))).result!.text).toBe('defg');
   });
 });

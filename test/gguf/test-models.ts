@@ -4,6 +4,11 @@ import type { GgufModel } from '../../src/lib/wllama';
 
 export const ALPHABET_MODEL_ID = 'gguf:test-tiny-alphabet';
 export const INVALID_UTF8_MODEL_ID = 'gguf:test-tiny-invalid-utf8';
+/**
+ * The e2e build's stall time for GGUF downloads, short so that a browser test sees a stall soon;
+ * every other build waits 20 s (STALL_MS).
+ */
+export const E2E_STALL_MS = 4_000;
 /** Where the models live on the site's own origin; nothing serves them but a test's route. */
 export const TEST_MODEL_PATH = '/test-models/';
 

@@ -10,6 +10,15 @@ const N_HEAD = 4;
 const N_LAYER = 2;
 const N_FF = 128;
 
+/** The model's size; the tests' models are tiny, a benchmark's model (bench/engine.bench.ts) is not. */
+export interface LlamaShape {
+  embd: number;
+  heads: number;
+  layers: number;
+  ff: number;
+}
+const TINY: LlamaShape = { embd: N_EMBD, heads: N_HEAD, layers: N_LAYER, ff: N_FF };
+
 /** Token ids: 0 `<unk>`, 1 `<s>`, 2 `</s>`, then the 256 byte tokens, then SentencePiece's `▁`. */
 export const BOS = 1;
 export const EOS = 2;
@@ -24,9 +33,9 @@ export const CHAT_TEMPLATE =
   "{% for message in messages %}{{ '<|' + message['role'] + '|>' + message['content'] + '\\n' }}{% endfor %}" +
   "{% if add_generation_prompt %}{{ '<|assistant|>' }}{% endif %}";
 
-// After RMSNorm a one-hot embedding reads 8 (= sqrt(N_EMBD)); times this the winning logit is 32
-// and every other one stays near 0, far beyond what the layers' noise can change.
-const OUTPUT_GAIN = 4;
+// After RMSNorm a one-hot embedding reads sqrt(embd) (8 for the tiny shape); times this gain the
+// winning logit is 32 and every other one stays near 0, far beyond what the layers' noise can change.
+const outputGain = (embd: number): number => 32 / Math.sqrt(embd);
 const LAYER_NOISE = 0.02;
 
 export interface TinyLlamaOptions {
@@ -37,6 +46,7 @@ export interface TinyLlamaOptions {
   contextLength?: number;
   /** Seeds the layers' noise. */
   seed?: number;
+  shape?: LlamaShape;
 }
 
 /**
@@ -44,46 +54,47 @@ export interface TinyLlamaOptions {
  * direction of its successor, and the output row of a successor reads only that direction. So the
  * logit of `next(t)` after `t` is about 32 and all others about 0.
  */
-export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1 }: TinyLlamaOptions): Uint8Array {
+export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1, shape = TINY }: TinyLlamaOptions): Uint8Array {
+  const { embd, layers, ff } = shape;
   const successors = Array.from({ length: VOCAB_SIZE }, (_, token) => next(token));
   const directions = new Map<number, number>();
   for (const successor of successors) {
     if (successor < 0 || successor >= VOCAB_SIZE) throw new Error(`Successor ${successor} is outside the vocabulary.`);
     if (!directions.has(successor)) directions.set(successor, directions.size);
   }
-  if (directions.size > N_EMBD) throw new Error(`${directions.size} distinct successors need more than ${N_EMBD} dimensions.`);
+  if (directions.size > embd) throw new Error(`${directions.size} distinct successors need more than ${embd} dimensions.`);
 
-  const embedding = new Float32Array(VOCAB_SIZE * N_EMBD);
-  successors.forEach((successor, token) => (embedding[token * N_EMBD + directions.get(successor)!] = 1));
-  const output = new Float32Array(VOCAB_SIZE * N_EMBD);
-  for (const [successor, direction] of directions) output[successor * N_EMBD + direction] = OUTPUT_GAIN;
+  const embedding = new Float32Array(VOCAB_SIZE * embd);
+  successors.forEach((successor, token) => (embedding[token * embd + directions.get(successor)!] = 1));
+  const output = new Float32Array(VOCAB_SIZE * embd);
+  for (const [successor, direction] of directions) output[successor * embd + direction] = outputGain(embd);
 
   const noise = uniformNoise(seed, LAYER_NOISE);
-  const tensors: GgufTensor[] = [{ name: 'token_embd.weight', shape: [N_EMBD, VOCAB_SIZE], data: embedding }];
-  for (let layer = 0; layer < N_LAYER; layer++) {
-    const block = (part: string, shape: [number, number]): GgufTensor => ({ name: `blk.${layer}.${part}.weight`, shape, data: noise(shape[0] * shape[1]) });
+  const tensors: GgufTensor[] = [{ name: 'token_embd.weight', shape: [embd, VOCAB_SIZE], data: embedding }];
+  for (let layer = 0; layer < layers; layer++) {
+    const block = (part: string, dims: [number, number]): GgufTensor => ({ name: `blk.${layer}.${part}.weight`, shape: dims, data: noise(dims[0] * dims[1]) });
     tensors.push(
-      { name: `blk.${layer}.attn_norm.weight`, shape: [N_EMBD], data: ones(N_EMBD) },
-      block('attn_q', [N_EMBD, N_EMBD]),
-      block('attn_k', [N_EMBD, N_EMBD]),
-      block('attn_v', [N_EMBD, N_EMBD]),
-      block('attn_output', [N_EMBD, N_EMBD]),
-      { name: `blk.${layer}.ffn_norm.weight`, shape: [N_EMBD], data: ones(N_EMBD) },
-      block('ffn_gate', [N_EMBD, N_FF]),
-      block('ffn_up', [N_EMBD, N_FF]),
-      block('ffn_down', [N_FF, N_EMBD]),
+      { name: `blk.${layer}.attn_norm.weight`, shape: [embd], data: ones(embd) },
+      block('attn_q', [embd, embd]),
+      block('attn_k', [embd, embd]),
+      block('attn_v', [embd, embd]),
+      block('attn_output', [embd, embd]),
+      { name: `blk.${layer}.ffn_norm.weight`, shape: [embd], data: ones(embd) },
+      block('ffn_gate', [embd, ff]),
+      block('ffn_up', [embd, ff]),
+      block('ffn_down', [ff, embd]),
     );
   }
   tensors.push(
-    { name: 'output_norm.weight', shape: [N_EMBD], data: ones(N_EMBD) },
-    { name: 'output.weight', shape: [N_EMBD, VOCAB_SIZE], data: output },
+    { name: 'output_norm.weight', shape: [embd], data: ones(embd) },
+    { name: 'output.weight', shape: [embd, VOCAB_SIZE], data: output },
   );
-  return writeGguf({ metadata: metadata(name, contextLength), tensors });
+  return writeGguf({ metadata: metadata(name, contextLength, shape), tensors });
 }
 
 /** Continues the alphabet: `abc` → `defg…`, `z` → `a`, and after anything else `a`. */
-export function alphabetModel(): Uint8Array {
-  return buildTinyLlama({ name: 'tiny-alphabet', next: nextLetter });
+export function alphabetModel(shape?: LlamaShape): Uint8Array {
+  return buildTinyLlama({ name: 'tiny-alphabet', next: nextLetter, ...(shape ? { shape } : {}) });
 }
 
 /**
@@ -113,7 +124,7 @@ function nextLetter(token: number): number {
   return byte >= A && byte < Z ? byteToken(byte + 1) : byteToken(A);
 }
 
-function metadata(name: string, contextLength: number): Record<string, GgufValue> {
+function metadata(name: string, contextLength: number, { embd, heads, layers, ff }: LlamaShape): Record<string, GgufValue> {
   const tokens = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, byte) => `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`), '\u2581'];
   // llama.cpp's token types: 1 normal, 2 unknown, 3 control, 6 byte.
   const types = tokens.map((_, id) => (id === 0 ? 2 : id < FIRST_BYTE_TOKEN ? 3 : id < VOCAB_SIZE - 1 ? 6 : 1));
@@ -125,12 +136,12 @@ function metadata(name: string, contextLength: number): Record<string, GgufValue
     'general.file_type': u32(0), // all f32
     'llama.vocab_size': u32(VOCAB_SIZE),
     'llama.context_length': u32(contextLength),
-    'llama.embedding_length': u32(N_EMBD),
-    'llama.block_count': u32(N_LAYER),
-    'llama.feed_forward_length': u32(N_FF),
-    'llama.attention.head_count': u32(N_HEAD),
-    'llama.attention.head_count_kv': u32(N_HEAD),
-    'llama.rope.dimension_count': u32(N_EMBD / N_HEAD),
+    'llama.embedding_length': u32(embd),
+    'llama.block_count': u32(layers),
+    'llama.feed_forward_length': u32(ff),
+    'llama.attention.head_count': u32(heads),
+    'llama.attention.head_count_kv': u32(heads),
+    'llama.rope.dimension_count': u32(embd / heads),
     'llama.rope.freq_base': f32(10000),
     'llama.attention.layer_norm_rms_epsilon': f32(1e-5),
     'tokenizer.ggml.model': str('llama'),

@@ -3,6 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { ModelRouter } from '../../src/lib/clients';
 import { BUILT_IN_MODEL_ID, PromptApiEngine, type LanguageModelApi } from '../../src/lib/prompt-api';
+import type { GeneratorApi } from '../../src/lib/engine';
 import type { CompletionRequest } from '../../src/lib/vocabulary';
 import { useChannels } from '../helpers/comlink-channels';
 import { scriptedGenerator } from '../helpers/scripted-generator';
@@ -45,4 +46,20 @@ test('a failed load of the built-in model is an outcome with its reason', async 
   const models = router({ availability: 'unavailable' });
   const outcome = await models.load(BUILT_IN_MODEL_ID, () => {});
   expect(outcome).toMatchObject({ ok: false, failure: { reason: 'not-offered' } });
+});
+
+test('the load preferences (the GPU for GGUF models) reach the worker, for a model and for a file', async () => {
+  const seen: unknown[] = [];
+  const recording = (api: object) => {
+    const service = api as GeneratorApi;
+    return serve({
+      ...service,
+      load: ((modelId, onProgress, preferences) => (seen.push(preferences), service.load(modelId, onProgress, preferences))) satisfies GeneratorApi['load'],
+      loadFile: ((file, onProgress, preferences) => (seen.push(preferences), service.loadFile(file, onProgress, preferences))) satisfies GeneratorApi['loadFile'],
+    });
+  };
+  const models = new ModelRouter(scriptedGenerator(recording), new PromptApiEngine(installLanguageModelDouble({ availability: 'unavailable' }) as LanguageModelApi));
+  await models.load(SCRIPTED_MODEL_ID, () => {}, { gpu: true });
+  await models.loadFile(new File(['x'], 'x.gguf'), () => {}, { gpu: false });
+  expect(seen).toEqual([{ gpu: true }, { gpu: false }]);
 });

@@ -86,3 +86,53 @@ test('a lost model is forgotten: the page offers to load one again', async () =>
   expect(model.loadedId).toBeUndefined();
   expect(model.status).toBe('ready');
 });
+
+/** A generator whose loads end as `outcome` says. */
+function generatorWithOutcome(outcome: Awaited<ReturnType<GeneratorApi['load']>>) {
+  return scriptedGenerator((api: object) => serve({ ...(api as GeneratorApi), load: async () => outcome }));
+}
+
+test('a loaded model shows where it runs, as its engine tells', async () => {
+  const model = new ModelState(generatorWithOutcome({ ok: true, modelId: SCRIPTED_MODEL_ID, runsOn: 'CPU, 2 threads' }));
+  await model.probe();
+  await model.load();
+  expect(model.runsOn).toBe('CPU, 2 threads');
+});
+
+test.each([
+  ['stalled', true],
+  ['network', true],
+  ['offline', true],
+  ['cancelled', false],
+  ['out-of-memory', false],
+] as const)('a load that failed as %s offers Retry: %s', async (reason, offered) => {
+  const model = new ModelState(generatorWithOutcome({ ok: false, failure: { reason, message: 'm' } }));
+  await model.probe();
+  await model.load();
+  expect(model.status).toBe('failed');
+  expect(model.downloadFailed).toBe(offered);
+});
+
+test('GGUF models go to the GPU unless the user chose the CPU, which is remembered and sent with each load', async () => {
+  const preferences: unknown[] = [];
+  const recording = (api: object) => {
+    const service = api as GeneratorApi;
+    const load: GeneratorApi['load'] = (modelId, onProgress, preference) => {
+      preferences.push(preference);
+      return service.load(modelId, onProgress, preference);
+    };
+    return serve({ ...service, load });
+  };
+  const model = new ModelState(scriptedGenerator(recording));
+  await model.probe();
+  expect(model.ggufOnGpu).toBe(true);
+  await model.load();
+  model.ggufOnGpu = false;
+  expect(remembered.get('self-instruct-studio:gguf-on-cpu')).toBe('1');
+  expect(new ModelState(scriptedGenerator(serve)).ggufOnGpu).toBe(false);
+  model.forget();
+  await model.load();
+  expect(preferences).toEqual([{ gpu: true }, { gpu: false }]);
+  model.ggufOnGpu = true;
+  expect(remembered.get('self-instruct-studio:gguf-on-cpu')).toBeUndefined();
+});

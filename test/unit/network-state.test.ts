@@ -39,6 +39,7 @@ interface Browser {
 function browser(registration?: Promise<FakeRegistration>): Browser {
   let online = true;
   let reloads = 0;
+  const session = new Map<string, string>();
   let activate: () => void = () => {};
   const ready = new Promise<ServiceWorkerRegistration>((resolve) => (activate = () => resolve({} as ServiceWorkerRegistration)));
   const events = new EventTarget();
@@ -49,6 +50,8 @@ function browser(registration?: Promise<FakeRegistration>): Browser {
     registration: registration as Promise<ServiceWorkerRegistration> | undefined,
     serviceWorker: registration ? container : undefined,
     reload: () => void reloads++,
+    isolated: () => false,
+    session: { getItem: (key) => session.get(key) ?? null, setItem: (key, value) => void session.set(key, value) },
   };
   return {
     env,
@@ -135,4 +138,32 @@ test('a new version waiting beside the active one is offered, and update starts 
   expect(page.reloads()).toBe(0);
   page.container.dispatchEvent(new Event('controllerchange'));
   expect(page.reloads()).toBe(1);
+});
+
+test('when the service worker takes control of an unisolated page, it reloads once, only while nothing would be lost', () => {
+  const page = browser(Promise.resolve(new FakeRegistration()));
+  let idle = false;
+  const stop = new NetworkState(page.env).isolateOnTakeover(() => idle);
+  page.container.dispatchEvent(new Event('controllerchange'));
+  expect(page.reloads()).toBe(0);
+  idle = true;
+  page.container.dispatchEvent(new Event('controllerchange'));
+  expect(page.reloads()).toBe(1);
+  // Still unisolated after that reload (this tab's session remembers it): no loop.
+  const again = new NetworkState(page.env).isolateOnTakeover(() => true);
+  page.container.dispatchEvent(new Event('controllerchange'));
+  expect(page.reloads()).toBe(1);
+  stop();
+  again();
+});
+
+test('an isolated page, or one without a service worker, never reloads for isolation', () => {
+  const isolatedPage = browser(Promise.resolve(new FakeRegistration()));
+  new NetworkState({ ...isolatedPage.env, isolated: () => true }).isolateOnTakeover(() => true);
+  isolatedPage.container.dispatchEvent(new Event('controllerchange'));
+  expect(isolatedPage.reloads()).toBe(0);
+  const noWorker = browser();
+  new NetworkState(noWorker.env).isolateOnTakeover(() => true);
+  noWorker.container.dispatchEvent(new Event('controllerchange'));
+  expect(noWorker.reloads()).toBe(0);
 });

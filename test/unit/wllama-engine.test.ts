@@ -2,10 +2,10 @@
 // stream back, and how it survives wllama's traps (a load that "succeeds" without a model, a worker
 // that dies). The real wllama runs in test/browser/wllama.test.ts.
 import { WllamaAbortError, WllamaError, WllamaRuntimeError, type LoadedContextInfo, type RawCompletionChunk, type WllamaConfig } from '@wllama/wllama/esm/index.js';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EngineHost, type DeviceReport, type LoadProgress } from '../../src/lib/engine';
 import type { CompletionRequest } from '../../src/lib/vocabulary';
-import { GGUF_MODELS, WllamaEngine, type WllamaLike } from '../../src/lib/wllama';
+import { GGUF_MODELS, threadCount, WllamaEngine, type ModelCache, type WllamaEngineOptions, type WllamaLike } from '../../src/lib/wllama';
 
 const NO_GPU: DeviceReport = { webgpu: false, shaderF16: false };
 const GPU: DeviceReport = { webgpu: true, shaderF16: true };
@@ -20,6 +20,10 @@ interface Script {
   logOnLoad?: string;
   /** What loading throws, as wllama or the browser would. */
   loadError?: unknown;
+  /** A load asked to run on the GPU throws this (a GPU llama.cpp cannot use). */
+  gpuLoadError?: unknown;
+  /** The download sends these progress reports, then never ends (a host gone quiet). */
+  hangAfter?: { loaded: number; total: number }[];
 }
 
 class FakeWllama implements WllamaLike {
@@ -40,12 +44,22 @@ class FakeWllama implements WllamaLike {
   async loadModelFromUrl(...args: Parameters<WllamaLike['loadModelFromUrl']>): Promise<void> {
     this.calls.push({ method: 'loadModelFromUrl', args });
     if (this.script.loadError) throw this.script.loadError;
+    if (this.script.gpuLoadError && args[1].n_gpu_layers !== 0) throw this.script.gpuLoadError;
+    if (this.script.hangAfter) {
+      for (const report of this.script.hangAfter) args[1].progressCallback?.(report);
+      // Like a fetch that the abort signal does not reach: only the engine's own race ends it.
+      return new Promise(() => {});
+    }
     args[1].progressCallback?.({ loaded: 50, total: 100 });
     args[1].progressCallback?.({ loaded: 100, total: 100 });
   }
 
   getLoadedContextInfo(): LoadedContextInfo {
     return { n_vocab: 260, ...this.script.info } as LoadedContextInfo;
+  }
+
+  getNumThreads(): number {
+    return (this.calls[0]?.args[1] as { n_threads?: number } | undefined)?.n_threads ?? 1;
   }
 
   createChatCompletion(options: Parameters<WllamaLike['createChatCompletion']>[0]): Promise<void> {
@@ -90,10 +104,12 @@ function chunk(text: string, last?: Pick<RawCompletionChunk, 'usage' | 'timings'
 const TIMINGS = { cache_n: 0, prompt_n: 4, prompt_ms: 1, prompt_per_token_ms: 1, prompt_per_second: 400, predicted_n: 3, predicted_ms: 10, predicted_per_token_ms: 3, predicted_per_second: 300 };
 const ANSWER = [chunk('de'), chunk('f'), chunk('g', { finish: 'length', usage: { prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 }, timings: TIMINGS })];
 
-function setup(script: Script = {}) {
+function setup(script: Script = {}, options: Partial<WllamaEngineOptions> = {}) {
   const fakes: FakeWllama[] = [];
   const engine = new WllamaEngine({
     wasmUrl: WASM_URL,
+    threads: () => 1,
+    ...options,
     create: async (wasmUrl, config) => {
       const fake = new FakeWllama(wasmUrl, config, script);
       fakes.push(fake);
@@ -135,7 +151,7 @@ describe('load', () => {
     const [fake] = fakes;
     expect(fake!.wasmUrl).toBe(WASM_URL);
     expect(fake!.config).toMatchObject({ allowOffline: true });
-    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096 }] });
+    expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096, n_parallel: 1 }] });
     expect(progress.map((report) => report.fraction)).toEqual([0, 0.45, 0.95, 1]);
   });
 
@@ -190,6 +206,160 @@ describe('load', () => {
     await engine.load(MODEL.id, () => {});
     await engine.loadFile(gguf('mine.gguf'), () => {});
     expect(fakes.map((fake) => fake.exited)).toEqual([true, false]);
+  });
+});
+
+/** A cache that keeps `urls` whole. */
+const cacheWith = (...urls: string[]) => async (): Promise<ModelCache> => ({
+  list: async () => urls.map((originalURL) => ({ size: 100, metadata: { originalURL } })),
+  delete: async () => {},
+});
+
+describe('downloads the user controls', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  test('cancel ends a download in progress at once: its fetch is aborted and the host reports the load cancelled', async () => {
+    const { engine, fakes } = setup({ hangAfter: [{ loaded: 10, total: 100 }] });
+    const host = new EngineHost([engine], async () => NO_GPU);
+    const loading = host.load(MODEL.id, () => {});
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    await host.cancelLoad();
+    expect(await loading).toMatchObject({ ok: false, failure: { reason: 'cancelled' } });
+    const { signal } = fakes[0]!.calls[0]!.args[1] as { signal: AbortSignal };
+    expect(signal.aborted).toBe(true);
+    expect(fakes[0]!.exited).toBe(true);
+    await expect(engine.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+  });
+
+  test('a download with no new bytes for the stall time stops as stalled, naming the host and what to do', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { engine, fakes } = setup({ hangAfter: [{ loaded: 10, total: 100 }] });
+    const loading = engine.load(MODEL.id, () => {});
+    const outcome = expect(loading).rejects.toMatchObject({
+      name: 'ModelLoadError',
+      reason: 'stalled',
+      message: expect.stringMatching(/No data has come from huggingface\.co for 20 s.*Retry, open a \.gguf file.*Self-hosted models/),
+    });
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    // Each new byte restarts the wait: 19 s of quiet is no stall.
+    vi.advanceTimersByTime(19_000);
+    (fakes[0]!.calls[0]!.args[1] as { progressCallback: (report: { loaded: number; total: number }) => void }).progressCallback({ loaded: 20, total: 100 });
+    vi.advanceTimersByTime(19_000);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    await outcome;
+    expect((fakes[0]!.calls[0]!.args[1] as { signal: AbortSignal }).signal.aborted).toBe(true);
+    expect(fakes[0]!.exited).toBe(true);
+  });
+
+  test('a model already in the browser’s storage is not watched for stalls: llama.cpp may read it for long', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { engine, fakes } = setup({ hangAfter: [] }, { cache: cacheWith(MODEL.url) });
+    const progress: LoadProgress[] = [];
+    void engine.load(MODEL.id, (report) => progress.push(report));
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    expect(vi.getTimerCount()).toBe(0);
+    expect(progress[0]!.text).toMatch(/from this browser's storage/);
+  });
+
+  test('a host that sends no size gets the bytes so far shown, and is still watched for stalls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { engine, fakes } = setup({ hangAfter: [{ loaded: 2_000_000, total: 0 }] });
+    const progress: LoadProgress[] = [];
+    void engine.load(MODEL.id, (report) => progress.push(report)).catch(() => {});
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    expect(progress.at(-1)).toEqual({ fraction: 0, text: 'Downloading the model: 2.0 MB so far' });
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  test('the stall watch ends once every byte came', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { engine, fakes } = setup({ hangAfter: [{ loaded: 100, total: 100 }] });
+    void engine.load(MODEL.id, () => {});
+    await vi.waitFor(() => expect(fakes[0]?.calls).toHaveLength(1));
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('offline with a model not downloaded fails at once, naming its host, before wllama starts', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    const { engine, fakes } = setup();
+    await expect(engine.load(MODEL.id, () => {})).rejects.toMatchObject({
+      reason: 'offline',
+      message: expect.stringMatching(/You are offline, and Qwen2\.5 1\.5B .* is not downloaded yet: it comes from huggingface\.co\..*open a \.gguf file/),
+    });
+    expect(fakes).toHaveLength(0);
+  });
+
+  test('offline with the model downloaded loads it from storage', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    const { engine } = setup({}, { cache: cacheWith(MODEL.url) });
+    await expect(engine.load(MODEL.id, () => {})).resolves.toBeUndefined();
+  });
+
+  test('a failed download names the host', async () => {
+    const { engine } = setup({ loadError: new TypeError('Failed to fetch') });
+    await expect(engine.load(MODEL.id, () => {})).rejects.toMatchObject({
+      reason: 'network',
+      message: expect.stringMatching(/could not be downloaded from huggingface\.co \(TypeError: Failed to fetch\).*if huggingface\.co is blocked here/),
+    });
+  });
+});
+
+describe('threads', () => {
+  test('llama.cpp gets the thread count, and the host’s outcome says where the model runs', async () => {
+    const { engine, fakes } = setup({}, { threads: () => 2 });
+    const host = new EngineHost([engine], async () => NO_GPU);
+    expect(await host.load(MODEL.id, () => {})).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'CPU, 2 threads' });
+    expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_threads: 2 });
+  });
+
+  test.each([
+    [{}, 1],
+    [{ crossOriginIsolated: false, navigator: { hardwareConcurrency: 8 } }, 1],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 2 } }, 2],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 4 } }, 2],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 12 } }, 6],
+    [{ crossOriginIsolated: true, navigator: { hardwareConcurrency: 32 } }, 8],
+    [{ crossOriginIsolated: true, navigator: {} }, 1],
+  ])('threadCount(%o) is %i: one thread where the page is not isolated, else half the cores but two at least', (scope, threads) => {
+    expect(threadCount(scope)).toBe(threads);
+  });
+});
+
+describe('on the GPU', () => {
+  test('asked for the GPU, every layer goes there and the host says so', async () => {
+    const { engine, fakes } = setup();
+    const host = new EngineHost([engine], async () => GPU);
+    expect(await host.load(MODEL.id, () => {}, { gpu: true })).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'GPU (WebGPU)' });
+    expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_gpu_layers: 999 });
+  });
+
+  test('without WebGPU, or when the user chose the CPU, nothing goes to the GPU', async () => {
+    for (const [device, gpu] of [[NO_GPU, true], [GPU, false]] as const) {
+      const { engine, fakes } = setup();
+      expect(await new EngineHost([engine], async () => device).load(MODEL.id, () => {}, { gpu })).toMatchObject({ ok: true, runsOn: 'CPU, 1 thread' });
+      expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_gpu_layers: 0 });
+    }
+  });
+
+  test('a GPU load that fails falls back to the CPU, and the host says the GPU could not take it', async () => {
+    const { engine, fakes } = setup({ gpuLoadError: new WllamaRuntimeError('Aborted(shader-f16 missing)', '') }, { threads: () => 2 });
+    const progress: LoadProgress[] = [];
+    const outcome = await new EngineHost([engine], async () => GPU).load(MODEL.id, (report) => progress.push(report), { gpu: true });
+    expect(outcome).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'CPU, 2 threads (the GPU could not load it)' });
+    expect(fakes.map((fake) => (fake.calls[0]!.args[1] as { n_gpu_layers: number }).n_gpu_layers)).toEqual([999, 0]);
+    expect(fakes[0]!.exited).toBe(true);
+    expect(progress.map((report) => report.text)).toContain('The GPU could not load the model: loading it on the CPU…');
+  });
+
+  test('a download that fails is no reason to try the CPU', async () => {
+    const { engine, fakes } = setup({ loadError: new TypeError('Failed to fetch') });
+    const outcome = await new EngineHost([engine], async () => GPU).load(MODEL.id, () => {}, { gpu: true });
+    expect(outcome).toMatchObject({ ok: false, failure: { reason: 'network' } });
+    expect(fakes).toHaveLength(1);
   });
 });
 
@@ -291,7 +461,7 @@ describe('through the engine host', () => {
   test('loadFile reaches the engine that reads files; a bad file is a bad-model-file failure', async () => {
     const { engine } = setup();
     const host = new EngineHost([engine], async () => NO_GPU);
-    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toEqual({ ok: true, modelId: 'gguf-file:mine.gguf' });
+    expect(await host.loadFile(gguf('mine.gguf'), () => {})).toEqual({ ok: true, modelId: 'gguf-file:mine.gguf', runsOn: 'CPU, 1 thread' });
     expect(await host.loadFile(gguf('x.gguf', 'PK zip'), () => {})).toMatchObject({ ok: false, failure: { reason: 'bad-model-file' } });
   });
 
@@ -302,7 +472,7 @@ describe('through the engine host', () => {
     await expect(host.complete(textRequest())).rejects.toMatchObject({ name: 'ModelCrashedError' });
     await expect(host.complete(textRequest())).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
     script.end = 'resolve';
-    expect(await host.load(MODEL.id, () => {})).toEqual({ ok: true, modelId: MODEL.id });
+    expect(await host.load(MODEL.id, () => {})).toEqual({ ok: true, modelId: MODEL.id, runsOn: 'CPU, 1 thread' });
     await expect(host.complete(textRequest())).resolves.toMatchObject({ finishReason: 'stop' });
   });
 

@@ -1,5 +1,5 @@
 import { proxy } from 'comlink';
-import type { GeneratorApi, LoadOutcome, LoadProgress, ProbeResult, ProbeStep, StoredModel } from '../engine';
+import type { GeneratorApi, LoadOutcome, LoadPreferences, LoadProgress, ProbeResult, ProbeStep, StoredModel } from '../engine';
 import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
 
@@ -14,14 +14,14 @@ export class GeneratorClient implements Generator {
     return this.connection.guard(this.connection.remote.probe(onStep && proxy(onStep)));
   }
 
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     // comlink types a union result as a union of promises; name the outcome type to join them.
-    return this.connection.guard<LoadOutcome>(this.connection.remote.load(modelId, proxy(onProgress)));
+    return this.connection.guard<LoadOutcome>(this.connection.remote.load(modelId, proxy(onProgress), preferences));
   }
 
   /** Loads a GGUF file from disk: no network at all. */
-  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
-    return this.connection.guard<LoadOutcome>(this.connection.remote.loadFile(file, proxy(onProgress)));
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
+    return this.connection.guard<LoadOutcome>(this.connection.remote.loadFile(file, proxy(onProgress), preferences));
   }
 
   async complete(request: CompletionRequest, { onText, signal }: CompleteOptions = {}): Promise<CompletionResult> {

@@ -1,7 +1,7 @@
 // The page's one generate port across two places a model can run: the generator worker (web-llm,
 // wllama) and the page itself (Chrome's built-in model, whose Prompt API workers cannot reach).
 // Loading a model picks the place; calls go to wherever the loaded model is.
-import type { LoadOutcome, LoadProgress, ProbeResult, ProbeStep, StoredModel } from '../engine';
+import type { LoadOutcome, LoadPreferences, LoadProgress, ProbeResult, ProbeStep, StoredModel } from '../engine';
 import { failureOf } from '../failure';
 import { BUILT_IN_MODEL_ID, type PromptApiEngine } from '../prompt-api';
 import type { CompleteOptions, CompletionRequest, CompletionResult, Generator } from '../vocabulary';
@@ -22,16 +22,16 @@ export class ModelRouter implements Generator {
     return { ...probed, models: availability === 'available' ? [...builtIn, ...probed.models] : [...probed.models, ...builtIn] };
   }
 
-  /** Called from the click on Load model: the built-in model's download needs that click. */
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  /** Called from the click on Load model: the built-in model's download needs that click. `preferences` are the worker's engines' (the GPU for GGUF models). */
+  load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     if (modelId === BUILT_IN_MODEL_ID) return this.#loadBuiltIn(onProgress);
     void this.#dropBuiltIn();
-    return this.worker.load(modelId, onProgress);
+    return this.worker.load(modelId, onProgress, preferences);
   }
 
-  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     void this.#dropBuiltIn();
-    return this.worker.loadFile(file, onProgress);
+    return this.worker.loadFile(file, onProgress, preferences);
   }
 
   complete(request: CompletionRequest, options: CompleteOptions = {}): Promise<CompletionResult> {

@@ -1,7 +1,7 @@
 import { describeError, FailureError, failureOf } from '../failure';
 import type { CompletionRequest, CompletionResult, Failure } from '../vocabulary';
 import { probeDevice } from './device-probe';
-import type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
+import type { DeviceReport, Engine, LoadPreferences, LoadProgress, ModelOption, StoredModel } from './engine';
 import { ModelNotLoadedError } from './engine-errors';
 import { LOAD_ADVICE } from './load-failure';
 
@@ -19,7 +19,8 @@ export interface ProbeResult {
 export const PROBE_STEPS = ['worker', 'manifest', 'gpu'] as const;
 export type ProbeStep = (typeof PROBE_STEPS)[number];
 
-export type LoadOutcome = { ok: true; modelId: string } | { ok: false; failure: Failure };
+/** `runsOn` says where the model runs (e.g. "CPU, 2 threads") where its engine tells. */
+export type LoadOutcome = { ok: true; modelId: string; runsOn?: string } | { ok: false; failure: Failure };
 
 const CANCELLED: LoadOutcome = { ok: false, failure: { reason: 'cancelled', message: LOAD_ADVICE.cancelled } };
 
@@ -49,26 +50,28 @@ export class EngineHost {
     return this.#probe;
   }
 
-  async load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  /** `preferences.gpu` reaches the engine only where the device has WebGPU. */
+  async load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     const { device } = await this.probe();
     const engine = this.engines.find((candidate) => candidate.catalog(device).some((model) => model.id === modelId));
     if (!engine) {
       return { ok: false, failure: { reason: 'not-offered', message: `The model "${modelId}" is not offered on this device. Pick one from the list.` } };
     }
     return this.#activate(engine, async () => {
-      await engine.load(modelId, onProgress);
+      await engine.load(modelId, onProgress, onDevice(preferences, device));
       return modelId;
     });
   }
 
   /** Loads a model file the user picked, on the first engine that reads model files. */
-  async loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
+  async loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome> {
     const engine = this.engines.find((candidate) => candidate.loadFile);
     const loadFile = engine?.loadFile?.bind(engine);
     if (!engine || !loadFile) {
       return { ok: false, failure: { reason: 'not-offered', message: 'This build cannot open model files. Pick a model from the list instead.' } };
     }
-    return this.#activate(engine, () => loadFile(file, onProgress));
+    const { device } = await this.probe();
+    return this.#activate(engine, () => loadFile(file, onProgress, onDevice(preferences, device)));
   }
 
   async complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult> {
@@ -103,8 +106,9 @@ export class EngineHost {
   }
 
   /**
-   * Stops the load in progress: the engine is told to unload, which ends web-llm's download at
-   * once; an engine that finishes anyway has its model dropped. The load resolves as cancelled.
+   * Stops the load in progress: the engine is told to unload, which ends its download at once
+   * (web-llm's and wllama's alike); an engine that finishes anyway has its model dropped. The load
+   * resolves as cancelled.
    */
   async cancelLoad(): Promise<void> {
     const loading = this.#loading;
@@ -130,13 +134,19 @@ export class EngineHost {
         return CANCELLED;
       }
       this.#active = { engine, modelId };
-      return { ok: true, modelId };
+      const runsOn = engine.runsOn?.();
+      return runsOn ? { ok: true, modelId, runsOn } : { ok: true, modelId };
     } catch (error) {
       return loading.cancelled ? CANCELLED : { ok: false, failure: loadFailure(error) };
     } finally {
       if (this.#loading === loading) this.#loading = undefined;
     }
   }
+}
+
+/** The GPU asked for, and there. */
+function onDevice(preferences: LoadPreferences | undefined, device: DeviceReport): LoadPreferences {
+  return { gpu: (preferences?.gpu ?? false) && device.webgpu };
 }
 
 /** Engines throw ModelLoadError for what they recognise; anything else is shown as it came. */

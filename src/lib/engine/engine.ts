@@ -59,6 +59,12 @@ export interface StoredModel {
   bytes: number;
 }
 
+/** How the user wants a model run, where an engine has a choice. */
+export interface LoadPreferences {
+  /** On the GPU (WebGPU), where the engine can and the device has one; false keeps it on the CPU. */
+  gpu: boolean;
+}
+
 export interface Engine {
   /** The models this engine can run on this device, best first. */
   catalog(device: DeviceReport): ModelOption[];
@@ -66,12 +72,12 @@ export interface Engine {
    * Rejects with a ModelLoadError (or its ModelFileError) for each failure the engine recognises
    * in its library's errors (src/lib/engine/engine-errors.ts); the host shows anything else as it came.
    */
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<void>;
   /**
    * Loads a model file the user picked, with no network at all; only engines that read model
    * files have it. Resolves with the id the loaded model is known by.
    */
-  loadFile?(file: File, onProgress: (progress: LoadProgress) => void): Promise<string>;
+  loadFile?(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<string>;
   /**
    * Rejects with a ModelCrashedError when the engine has lost its model (load it again), a
    * CompletionFailedError when only this request failed, or a ModelNotLoadedError before a load.
@@ -80,6 +86,8 @@ export interface Engine {
   /** Ends the completion in flight early; it then resolves with finishReason 'abort'. */
   interrupt(): void;
   unload(): Promise<void>;
+  /** Where the loaded model runs, in words for the page (e.g. "CPU, 2 threads"); engines with nothing to add leave it out. */
+  runsOn?(): string | undefined;
   /** The engine's models kept in this browser's storage. */
   storedModels(): Promise<StoredModel[]>;
   /** Frees the storage one stored model takes; it downloads again on its next load. */

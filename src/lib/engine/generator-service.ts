@@ -1,14 +1,14 @@
 import type { CompletionRequest, CompletionResult } from '../vocabulary';
-import type { LoadProgress, StoredModel } from './engine';
+import type { LoadPreferences, LoadProgress, StoredModel } from './engine';
 import type { EngineHost, LoadOutcome, ProbeResult, ProbeStep } from './engine-host';
 
 /** The verbs the generator worker serves (workers/generator.worker.ts exposes them through comlink). */
 export interface GeneratorApi {
   /** `onStep` hears each step of the check as it starts (PROBE_STEPS). */
   probe(onStep?: (step: ProbeStep) => void): Promise<ProbeResult>;
-  load(modelId: string, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  load(modelId: string, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome>;
   /** Loads a model file the user picked (a File crosses to the worker by structured clone). */
-  loadFile(file: File, onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome>;
+  loadFile(file: File, onProgress: (progress: LoadProgress) => void, preferences?: LoadPreferences): Promise<LoadOutcome>;
   complete(request: CompletionRequest, onText?: (textSoFar: string) => void): Promise<CompletionResult>;
   interrupt(): void;
   /** Stops a load in progress; that load then resolves as cancelled. */
@@ -29,8 +29,8 @@ export function createGeneratorService(host: EngineHost | Promise<EngineHost>): 
       onStep?.('manifest');
       return (await ready).probe(onStep);
     },
-    load: async (modelId, onProgress) => (await ready).load(modelId, onProgress),
-    loadFile: async (file, onProgress) => (await ready).loadFile(file, onProgress),
+    load: async (modelId, onProgress, preferences) => (await ready).load(modelId, onProgress, preferences),
+    loadFile: async (file, onProgress, preferences) => (await ready).loadFile(file, onProgress, preferences),
     complete: async (request, onText) => (await ready).complete(request, onText),
     interrupt: () => void ready.then((started) => started.interrupt()),
     cancelLoad: async () => (await ready).cancelLoad(),

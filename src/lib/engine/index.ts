@@ -1,4 +1,4 @@
-export type { DeviceReport, Engine, LoadProgress, ModelOption, StoredModel } from './engine';
+export type { DeviceReport, Engine, LoadPreferences, LoadProgress, ModelOption, StoredModel } from './engine';
 export { EngineHost, PROBE_STEPS, type LoadOutcome, type ProbeResult, type ProbeStep } from './engine-host';
 export { CompletionFailedError, ModelCrashedError, ModelFileError, ModelLoadError, ModelNotLoadedError, UnknownModelError } from './engine-errors';
 export { probeDevice } from './device-probe';

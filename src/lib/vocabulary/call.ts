@@ -40,6 +40,8 @@ export interface CompletionResult {
   text: string;
   finishReason: FinishReason;
   promptTokens: number;
+  /** Of promptTokens, those the engine took from its KV cache instead of evaluating, where it says. */
+  cachedPromptTokens?: number;
   completionTokens: number;
   durationMs: number;
   /** Decode speed as the engine measured it, when it reports one. */

@@ -8,6 +8,10 @@ export type LoadFailureReason =
   | 'needs-shader-f16'
   | 'out-of-memory'
   | 'network'
+  // The model is not downloaded yet and the browser is offline: no download is tried.
+  | 'offline'
+  // The model's host sent no new bytes for a while (20 s): the download was given up.
+  | 'stalled'
   | 'storage-full'
   | 'bad-model-file'
   // The model is not offered here: not on this device, or no engine of this build reads files.

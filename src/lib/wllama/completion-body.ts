@@ -69,6 +69,7 @@ export class StreamedAnswer {
       durationMs,
     };
     if (timings && timings.predicted_per_second > 0) result.tokensPerSecond = timings.predicted_per_second;
+    if (timings?.cache_n !== undefined) result.cachedPromptTokens = timings.cache_n;
     return result;
   }
 }

@@ -14,14 +14,22 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-/** A failed load as our ModelLoadError where the error says why; anything else as it came. */
-export function wllamaLoadError(error: unknown): unknown {
+/**
+ * A failed load as our ModelLoadError where the error says why; anything else as it came. A
+ * download that failed names `host`, the model's host, when the load had one.
+ */
+export function wllamaLoadError(error: unknown, host?: string): unknown {
   if (error instanceof FailureError) return error;
   if (OUT_OF_MEMORY.test(describeError(error))) return new ModelLoadError('out-of-memory', CPU_OUT_OF_MEMORY, { cause: error });
   // wllama's own downloader: WllamaError "download_error", or "Failed to fetch <url>: HTTP 404".
   const download = hasType(error, 'download_error') || /HTTP [45]\d\d/.test(describeError(error));
   const reason = download ? 'network' : browserLoadReason(error);
+  if (reason === 'network' && host) return new ModelLoadError('network', downloadFailedMessage(host, error), { cause: error });
   return reason ? new ModelLoadError(reason, undefined, { cause: error }) : error;
+}
+
+function downloadFailedMessage(host: string, error: unknown): string {
+  return `The model could not be downloaded from ${host} (${describeError(error)}). Check the network connection and try again; if ${host} is blocked here, open a .gguf file you already have, or host the model on this site (README, "Self-hosted models").`;
 }
 
 /**

@@ -18,6 +18,7 @@ export interface WllamaLike {
   loadModel(blobs: Blob[], params: LoadModelParams): Promise<void>;
   loadModelFromUrl(url: string, params: LoadModelParams & UrlLoadOptions): Promise<void>;
   getLoadedContextInfo(): LoadedContextInfo;
+  getNumThreads(): number;
   createChatCompletion(options: ChatCompletionParams & StreamParams<ChatCompletionChunk>): Promise<void>;
   createCompletion(options: RawCompletionParams & StreamParams<RawCompletionChunk>): Promise<void>;
   exit(): Promise<void>;
@@ -25,6 +26,7 @@ export interface WllamaLike {
 
 interface UrlLoadOptions {
   useCache?: boolean;
+  signal?: AbortSignal;
   progressCallback?: (progress: { loaded: number; total: number }) => void;
 }
 

@@ -1,0 +1,55 @@
+// The engine bench page: the real wllama engine (src/lib/wllama) on this isolated page, as the
+// generator worker runs it, with the thread count and the prompt cache set by the bench.
+import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
+import { WllamaEngine } from '../../src/lib/wllama';
+import type { CompletionRequest } from '../../src/lib/vocabulary';
+import type { EngineBench, ReplayReport, SpeedReport } from './protocol';
+
+/** The model as a File: wllama reads it by Blob.slice, with no download into its cache. */
+async function modelFile(url: string): Promise<File> {
+  return new File([await (await fetch(url)).blob()], 'bench.gguf');
+}
+
+async function loaded(url: string, threads: number): Promise<WllamaEngine> {
+  const engine = new WllamaEngine({ wasmUrl, threads: () => threads });
+  await engine.loadFile(await modelFile(url), () => {});
+  return engine;
+}
+
+const greedy = (prompt: string, maxTokens: number): CompletionRequest => ({ mode: 'text', purpose: 'instructions', prompt, params: { temperature: 0, topP: 1, maxTokens } });
+
+const bench: EngineBench = {
+  info: () => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }),
+
+  async speed(modelUrl, threads, answers, tokens): Promise<SpeedReport> {
+    const engine = await loaded(modelUrl, threads);
+    const runsOn = engine.runsOn() ?? '?';
+    // The first answer warms llama.cpp's buffers and thread pool; it is not timed.
+    await engine.complete(greedy('a', 4));
+    const tokensPerSecond: number[] = [];
+    for (let i = 0; i < answers; i++) tokensPerSecond.push((await engine.complete(greedy(String.fromCharCode(98 + i), tokens))).tokensPerSecond ?? 0);
+    await engine.unload();
+    return { runsOn, tokensPerSecond };
+  },
+
+  async replay(modelUrl, requests, tokens): Promise<ReplayReport> {
+    // The counts do not depend on threads; one keeps a busy machine from slowing the replay down.
+    const engine = await loaded(modelUrl, 1);
+    const report: ReplayReport = { runsOn: engine.runsOn() ?? '?', calls: 0, processed: 0, cached: 0, failures: [] };
+    for (const request of requests) {
+      try {
+        const result = await engine.complete({ ...request, params: { ...request.params, maxTokens: Math.min(tokens, request.params.maxTokens) } });
+        const cached = result.cachedPromptTokens ?? 0;
+        report.calls++;
+        report.cached += cached;
+        report.processed += result.promptTokens - cached;
+      } catch (error) {
+        report.failures.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    await engine.unload();
+    return report;
+  },
+};
+
+Object.assign(globalThis, { engineBench: bench });
