@@ -11,6 +11,7 @@ import { fakeLocks } from '../helpers/fake-locks';
 import { observe } from '../helpers/observe.svelte';
 import { scriptedRunPorts } from '../helpers/scripted-run-ports';
 import { SCRIPTED_MODEL_ID, type ScriptedEngineOptions } from '../scripted-engine';
+import type { Task } from '../../src/lib/vocabulary';
 
 const P = 'p1';
 const serve = useChannels();
@@ -27,10 +28,11 @@ async function setup(count: number, options: ScriptedEngineOptions = {}) {
       locks.request(`run:${projectId}`, { ifAvailable: true }, async (held) => (held ? { value: await work() } : undefined)),
   };
   const told: string[][] = [];
-  let clock = 0;
-  const judge = new JudgeState({ generator: ports.generator, store: quality, projects }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock += 1000) });
+  // Each reading of the clock moves it on by `step`.
+  const clock = { time: 0, step: 1000 };
+  const judge = new JudgeState({ generator: ports.generator, store: quality, projects }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock.time += clock.step) });
   await judge.load();
-  return { ...ports, quality, projects, judge, told, locks };
+  return { ...ports, quality, projects, judge, told, locks, clock };
 }
 
 describe('JudgeState', () => {
@@ -123,5 +125,26 @@ describe('JudgeState', () => {
     expect(judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)).toBeTypeOf('function');
     judge.draft.maxTokens = 0;
     expect(judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)).toBeUndefined();
+  });
+
+  test('judging while generating tells the pool of each judgment but reads the counts at most every 2 s', async () => {
+    const { judge, quality, told, clock } = await setup(6);
+    let countReads = 0;
+    const judgeCounts = quality.judgeCounts.bind(quality);
+    quality.judgeCounts = (projectId) => (countReads++, judgeCounts(projectId));
+    judge.draft.whileGenerating = true;
+    const judgeFinished = judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)!(new AbortController().signal);
+    clock.step = 0;
+    clock.time = 10_000;
+    for (let i = 0; i < 3; i++) await judgeFinished({ id: `task-00${i}` } as Task);
+    expect(countReads).toBe(1);
+    clock.time += 1_999;
+    for (let i = 3; i < 5; i++) await judgeFinished({ id: `task-00${i}` } as Task);
+    expect(countReads).toBe(1);
+    clock.time += 1;
+    await judgeFinished({ id: 'task-005' } as Task);
+    expect(countReads).toBe(2);
+    expect(told).toHaveLength(6);
+    await expect.poll(() => judge.counts.judged).toBe(6);
   });
 });

@@ -50,6 +50,8 @@ export class JudgeState {
   #beforeReset = $state.raw<JudgeSettings | undefined>();
   readonly #check = $derived(checkJudgeSettings(this.draft));
   #countReads = 0;
+  /** When the counts were last read during a run, so a judgment a second does not read them every time. */
+  #lastCountsRead = 0;
   #controller: AbortController | undefined;
   #running: Promise<void> | undefined;
   readonly #now: () => number;
@@ -125,7 +127,7 @@ export class JudgeState {
     this.#progress = undefined;
     this.#timeLeft = undefined;
     const started = this.#now();
-    let countsRead = started;
+    this.#lastCountsRead = started;
     const ports: JudgePorts = { generator: this.ports.generator, store: this.ports.store };
     const work = this.tabs.runExclusively(this.projectId, () =>
       runJudge(ports, this.projectId, { modelId, settings }, {
@@ -141,10 +143,7 @@ export class JudgeState {
           const seconds = remainingSeconds((this.#now() - started) / 1000, event.progress.done / Math.max(1, event.progress.total));
           this.#timeLeft = seconds === undefined ? undefined : formatTimeLeft(seconds);
           if (event.type === 'judged') this.judged([event.taskId]);
-          if (this.#now() - countsRead >= COUNTS_EVERY_MS) {
-            countsRead = this.#now();
-            void this.refresh();
-          }
+          this.refreshNowAndThen();
         },
       }),
     );
@@ -193,9 +192,16 @@ export class JudgeState {
         now: this.#now,
         onJudged: (taskId) => {
           this.judged([taskId]);
-          void this.refresh();
+          this.refreshNowAndThen();
         },
       });
+  }
+
+  /** Re-reads the counts at most every COUNTS_EVERY_MS: each read goes through every finished task. */
+  private refreshNowAndThen(): void {
+    if (this.#now() - this.#lastCountsRead < COUNTS_EVERY_MS) return;
+    this.#lastCountsRead = this.#now();
+    void this.refresh();
   }
 
   private judged(taskIds: string[]): void {
