@@ -51,7 +51,7 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   ['an instruction one character over the limit', jsonl(task('x'.repeat(MAX_INSTRUCTION_CHARS + 1))), 'seeds.jsonl', `is ${(MAX_INSTRUCTION_CHARS + 1).toLocaleString('en')} characters long`, 1],
   ['an input over the limit', bytes(JSON.stringify([{ instruction: 'Summarize the text.', input: 'x'.repeat(MAX_EXAMPLE_CHARS + 1), output: 'short' }])), 'data.json', 'the input of the example is 8,001 characters long, over the limit of 8,000', 1],
   ['an output over the limit in the second example', jsonl({ instruction: 'Write a poem.', instances: [{ input: '', output: 'A' }, { input: '', output: 'y'.repeat(MAX_EXAMPLE_CHARS + 1) }] }), 'seeds.jsonl', 'the output of example 2 is 8,001 characters long', 1],
-  ['a Markdown file', bytes('# Seeds\n\n- Name a bird.\n- Name a fish.\n'), 'notes.md', 'not a kind of file that seed tasks are read from; import a .jsonl, .ndjson, .json, .csv, .tsv or .txt file, or paste the instructions', undefined],
+  ['a Markdown file', bytes('# Seeds\n\n- Name a bird.\n- Name a fish.\n'), 'notes.md', 'not a kind of file that seed tasks are read from; import a .jsonl, .ndjson, .json, .csv, .tsv, .txt or .parquet file, or paste the instructions', undefined],
   ['plain text in a file without an extension', bytes('Name a bird.\n'), 'seeds', 'not a kind of file that seed tasks are read from', undefined],
   ['a chat of two exchanges', jsonl({ messages: [chat('user', 'Hi.'), chat('assistant', 'Hello.'), chat('user', 'Name a bird.'), chat('assistant', 'Robin.')] }), 'openai.jsonl', 'expected one "user" message and the "assistant" message that answers it', 1],
   ['a chat without the answer', jsonl({ messages: [chat('system', 'Be brief.'), chat('user', 'Name a bird.')] }), 'openai.jsonl', 'expected one "user" message and the "assistant" message', 1],
@@ -60,8 +60,8 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   ['a chat whose user message is empty', jsonl({ messages: [chat('user', ''), chat('assistant', 'Robin.')] }), 'openai.jsonl', 'the "user" message is empty', 1],
   ['a prompt without its completion', jsonl({ prompt: 'Name a bird.' }), 'prompt-completion.jsonl', '"completion" must be text', 1],
   ['a prompt that holds no instruction', jsonl({ prompt: 'Name a bird.', completion: 'Robin.' }, { prompt: '\n\nOutput:\n', completion: 'Trout.' }), 'prompt-completion.jsonl', 'the "prompt" holds no instruction', 2],
-])('refuses %s, naming the problem and line', (_, file, fileName, problem, line) => {
-  const result = importSeeds(file, fileName);
+])('refuses %s, naming the problem and line', async (_, file, fileName, problem, line) => {
+  const result = await importSeeds(file, fileName);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.problem).toContain(problem);
@@ -70,13 +70,13 @@ it.each<[string, Uint8Array, string, string, number | undefined]>([
   expect(result.line).toBe(line);
 });
 
-it('refuses a 50 MB file before reading it, and names the limit', () => {
-  const result = importSeeds(new Uint8Array(50 * 1024 * 1024).fill(0x61), 'huge.txt');
+it('refuses a 50 MB file before reading it, and names the limit', async () => {
+  const result = await importSeeds(new Uint8Array(50 * 1024 * 1024).fill(0x61), 'huge.txt');
   expect(result).toEqual({ ok: false, problem: 'the file is 52.4 MB, over the 25 MB limit; split it into smaller files' });
 });
 
-it('refuses a file one byte over the limit', () => {
-  const result = importSeeds(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61), 'big.txt');
+it('refuses a file one byte over the limit', async () => {
+  const result = await importSeeds(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61), 'big.txt');
   expect(result).toMatchObject({ ok: false, problem: expect.stringContaining('over the 25 MB limit') });
 });
 
@@ -84,7 +84,7 @@ it('refuses pasted text whose only line is invisible, naming the line', () => {
   expect(importPastedText('\n\u200B\u200B\n')).toMatchObject({ ok: false, line: 2, problem: expect.stringContaining('only invisible characters') });
 });
 
-it('accepts an instruction, input and output exactly at their limits', () => {
+it('accepts an instruction, input and output exactly at their limits', async () => {
   const atLimit = { instruction: `${'x'.repeat(MAX_INSTRUCTION_CHARS - 1)}.`, input: 'i'.repeat(MAX_EXAMPLE_CHARS), output: 'o'.repeat(MAX_EXAMPLE_CHARS) };
-  expect(importSeeds(bytes(JSON.stringify([atLimit])), 'data.json')).toMatchObject({ ok: true, seeds: [{ instruction: atLimit.instruction }] });
+  expect(await importSeeds(bytes(JSON.stringify([atLimit])), 'data.json')).toMatchObject({ ok: true, seeds: [{ instruction: atLimit.instruction }] });
 });

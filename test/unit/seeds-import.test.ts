@@ -16,32 +16,32 @@ function imported(result: ImportResult) {
   return result;
 }
 
-describe('the Self-Instruct seed file from ../shared/data', () => {
-  // readFileSync throws ENOENT when the shared data is missing, so the test fails rather than skips.
-  const result = imported(importSeeds(readFileSync(SHARED_SEEDS), 'seed_tasks.jsonl'));
+// readFileSync throws ENOENT when the shared data is missing, so the test fails rather than skips.
+const seedFile = imported(await importSeeds(readFileSync(SHARED_SEEDS), 'seed_tasks.jsonl'));
 
+describe('the Self-Instruct seed file from ../shared/data', () => {
   it('gives 175 tasks, 26 of them classification, each with its one instance, and no notes', () => {
-    expect(result.format).toBe('self-instruct-jsonl');
-    expect(result.seeds).toHaveLength(175);
-    expect(result.seeds.filter((seed) => seed.isClassification)).toHaveLength(26);
-    expect(result.seeds.every((seed) => seed.instances.length === 1)).toBe(true);
-    expect(result.notes).toEqual([]);
+    expect(seedFile.format).toBe('self-instruct-jsonl');
+    expect(seedFile.seeds).toHaveLength(175);
+    expect(seedFile.seeds.filter((seed) => seed.isClassification)).toHaveLength(26);
+    expect(seedFile.seeds.every((seed) => seed.instances.length === 1)).toBe(true);
+    expect(seedFile.notes).toEqual([]);
   });
 
   it('keeps the file ids and names in file order', () => {
-    expect(result.seeds.map((seed) => seed.id)).toEqual(Array.from({ length: 175 }, (_, index) => `seed_task_${index}`));
-    expect(result.seeds[0]!.name).not.toBe('');
+    expect(seedFile.seeds.map((seed) => seed.id)).toEqual(Array.from({ length: 175 }, (_, index) => `seed_task_${index}`));
+    expect(seedFile.seeds[0]!.name).not.toBe('');
   });
 
-  it('reads the same tasks from a CRLF copy with a byte order mark', () => {
+  it('reads the same tasks from a CRLF copy with a byte order mark', async () => {
     const text = readFileSync(SHARED_SEEDS, 'utf8').replaceAll('\n', '\r\n');
-    expect(imported(importSeeds(bytes(`\uFEFF${text}`), 'seeds.jsonl')).seeds).toEqual(result.seeds);
+    expect(imported(await importSeeds(bytes(`\uFEFF${text}`), 'seeds.jsonl')).seeds).toEqual(seedFile.seeds);
   });
 });
 
 describe('Alpaca’s 52K release from ../shared/data/corpus (22.8 MB, under the 25 MB limit)', () => {
-  it('imports all 52,002 tasks and notes the 16 examples that have an input but no output', () => {
-    const result = imported(importSeeds(readFileSync(ALPACA_52K), 'alpaca_data.json'));
+  it('imports all 52,002 tasks and notes the 16 examples that have an input but no output', async () => {
+    const result = imported(await importSeeds(readFileSync(ALPACA_52K), 'alpaca_data.json'));
     expect(result.format).toBe('alpaca-json');
     expect(result.seeds).toHaveLength(52_002);
     expect(result.notes[0]).toMatch(/^Left out 16 examples with an input but no output/);
@@ -49,8 +49,8 @@ describe('Alpaca’s 52K release from ../shared/data/corpus (22.8 MB, under the 
 });
 
 describe('instance-level files', () => {
-  it('combines Alpaca JSON items that share an instruction into one task with both examples', () => {
-    const result = imported(importSeeds(fixture('alpaca.json'), 'alpaca.json'));
+  it('combines Alpaca JSON items that share an instruction into one task with both examples', async () => {
+    const result = imported(await importSeeds(fixture('alpaca.json'), 'alpaca.json'));
     expect(result.format).toBe('alpaca-json');
     expect(result.seeds.map((seed) => [seed.instruction, seed.instances.length])).toEqual([
       ['Turn the sentence into the passive voice.', 2],
@@ -59,8 +59,8 @@ describe('instance-level files', () => {
     expect(result.notes[0]).toMatch(/^3 entries became 2 seed tasks/);
   });
 
-  it('reads JSONL of examples, with is_classification and Dolly’s "context"/"response" names', () => {
-    const result = imported(importSeeds(fixture('examples.jsonl'), 'examples.jsonl'));
+  it('reads JSONL of examples, with is_classification and Dolly’s "context"/"response" names', async () => {
+    const result = imported(await importSeeds(fixture('examples.jsonl'), 'examples.jsonl'));
     expect(result.format).toBe('jsonl');
     expect(result.seeds.map(({ instances, isClassification }) => [instances, isClassification])).toEqual([
       [[{ input: 'The soup was cold and bland.', output: 'negative' }], true],
@@ -69,8 +69,8 @@ describe('instance-level files', () => {
     ]);
   });
 
-  it('reads CSV with quoted commas, doubled quotes and a multi-line field', () => {
-    const result = imported(importSeeds(fixture('tasks.csv'), 'tasks.csv'));
+  it('reads CSV with quoted commas, doubled quotes and a multi-line field', async () => {
+    const result = imported(await importSeeds(fixture('tasks.csv'), 'tasks.csv'));
     expect(result.format).toBe('csv');
     expect(result.seeds.map(({ instruction, instances, isClassification }) => ({ instruction, instances, isClassification }))).toEqual([
       { instruction: 'Write a haiku about "rain".', instances: [{ input: '', output: 'Soft rain on the roof,\nthe gutters hum a low song,\nsleep comes easily.' }], isClassification: false },
@@ -79,21 +79,21 @@ describe('instance-level files', () => {
     ]);
   });
 
-  it('reads the same CSV saved with CRLF line ends, keeping CRLF inside the quoted field', () => {
+  it('reads the same CSV saved with CRLF line ends, keeping CRLF inside the quoted field', async () => {
     const crlf = fixture('tasks.csv').toString('utf8').replaceAll('\n', '\r\n');
-    const result = imported(importSeeds(bytes(crlf), 'tasks.csv'));
+    const result = imported(await importSeeds(bytes(crlf), 'tasks.csv'));
     expect(result.seeds[0]!.instances[0]!.output).toBe('Soft rain on the roof,\r\nthe gutters hum a low song,\r\nsleep comes easily.');
     expect(result.seeds).toHaveLength(3);
   });
 
-  it('reads CSV separated by semicolons, as spreadsheets in many locales save it', () => {
-    const result = imported(importSeeds(fixture('semicolons.csv'), 'semicolons.csv'));
+  it('reads CSV separated by semicolons, as spreadsheets in many locales save it', async () => {
+    const result = imported(await importSeeds(fixture('semicolons.csv'), 'semicolons.csv'));
     expect(result.seeds[0]).toMatchObject({ instruction: 'Translate the word into French.', instances: [{ input: 'cheese', output: 'fromage' }] });
   });
 
-  it('leaves out an example with an input but no output, keeps its instruction and says so', () => {
+  it('leaves out an example with an input but no output, keeps its instruction and says so', async () => {
     const text = JSON.stringify([{ instruction: 'Convert the date to ISO 8601.', input: 'July 4th, 1999', output: '' }]);
-    const result = imported(importSeeds(bytes(text), 'data.json'));
+    const result = imported(await importSeeds(bytes(text), 'data.json'));
     expect(result.seeds[0]).toMatchObject({ instruction: 'Convert the date to ISO 8601.', instances: [] });
     expect(result.notes[0]).toBe('Left out 1 example with an input but no output (the first on line 1), as Self-Instruct drops examples with an empty output.');
   });
@@ -110,15 +110,15 @@ describe('format detection', () => {
     ['prompt/completion lines named .json', '{"prompt": "Name a bird.", "completion": "Robin."}', 'data.json', 'prompt-completion-jsonl'],
     ['lines with both "instruction" and "prompt" as examples', '{"instruction": "Name a bird.", "prompt": "x", "output": "Robin."}', 'data.jsonl', 'jsonl'],
     ['JSON lines named .md', '{"instruction": "Name a bird."}', 'notes.md', 'jsonl'],
-  ])('reads %s as %s', (_, text, fileName, format) => {
-    expect(imported(importSeeds(bytes(text), fileName)).format).toBe(format);
+  ])('reads %s as %s', async (_, text, fileName, format) => {
+    expect(imported(await importSeeds(bytes(text), fileName)).format).toBe(format);
   });
 });
 
 describe('prompt/completion from another tool', () => {
-  it('reads a prompt without our "Input:" and "Output:" headings as the instruction, and the completion as its output', () => {
+  it('reads a prompt without our "Input:" and "Output:" headings as the instruction, and the completion as its output', async () => {
     const text = '{"prompt": "Translate to French: cheese ->", "completion": " fromage"}\n';
-    const result = imported(importSeeds(bytes(text), 'legacy.jsonl'));
+    const result = imported(await importSeeds(bytes(text), 'legacy.jsonl'));
     expect(result.seeds.map(({ instruction, instances }) => ({ instruction, instances }))).toEqual([
       { instruction: 'Translate to French: cheese ->', instances: [{ input: '', output: ' fromage' }] },
     ]);

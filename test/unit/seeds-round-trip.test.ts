@@ -26,11 +26,13 @@ const FILE_NAMES: Partial<Record<ExportFormat, string>> = {
   'openai-jsonl': 'openai.jsonl',
   'prompt-completion-jsonl': 'prompt-completion.jsonl',
   'sharegpt-json': 'sharegpt.json',
+  parquet: 'dataset.parquet',
 };
 
-function readBack(format: ExportFormat, systemPrompt?: string): Extract<ImportResult, { ok: true }> {
-  const text = [...exportFile(format, ROWS, { systemPrompt }).chunks].join('');
-  const result = importSeeds(new TextEncoder().encode(text), FILE_NAMES[format]!);
+async function readBack(format: ExportFormat, systemPrompt?: string, fileName = FILE_NAMES[format]!): Promise<Extract<ImportResult, { ok: true }>> {
+  // Text chunks and Parquet's bytes alike, as the download's Blob joins them.
+  const file = new Blob([...exportFile(format, ROWS, { systemPrompt }).chunks]);
+  const result = await importSeeds(new Uint8Array(await file.arrayBuffer()), fileName);
   if (!result.ok) throw new Error(`line ${result.line}: ${result.problem}`);
   return result;
 }
@@ -39,27 +41,33 @@ const tasksOf = (result: { seeds: { instruction: string; instances: Instance[] }
 const EXPECTED = ROWS.map(({ task, instances }) => ({ instruction: task.instruction, instances: [...instances] }));
 
 describe('a download imported back as seed tasks', () => {
-  it.each(Object.keys(FILE_NAMES) as ExportFormat[])('%s gives back every instruction with its inputs and outputs', (format) => {
-    expect(tasksOf(readBack(format))).toEqual(EXPECTED);
+  it.each(Object.keys(FILE_NAMES) as ExportFormat[])('%s gives back every instruction with its inputs and outputs', async (format) => {
+    expect(tasksOf(await readBack(format))).toEqual(EXPECTED);
   });
 
-  it('OpenAI chat JSONL is detected as such, and its system message is left out', () => {
-    const result = readBack('openai-jsonl', 'You are a careful assistant.');
+  it('OpenAI chat JSONL is detected as such, and its system message is left out', async () => {
+    const result = await readBack('openai-jsonl', 'You are a careful assistant.');
     expect(result.format).toBe('openai-jsonl');
     expect(tasksOf(result)).toEqual(EXPECTED);
   });
 
-  it('prompt/completion JSONL is detected as such', () => {
-    expect(readBack('prompt-completion-jsonl').format).toBe('prompt-completion-jsonl');
+  it('prompt/completion JSONL is detected as such', async () => {
+    expect((await readBack('prompt-completion-jsonl')).format).toBe('prompt-completion-jsonl');
   });
 
-  it('ShareGPT JSON is detected as such', () => {
-    expect(readBack('sharegpt-json').format).toBe('sharegpt-json');
+  it('ShareGPT JSON is detected as such', async () => {
+    expect((await readBack('sharegpt-json')).format).toBe('sharegpt-json');
   });
 
-  it('the formats with a classification mark keep it', () => {
-    for (const format of ['self-instruct-jsonl', 'csv'] as const) {
-      expect(readBack(format).seeds.map((seed) => seed.isClassification), format).toEqual([true, false, false]);
+  it('Parquet is detected by its bytes, whatever the file is named', async () => {
+    const result = await readBack('parquet', undefined, 'download');
+    expect(result.format).toBe('parquet');
+    expect(tasksOf(result)).toEqual(EXPECTED);
+  });
+
+  it('the formats with a classification mark keep it', async () => {
+    for (const format of ['self-instruct-jsonl', 'csv', 'parquet'] as const) {
+      expect((await readBack(format)).seeds.map((seed) => seed.isClassification), format).toEqual([true, false, false]);
     }
   });
 });

@@ -19,7 +19,7 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | Impo
   // UTF-16 and UTF-32 text is full of zero bytes, so it is named before the binary check would misname it.
   const encoding = markedEncoding(bytes);
   if (encoding) return { ok: false, problem: `the file is saved as ${encoding}; save it as UTF-8 and import it again` };
-  if (bytes.includes(0)) return { ok: false, problem: 'the file looks binary (it contains zero bytes); import a text file: JSONL, JSON, CSV or plain text' };
+  if (bytes.includes(0)) return { ok: false, problem: 'the file looks binary (it contains zero bytes); import a JSONL, JSON, CSV, Parquet or plain text file' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

@@ -2,7 +2,10 @@
 import type { Instance, SeedTask } from '../vocabulary';
 
 /** Where the seed tasks came from, as detected from the content and the file name. */
-export type SeedFormat = 'self-instruct-jsonl' | 'jsonl' | 'openai-jsonl' | 'prompt-completion-jsonl' | 'alpaca-json' | 'sharegpt-json' | 'csv' | 'text';
+export type SeedFormat = 'self-instruct-jsonl' | 'jsonl' | 'openai-jsonl' | 'prompt-completion-jsonl' | 'alpaca-json' | 'sharegpt-json' | 'csv' | 'parquet' | 'text';
+
+/** The formats read from decoded text; Parquet is binary, and told by its bytes. */
+export type TextSeedFormat = Exclude<SeedFormat, 'parquet'>;
 
 /**
  * Why nothing was imported. `problem` is a clause without a final full stop, in words the user can

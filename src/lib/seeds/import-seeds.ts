@@ -1,7 +1,7 @@
 import { assembleSeeds } from './assemble-seeds';
-import { decodeText } from './decode-text';
-import { detectFormat, SEED_FILE_EXTENSIONS } from './detect-format';
-import type { ImportResult, ParseProgress, RowsResult, SeedFormat } from './import-result';
+import { decodeText, sizeProblem } from './decode-text';
+import { detectFormat, isParquet, SEED_FILE_EXTENSIONS } from './detect-format';
+import type { ImportResult, ParseProgress, RowsResult, SeedFormat, TextSeedFormat } from './import-result';
 import { parseCsv } from './parse-csv';
 import { parseJsonArray } from './parse-json-array';
 import { parseJsonLines } from './parse-json-lines';
@@ -9,7 +9,7 @@ import { parsePastedText } from './parse-pasted-text';
 import { readChatRecord, readShareGptRecord } from './read-chat-record';
 import { readPromptRecord } from './read-prompt-record';
 
-const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => RowsResult> = {
+const PARSERS: Record<TextSeedFormat, (text: string, onProgress: ParseProgress) => RowsResult> = {
   'self-instruct-jsonl': parseJsonLines,
   jsonl: parseJsonLines,
   'openai-jsonl': (text, onProgress) => parseJsonLines(text, onProgress, readChatRecord),
@@ -23,16 +23,30 @@ const PARSERS: Record<SeedFormat, (text: string, onProgress: ParseProgress) => R
 /**
  * Seed tasks from an uploaded file: the Self-Instruct seed file, JSONL or a JSON array of
  * {instruction, input, output}, OpenAI chat or prompt/completion JSONL and ShareGPT JSON (as our
- * downloads write them), CSV with an "instruction" header, or plain text with one instruction per line. The format
+ * downloads write them), CSV with an "instruction" header, Parquet with "instruction", "input"
+ * and "output" columns (or "instances"), or plain text with one instruction per line. The format
  * comes from the content, with the file name's extension as a hint; a file of another kind is
- * refused. All or nothing: the first problem fails the import and names its line.
+ * refused. All or nothing: the first problem fails the import and names its line (a Parquet
+ * file's row, in the problem's words).
  */
-export function importSeeds(bytes: Uint8Array, fileName: string, onProgress: ParseProgress = () => {}): ImportResult {
+export async function importSeeds(bytes: Uint8Array, fileName: string, onProgress: ParseProgress = () => {}): Promise<ImportResult> {
+  if (isParquet(bytes)) return importParquet(bytes, onProgress);
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const format = detectFormat(decoded.text, fileName);
   if (!format) return { ok: false, problem: `this is not a kind of file that seed tasks are read from; import a ${listed(SEED_FILE_EXTENSIONS)} file, or paste the instructions` };
   return finish(format, PARSERS[format](decoded.text, onProgress));
+}
+
+/** Parquet's reader and hyparquet load only when a Parquet file comes, so no other import carries them. */
+async function importParquet(bytes: Uint8Array, onProgress: ParseProgress): Promise<ImportResult> {
+  const tooBig = sizeProblem(bytes.length);
+  if (tooBig) return tooBig;
+  const { parseParquet } = await import('./parse-parquet');
+  const result = finish('parquet', await parseParquet(bytes, onProgress));
+  // A table has rows, not lines: the row is named in the problem instead.
+  if (result.ok || result.line === undefined) return result;
+  return { ok: false, problem: `row ${result.line} of the table: ${result.problem}` };
 }
 
 /** Seed tasks from pasted text, one instruction per line; they have no examples. */

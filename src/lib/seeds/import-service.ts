@@ -43,7 +43,7 @@ export function createImportService(open: () => Promise<StudioDatabase> = () => 
       if (tooBig) return tooBig;
       const report = throttledProgress(onProgress);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return save(projectId, importSeeds(bytes, fileName, (fraction) => report('reading', fraction)), report);
+      return save(projectId, await importSeeds(bytes, fileName, (fraction) => report('reading', fraction)), report);
     },
     async importText(projectId, text, onProgress) {
       const report = throttledProgress(onProgress);
