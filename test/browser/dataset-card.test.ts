@@ -2,6 +2,7 @@
 // IndexedDB holds, each chart has its table and can be saved as SVG, axe finds nothing serious, and
 // the screenshots docs/screenshots/dataset-{laptop,phone}.png are taken here.
 import { readFile } from 'node:fs/promises';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
@@ -151,6 +152,35 @@ test('compared with an Alpaca file built here, each chart and table shows it bes
   expect(await seriousViolations(page, 'dataset card compared with a file')).toEqual([]);
   await compare.getByTestId('compare-stop').click();
   await expect.poll(() => page.getByTestId('chart-rouge').locator('rect.reference').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('compared with a Parquet file built here, the card reads its tasks; one without an "instruction" column says which columns it has', async () => {
+  const { page, errors } = await openWatchedPage(site.browser, site.url);
+  await fillPool(page);
+  await openCard(page);
+  const stored = await storedFigures(page);
+  const compare = page.getByTestId('stats-compare');
+  const parquet = (columnData: { name: string; data: string[] }[]) => Buffer.from(parquetWriteBuffer({ columnData: columnData.map((column) => ({ ...column, type: 'STRING' as const })) }));
+
+  const chat = parquet([{ name: 'prompt', data: ['Name a spice.'] }, { name: 'completion', data: ['Cumin.'] }]);
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'chat.parquet', mimeType: 'application/octet-stream', buffer: chat });
+  await expect.poll(() => compare.getByTestId('compare-error').textContent()).toBe(
+    'chat.parquet cannot be compared: the Parquet file has no "instruction" column (its columns: prompt, completion); seed tasks are read from "instruction", "input" and "output" columns, or "instruction" and "instances".',
+  );
+
+  const reference = parquet([
+    { name: 'instruction', data: ['Write a poem about the sea.', 'Translate the sentence into French.', 'Write a story about a dragon.', 'Write a story about a dragon.'] },
+    { name: 'input', data: ['', 'Good morning.', '', ''] },
+    { name: 'output', data: ['Waves come and go.', 'Bonjour.', 'Once upon a time.', 'The end.'] },
+  ]);
+  await compare.getByTestId('compare-file').setInputFiles({ name: 'train.parquet', mimeType: 'application/octet-stream', buffer: reference });
+  await expect.poll(() => compare.getByTestId('compare-name').textContent()).toBe('train.parquet');
+  expect(await compare.getByTestId('compare-error').count()).toBe(0);
+  // One row per example: the dragon story's two rows are one task.
+  expect(await compare.getByTestId('compare-table').locator('tbody tr').first().locator('td').allTextContents()).toEqual([String(stored.tasks), '3']);
+  await expect.poll(() => page.getByTestId('chart-verbs-reference').locator('path.sunburst-verb').count()).toBe(2);
+  expect((await storedFigures(page)).tasks).toBe(stored.tasks);
   expect(errors).toEqual([]);
 });
 

@@ -38,7 +38,7 @@ test('a Markdown file is refused; the default seeds ask before replacing one’s
   const { page, errors } = await openWatchedPage(site.browser, site.url);
   await expect.poll(() => page.getByTestId('seed-count').textContent()).toBe('175');
   await page.getByTestId('seeds-file').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Ideas\n\nName a bird.\n') });
-  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^notes\.md: this is not a kind of file .*\.jsonl, \.ndjson, \.json, \.csv, \.tsv or \.txt.*\. Nothing was changed\.$/);
+  await expect.poll(() => page.getByTestId('seeds-error').textContent()).toMatch(/^notes\.md: this is not a kind of file .*\.jsonl, \.ndjson, \.json, \.csv, \.tsv, \.txt or \.parquet.*\. Nothing was changed\.$/);
   expect(await page.getByTestId('seed-count').textContent()).toBe('175');
 
   // Our own OpenAI chat download, imported back as seed tasks.
