@@ -1,5 +1,6 @@
 // Comparing a project's figures with a reference: a dataset file read by the seeds' readers (built
 // here), another project of this browser, and files refused with their reason; nothing is stored.
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test } from 'vitest';
 import { createStatsService } from '../../src/lib/stats';
 import { openStudioDB } from '../../src/lib/store';
@@ -31,6 +32,19 @@ test('an Alpaca JSON file gets the same figures, its ROUGE-L scored against the 
   expect(compared.tree).toMatchObject({ instructions: 3, withStructure: 3 });
   expect(compared.tree.verbs.map(({ verb }) => verb)).toEqual(['name', 'sort', 'write']);
   expect(await pool.finishedTasks(project.id)).toEqual([]);
+});
+
+test('a Parquet file of the same rows gets the same figures, and a damaged one is refused saying so', async () => {
+  const { service, project } = await kitchen();
+  const rows = JSON.parse(ALPACA) as Record<string, string>[];
+  const columnData = ['instruction', 'input', 'output'].map((name) => ({ name, data: rows.map((row) => row[name]!), type: 'STRING' as const }));
+  const parquet = new Uint8Array(parquetWriteBuffer({ columnData }));
+  const fromJson = await service.compare(project.id, { file: new Blob([ALPACA]), name: 'alpaca.json' });
+  const fromParquet = await service.compare(project.id, { file: new Blob([parquet]), name: 'train.parquet' });
+  expect(fromParquet.ok).toBe(true);
+  expect(fromParquet).toEqual(fromJson);
+  const damaged = await service.compare(project.id, { file: new Blob([parquet.subarray(0, 40)]), name: 'cut.parquet' });
+  expect(damaged).toMatchObject({ ok: false, problem: expect.stringMatching(/^cut\.parquet cannot be compared: the Parquet file is damaged or cut short \(.+\); download or export it again\.$/) });
 });
 
 test('another project of this browser is compared with its finished tasks and its own acceptance', async () => {
