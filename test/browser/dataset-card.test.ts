@@ -121,12 +121,16 @@ test('during a run the card draws the verb–noun sunburst; a verb, a ROUGE-L bi
   expect(errors).toEqual([]);
 });
 
-test('compared with an Alpaca file built here, each chart and table shows it beside the project; a broken file says why; the pool is untouched', async () => {
+/** A filled pool's card, open, with its stored figures and its "Compare with a dataset…" part. */
+async function openCompare() {
   const { page, errors } = await openWatchedPage(site.browser, site.url);
   await fillPool(page);
   await openCard(page);
-  const stored = await storedFigures(page);
-  const compare = page.getByTestId('stats-compare');
+  return { page, errors, stored: await storedFigures(page), compare: page.getByTestId('stats-compare') };
+}
+
+test('compared with an Alpaca file built here, each chart and table shows it beside the project; a broken file says why; the pool is untouched', async () => {
+  const { page, errors, stored, compare } = await openCompare();
   await compare.getByTestId('compare-file').setInputFiles({ name: 'broken.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"instruction": "Name a spice."}\n{oops') });
   await expect.poll(() => compare.getByTestId('compare-error').textContent()).toMatch(/^broken\.jsonl cannot be compared: .+ \(line 2\)\.$/);
 
@@ -156,11 +160,7 @@ test('compared with an Alpaca file built here, each chart and table shows it bes
 });
 
 test('compared with a Parquet file built here, the card reads its tasks; one without an "instruction" column says which columns it has', async () => {
-  const { page, errors } = await openWatchedPage(site.browser, site.url);
-  await fillPool(page);
-  await openCard(page);
-  const stored = await storedFigures(page);
-  const compare = page.getByTestId('stats-compare');
+  const { page, errors, stored, compare } = await openCompare();
   const parquet = (columnData: { name: string; data: string[] }[]) => Buffer.from(parquetWriteBuffer({ columnData: columnData.map((column) => ({ ...column, type: 'STRING' as const })) }));
 
   const chat = parquet([{ name: 'prompt', data: ['Name a spice.'] }, { name: 'completion', data: ['Cumin.'] }]);

@@ -41,7 +41,8 @@ export async function parseParquet(bytes: Uint8Array, onProgress: ParseProgress 
         rows.push({ line, ...fields });
       }
       rowStart = rowEnd;
-      onProgress(rowStart / total);
+      // A file of empty row groups has no rows to count by.
+      onProgress(total === 0 ? 1 : rowStart / total);
     }
   } catch (error) {
     return unreadable(error);
