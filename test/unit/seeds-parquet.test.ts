@@ -130,6 +130,12 @@ describe('a Parquet file that is refused', () => {
     );
   });
 
+  it('named ".parquet" but not Parquet at all', async () => {
+    const page = new TextEncoder().encode('<!doctype html><title>Not found</title>');
+    expect(refused(await importSeeds(page, 'train.parquet')).problem).toBe('the file is named ".parquet" but is not a Parquet file (it does not start with "PAR1"); download or export it again');
+    expect(await importSeeds(new Uint8Array(), 'empty.parquet')).toEqual({ ok: false, problem: 'the file is empty' });
+  });
+
   it('over the size limit, before reading it', async () => {
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(ALPACA_LIKE.subarray(0, 4));

@@ -31,6 +31,10 @@ const PARSERS: Record<TextSeedFormat, (text: string, onProgress: ParseProgress) 
  */
 export async function importSeeds(bytes: Uint8Array, fileName: string, onProgress: ParseProgress = () => {}): Promise<ImportResult> {
   if (isParquet(bytes)) return importParquet(bytes, onProgress);
+  // Read as text, a web page saved under a ".parquet" name would be refused for its name's sake.
+  if (/\.parquet$/i.test(fileName)) {
+    return sizeProblem(bytes.length) ?? { ok: false, problem: 'the file is named ".parquet" but is not a Parquet file (it does not start with "PAR1"); download or export it again' };
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const format = detectFormat(decoded.text, fileName);
