@@ -11,7 +11,7 @@ async function modelFile(url: string): Promise<File> {
 }
 
 async function loaded(url: string, threads: number): Promise<WllamaEngine> {
-  const engine = new WllamaEngine({ wasmUrl, threads: () => threads });
+  const engine = new WllamaEngine({ assets: { wasm: wasmUrl }, threads: () => threads });
   await engine.loadFile(await modelFile(url), () => {});
   return engine;
 }

@@ -4,6 +4,8 @@ import type { GgufModel } from '../../src/lib/wllama';
 
 export const ALPHABET_MODEL_ID = 'gguf:test-tiny-alphabet';
 export const INVALID_UTF8_MODEL_ID = 'gguf:test-tiny-invalid-utf8';
+/** The alphabet model on wllama's compatibility build, forced in Chromium (test/gguf/forced-compat.ts). */
+export const COMPAT_ALPHABET_MODEL_ID = 'gguf:test-tiny-alphabet-compat';
 /**
  * The e2e build's stall time for GGUF downloads, short so that a browser test sees a stall soon;
  * every other build waits 20 s (STALL_MS).
@@ -18,4 +20,9 @@ export function testGgufModels(origin: string): GgufModel[] {
     { id: ALPHABET_MODEL_ID, label: 'Tiny alphabet model (test)', url: `${origin}${TEST_MODEL_PATH}tiny-alphabet.gguf`, downloadMB: 0.5 },
     { id: INVALID_UTF8_MODEL_ID, label: 'Tiny invalid-UTF-8 model (test)', url: `${origin}${TEST_MODEL_PATH}tiny-invalid-utf8.gguf`, downloadMB: 0.5 },
   ];
+}
+
+/** The alphabet model again, for the e2e build's engine that runs wllama's compatibility build. */
+export function testCompatGgufModels(origin: string): GgufModel[] {
+  return [{ id: COMPAT_ALPHABET_MODEL_ID, label: 'Tiny alphabet model (test, compatibility build)', url: `${origin}${TEST_MODEL_PATH}tiny-alphabet.gguf`, downloadMB: 0.5 }];
 }
