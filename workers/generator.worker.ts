@@ -14,12 +14,18 @@ import { WebLlmEngine } from '../src/lib/webllm';
 import { GGUF_MODELS, WllamaEngine, type WllamaAssets } from '../src/lib/wllama';
 import { releasingCallbacks } from './releasing-callbacks';
 
-const WLLAMA_ASSETS: WllamaAssets = { wasm: wllamaWasmUrl, compat: { wasm: compatWasmUrl, worker: compatWorkerUrl } };
+async function wllamaAssets(): Promise<WllamaAssets> {
+  // Vite's dev server rewrites the JS files it serves (it appends a source-map comment, which breaks
+  // the wrapper wllama puts around the compat worker's code): there wllama gets the code itself.
+  const worker = import.meta.env.DEV ? { code: (await import('@wllama/wllama-compat/wasm/wllama.js?raw')).default } : compatWorkerUrl;
+  return { wasm: wllamaWasmUrl, compat: { wasm: compatWasmUrl, worker } };
+}
 
 async function createHost(): Promise<EngineHost> {
   const selfHosted = await fetchSelfHostedModels(selfHostedManifestUrl(self.location.href));
   const gguf = [...selfHosted.models.gguf, ...GGUF_MODELS];
   const engines: Engine[] = [new WebLlmEngine(selfHosted.models.mlc)];
+  const assets = await wllamaAssets();
   // Only the e2e test build (vite build --mode e2e) adds the deterministic test engine and the
   // tiny test GGUFs (one of them on wllama's compatibility build, as on Safari), and stops a quiet
   // GGUF download sooner; in every other build this branch, and the test code it imports, is
@@ -30,12 +36,12 @@ async function createHost(): Promise<EngineHost> {
     const { createForcedCompatWllama } = await import('../test/gguf/forced-compat');
     const models = [...gguf, ...testGgufModels(self.location.origin)];
     engines.push(
-      new WllamaEngine({ assets: WLLAMA_ASSETS, models, stallMs: E2E_STALL_MS }),
-      new WllamaEngine({ assets: WLLAMA_ASSETS, models: testCompatGgufModels(self.location.origin), create: createForcedCompatWllama }),
+      new WllamaEngine({ assets, models, stallMs: E2E_STALL_MS }),
+      new WllamaEngine({ assets, models: testCompatGgufModels(self.location.origin), create: createForcedCompatWllama }),
       new ScriptedEngine({ delayMs: 15 }),
     );
   } else {
-    engines.push(new WllamaEngine({ assets: WLLAMA_ASSETS, models: gguf }));
+    engines.push(new WllamaEngine({ assets, models: gguf }));
   }
   return new EngineHost(engines, () => probeDevice(), selfHosted.problems);
 }
