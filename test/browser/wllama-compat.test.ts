@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { GeneratorClient } from '../../src/lib/clients';
 import type { CompletionRequest, CompletionResult } from '../../src/lib/vocabulary';
-import { COMPAT_ALPHABET_MODEL_ID, TEST_MODEL_PATH } from '../gguf/test-models';
+import { COMPAT_ALPHABET_MODEL_ID, COMPAT_MODEL_FILE } from '../gguf/test-models';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { appRequests, blockNetwork, foreignRequests, launchChromium, openWatchedPage, serveSite, type WatchedPage } from './site';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   site = await serveSite('dist-e2e');
   browser = await launchChromium({ webgpu: false });
   const context = await browser.newContext();
-  await context.route(`**${TEST_MODEL_PATH}tiny-alphabet.gguf`, async (route) => {
+  await context.route(`**${COMPAT_MODEL_FILE}`, async (route) => {
     models.push(route.request().method());
     await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(alphabetModel()) });
   });

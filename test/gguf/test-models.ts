@@ -13,6 +13,8 @@ export const COMPAT_ALPHABET_MODEL_ID = 'gguf:test-tiny-alphabet-compat';
 export const E2E_STALL_MS = 4_000;
 /** Where the models live on the site's own origin; nothing serves them but a test's route. */
 export const TEST_MODEL_PATH = '/test-models/';
+/** Where the compat engine's alphabet model lives: test/browser/wllama-compat.test.ts serves it. */
+export const COMPAT_MODEL_FILE = `${TEST_MODEL_PATH}tiny-alphabet-compat.gguf`;
 
 /** The test models, by URL on `origin` (wllama wants an absolute URL that ends in .gguf). */
 export function testGgufModels(origin: string): GgufModel[] {
@@ -22,7 +24,10 @@ export function testGgufModels(origin: string): GgufModel[] {
   ];
 }
 
-/** The alphabet model again, for the e2e build's engine that runs wllama's compatibility build. */
+/**
+ * The alphabet model again, for the e2e build's engine that runs wllama's compatibility build; a
+ * URL of its own, so that wllama's store of downloads keeps it apart from the other engine's.
+ */
 export function testCompatGgufModels(origin: string): GgufModel[] {
-  return [{ id: COMPAT_ALPHABET_MODEL_ID, label: 'Tiny alphabet model (test, compatibility build)', url: `${origin}${TEST_MODEL_PATH}tiny-alphabet.gguf`, downloadMB: 0.5 }];
+  return [{ id: COMPAT_ALPHABET_MODEL_ID, label: 'Tiny alphabet model (test, compatibility build)', url: `${origin}${COMPAT_MODEL_FILE}`, downloadMB: 0.5 }];
 }
