@@ -16,6 +16,11 @@ const devInlineStyles: Plugin = {
 // servers send these headers; static hosts send public/_headers, or the service worker adds them.
 const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
 
+// wllama's compatibility build gets a folder of its own, which the service worker leaves out.
+const WLLAMA_COMPAT_DIR = 'wllama-compat';
+const assetFileName = ({ originalFileNames }: { originalFileNames: readonly string[] }) =>
+  originalFileNames.some((name) => name.includes('@wllama/wllama-compat/')) ? `${WLLAMA_COMPAT_DIR}/[name]-[hash][extname]` : 'assets/[name]-[hash][extname]';
+
 // `--mode e2e` builds the same site with the deterministic test engine added to the generator
 // worker (see workers/generator.worker.ts); every other mode ships web-llm alone.
 export default defineConfig(({ command, mode }) => ({
@@ -60,7 +65,9 @@ export default defineConfig(({ command, mode }) => ({
         // Everything the page and both workers load, wllama's wasm and the default seeds included.
         globPatterns: ['**/*.{html,js,css,svg,png,wasm,jsonl}'],
         // Self-hosted models (README "Offline use and self-hosting") are the engines' to cache.
-        globIgnores: ['models/**', '**/*.gguf'],
+        // wllama's compatibility build (19 MB) only serves browsers without JSPI or Memory64: the
+        // runtime rule below keeps it once such a browser fetched it, for offline use after.
+        globIgnores: ['models/**', '**/*.gguf', `${WLLAMA_COMPAT_DIR}/**`],
         // The generator worker's chunk is about 6 MB (web-llm) and llama.cpp's wasm about 10 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         navigateFallback: 'index.html',
@@ -68,7 +75,12 @@ export default defineConfig(({ command, mode }) => ({
         // Control the page on the very first visit (nothing older is running then); an update
         // still waits, since it does not skip waiting.
         clientsClaim: true,
-        runtimeCaching: [],
+        // wllama's compatibility build, kept once a browser fetched it: its file names carry a
+        // content hash, so a kept copy is never stale, and the two newest files (its wasm and its
+        // JS) are all it keeps. A RegExp, since the plugin writes this rule's source into the worker.
+        runtimeCaching: [
+          { urlPattern: new RegExp(`/${WLLAMA_COMPAT_DIR}/`), handler: 'CacheFirst', options: { cacheName: WLLAMA_COMPAT_DIR, expiration: { maxEntries: 2 } } },
+        ],
         // Adds the isolation headers to what the worker serves (public/isolation-headers.js).
         importScripts: ['isolation-headers.js'],
       },
@@ -86,7 +98,7 @@ export default defineConfig(({ command, mode }) => ({
       treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] },
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { assetFileNames: assetFileName } } },
   server: { headers: ISOLATION_HEADERS },
   preview: { host: '127.0.0.1', port: 4173, headers: ISOLATION_HEADERS },
   // ...with Svelte's browser runtime to match; only Svelte and esm-env are resolved by Vite here,

@@ -8,9 +8,12 @@
 //   requests of a scripted 50-task run are replayed in order on the tiny test model (a byte-level
 //   vocabulary: a token per byte); the run itself is made in Node by the scripted engine. The
 //   target is ≤ 0.5× of the tokens evaluated before this branch; that engine (wllama 3.8.1, one
-//   llama-server slot) had the same prefix cache, so the replay on today's engine is that figure.
+//   llama-server slot) had the same prefix cache, so the replay on today's engine is that figure;
+// - decode speed on wllama's compatibility build (what Safari runs, forced here as in the e2e
+//   build) against the default build, both on one thread as in Safari: how much slower the Model
+//   card's "compatibility build (slower)" is. No target.
 // A missed target is printed loudly; only a failing page exits 1.
-//   npm run bench:engine [-- --tasks 50] [-- --part speed|replay]
+//   npm run bench:engine [-- --tasks 50] [-- --part speed|replay|compat]
 import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,8 +46,8 @@ const ANSWER_TOKENS = 48;
 const REPLAY_TOKENS = 8;
 const DEADLINE_MS = 25 * 60_000;
 
-const { values: args } = parseArgs({ options: { tasks: { type: 'string', default: '50' }, part: { type: 'string', default: 'both' } } });
-const parts = args.part === 'both' ? ['speed', 'replay'] : [args.part];
+const { values: args } = parseArgs({ options: { tasks: { type: 'string', default: '50' }, part: { type: 'string', default: 'all' } } });
+const parts = args.part === 'all' ? ['speed', 'replay', 'compat'] : [args.part];
 const tasks = Number(args.tasks);
 if (!(Number.isInteger(tasks) && tasks > 0)) throw new Error('--tasks must be a positive whole number.');
 
@@ -92,7 +95,7 @@ function benchOf(page: Page) {
   return {
     ready: () => page.waitForFunction('"engineBench" in globalThis'),
     info: () => call<PageInfo>('info()'),
-    speed: (url: string, threads: number) => call<SpeedReport>(`speed(${JSON.stringify(url)}, ${threads}, ${ANSWERS}, ${ANSWER_TOKENS})`),
+    speed: (url: string, threads: number, compat = false) => call<SpeedReport>(`speed(${JSON.stringify(url)}, ${threads}, ${ANSWERS}, ${ANSWER_TOKENS}, ${compat})`),
     replay: (url: string, requests: CompletionRequest[]) => call<ReplayReport>(`replay(${JSON.stringify(url)}, ${JSON.stringify(requests)}, ${REPLAY_TOKENS})`),
   };
 }
@@ -117,6 +120,17 @@ async function speedFigure(bench: Bench, cores: number): Promise<void> {
     console.log(`  ${report.runsOn}: ${median(report.tokensPerSecond).toFixed(1)} tokens/s  (${report.tokensPerSecond.map((value) => value.toFixed(1)).join(', ')})`);
   }
   console.log(`  speed-up: ${speedup.toFixed(1)}× (target ≥ ${SPEEDUP_TARGET}×) ${verdict(speedup >= SPEEDUP_TARGET)}`);
+}
+
+/** Decode speed on wllama's compatibility build against the default build, one thread each, on the ~114M-parameter model. */
+async function compatFigure(bench: Bench): Promise<void> {
+  console.log(`\nDecode speed on wllama's two builds (tokens/s, one thread, median of ${ANSWERS} greedy answers of ${ANSWER_TOKENS} tokens):`);
+  const reports = [await bench.speed(models.url('bench.gguf'), 1), await bench.speed(models.url('bench.gguf'), 1, true)];
+  for (const report of reports) {
+    console.log(`  ${report.runsOn}: ${median(report.tokensPerSecond).toFixed(1)} tokens/s  (${report.tokensPerSecond.map((value) => value.toFixed(1)).join(', ')})`);
+  }
+  const [standard, compat] = reports.map((report) => median(report.tokensPerSecond)) as [number, number];
+  console.log(`  the compatibility build: ${(compat / standard).toFixed(2)}× the default build's speed`);
 }
 
 /** The run's calls replayed in order on the tiny model: what llama.cpp evaluated and what it reused. */
@@ -145,6 +159,7 @@ try {
 
       if (parts.includes('speed')) await speedFigure(bench, info.cores);
       if (parts.includes('replay')) await replayFigure(bench);
+      if (parts.includes('compat')) await compatFigure(bench);
     },
     { headers: ISOLATION_HEADERS },
   );

@@ -1,7 +1,10 @@
 // The engine bench page: the real wllama engine (src/lib/wllama) on this isolated page, as the
 // generator worker runs it, with the thread count and the prompt cache set by the bench.
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { WllamaEngine } from '../../src/lib/wllama';
+import compatWasmUrl from '@wllama/wllama-compat/wasm/wllama.wasm?url';
+import compatWorkerUrl from '@wllama/wllama-compat/wasm/wllama.js?url';
+import { WllamaEngine, type WllamaAssets } from '../../src/lib/wllama';
+import { createForcedCompatWllama } from '../../test/gguf/forced-compat';
 import type { CompletionRequest } from '../../src/lib/vocabulary';
 import type { EngineBench, ReplayReport, SpeedReport } from './protocol';
 
@@ -10,8 +13,11 @@ async function modelFile(url: string): Promise<File> {
   return new File([await (await fetch(url)).blob()], 'bench.gguf');
 }
 
-async function loaded(url: string, threads: number): Promise<WllamaEngine> {
-  const engine = new WllamaEngine({ wasmUrl, threads: () => threads });
+const ASSETS: WllamaAssets = { wasm: wasmUrl, compat: { wasm: compatWasmUrl, worker: compatWorkerUrl } };
+
+/** `compat` runs wllama's compatibility build (what Safari runs), forced as the e2e build does. */
+async function loaded(url: string, threads: number, compat = false): Promise<WllamaEngine> {
+  const engine = new WllamaEngine({ assets: ASSETS, threads: () => threads, ...(compat ? { create: createForcedCompatWllama } : {}) });
   await engine.loadFile(await modelFile(url), () => {});
   return engine;
 }
@@ -21,8 +27,8 @@ const greedy = (prompt: string, maxTokens: number): CompletionRequest => ({ mode
 const bench: EngineBench = {
   info: () => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }),
 
-  async speed(modelUrl, threads, answers, tokens): Promise<SpeedReport> {
-    const engine = await loaded(modelUrl, threads);
+  async speed(modelUrl, threads, answers, tokens, compat = false): Promise<SpeedReport> {
+    const engine = await loaded(modelUrl, threads, compat);
     const runsOn = engine.runsOn() ?? '?';
     // The first answer warms llama.cpp's buffers and thread pool; it is not timed.
     await engine.complete(greedy('a', 4));

@@ -29,8 +29,11 @@ export interface ReplayReport {
 /** The page's API, on `window.engineBench`. */
 export interface EngineBench {
   info(): PageInfo;
-  /** Loads the model at `modelUrl` on `threads` threads and times `answers` greedy answers of `tokens` tokens. */
-  speed(modelUrl: string, threads: number, answers: number, tokens: number): Promise<SpeedReport>;
+  /**
+   * Loads the model at `modelUrl` on `threads` threads, on wllama's compatibility build if
+   * `compat`, and times `answers` greedy answers of `tokens` tokens.
+   */
+  speed(modelUrl: string, threads: number, answers: number, tokens: number, compat?: boolean): Promise<SpeedReport>;
   /** Replays `requests` in order on the engine as the app runs it, each answer cut to `tokens` tokens. */
   replay(modelUrl: string, requests: CompletionRequest[], tokens: number): Promise<ReplayReport>;
 }

@@ -5,11 +5,14 @@ import { WllamaAbortError, WllamaError, WllamaRuntimeError, type LoadedContextIn
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EngineHost, type DeviceReport, type LoadProgress } from '../../src/lib/engine';
 import type { CompletionRequest } from '../../src/lib/vocabulary';
-import { GGUF_MODELS, threadCount, WllamaEngine, type ModelCache, type WllamaEngineOptions, type WllamaLike } from '../../src/lib/wllama';
+import { GGUF_MODELS, threadCount, WllamaEngine, type ModelCache, type WllamaAssets, type WllamaEngineOptions, type WllamaLike } from '../../src/lib/wllama';
 
 const NO_GPU: DeviceReport = { webgpu: false, shaderF16: false };
 const GPU: DeviceReport = { webgpu: true, shaderF16: true };
-const WASM_URL = 'http://127.0.0.1/assets/wllama.wasm';
+const ASSETS: WllamaAssets = {
+  wasm: 'http://127.0.0.1/assets/wllama.wasm',
+  compat: { wasm: 'http://127.0.0.1/wllama-compat/wllama.wasm', worker: 'http://127.0.0.1/wllama-compat/wllama.js' },
+};
 const MODEL = GGUF_MODELS[0]!;
 
 /** What the next stand-in does: its context after a load, the chunks it streams, how it ends. */
@@ -24,6 +27,8 @@ interface Script {
   gpuLoadError?: unknown;
   /** The download sends these progress reports, then never ends (a host gone quiet). */
   hangAfter?: { loaded: number; total: number }[];
+  /** wllama runs its compatibility build, as on Safari. */
+  compat?: boolean;
 }
 
 class FakeWllama implements WllamaLike {
@@ -31,7 +36,7 @@ class FakeWllama implements WllamaLike {
   exited = false;
 
   constructor(
-    readonly wasmUrl: string,
+    readonly assets: WllamaAssets,
     readonly config: WllamaConfig,
     private readonly script: Script,
   ) {}
@@ -56,6 +61,10 @@ class FakeWllama implements WllamaLike {
 
   getLoadedContextInfo(): LoadedContextInfo {
     return { n_vocab: 260, ...this.script.info } as LoadedContextInfo;
+  }
+
+  getWorkerResources(): { compat: boolean } {
+    return { compat: this.script.compat ?? false };
   }
 
   getNumThreads(): number {
@@ -107,11 +116,11 @@ const ANSWER = [chunk('de'), chunk('f'), chunk('g', { finish: 'length', usage: {
 function setup(script: Script = {}, options: Partial<WllamaEngineOptions> = {}) {
   const fakes: FakeWllama[] = [];
   const engine = new WllamaEngine({
-    wasmUrl: WASM_URL,
+    assets: ASSETS,
     threads: () => 1,
     ...options,
-    create: async (wasmUrl, config) => {
-      const fake = new FakeWllama(wasmUrl, config, script);
+    create: async (assets, config) => {
+      const fake = new FakeWllama(assets, config, script);
       fakes.push(fake);
       return fake;
     },
@@ -149,7 +158,7 @@ describe('load', () => {
     const progress: LoadProgress[] = [];
     await engine.load(MODEL.id, (report) => progress.push(report));
     const [fake] = fakes;
-    expect(fake!.wasmUrl).toBe(WASM_URL);
+    expect(fake!.assets).toEqual(ASSETS);
     expect(fake!.config).toMatchObject({ allowOffline: true });
     expect(fake!.calls[0]).toMatchObject({ method: 'loadModelFromUrl', args: [MODEL.url, { useCache: true, n_gpu_layers: 0, n_ctx: 4096, n_parallel: 1 }] });
     expect(progress.map((report) => report.fraction)).toEqual([0, 0.45, 0.95, 1]);
@@ -343,6 +352,13 @@ describe('on the GPU', () => {
       expect(await new EngineHost([engine], async () => device).load(MODEL.id, () => {}, { gpu })).toMatchObject({ ok: true, runsOn: 'CPU, 1 thread' });
       expect(fakes[0]!.calls[0]!.args[1]).toMatchObject({ n_gpu_layers: 0 });
     }
+  });
+
+  test('on wllama’s compatibility build (Safari) the host says so, on the CPU and on the GPU', async () => {
+    const cpu = setup({ compat: true }, { threads: () => 2 }).engine;
+    expect(await new EngineHost([cpu], async () => NO_GPU).load(MODEL.id, () => {})).toMatchObject({ runsOn: 'CPU, 2 threads, compatibility build (slower)' });
+    const gpu = setup({ compat: true }).engine;
+    expect(await new EngineHost([gpu], async () => GPU).load(MODEL.id, () => {}, { gpu: true })).toMatchObject({ runsOn: 'GPU (WebGPU), compatibility build (slower)' });
   });
 
   test('a GPU load that fails falls back to the CPU, and the host says the GPU could not take it', async () => {

@@ -22,11 +22,11 @@ import { DownloadGuard, STALL_MS } from './download-guard';
 import { GGUF_MODELS, ggufOptions, type GgufModel } from './gguf-catalog';
 import { isAbortError, loadFailureReason, wllamaCompletionError, wllamaLoadError } from './wllama-failure';
 import { threadCount } from './thread-count';
-import { createWllama, hasModel, startInstance, type CreateWllama, type Instance, type WllamaLike } from './wllama-instance';
+import { createWllama, hasModel, startInstance, type CreateWllama, type Instance, type WllamaAssets, type WllamaLike } from './wllama-instance';
 
 export interface WllamaEngineOptions {
-  /** wllama.wasm's URL on our own origin: the worker imports it with Vite's `?url`. */
-  wasmUrl: string;
+  /** llama.cpp's builds on our own origin: the worker imports them with Vite's `?url`. */
+  assets: WllamaAssets;
   /** The models offered by URL; GGUF_MODELS unless a test build adds its own. */
   models?: readonly GgufModel[];
   /** llama.cpp's context size in tokens, for every model. */
@@ -63,7 +63,7 @@ type Open = (wllama: WllamaLike, params: LoadModelParams) => Promise<void>;
 const LOG_WARN: LogLevel = 3;
 
 export class WllamaEngine implements Engine {
-  readonly #wasmUrl: string;
+  readonly #assets: WllamaAssets;
   readonly #models: readonly GgufModel[];
   readonly #contextSize: number;
   readonly #create: CreateWllama;
@@ -76,7 +76,7 @@ export class WllamaEngine implements Engine {
   #runsOn = '';
 
   constructor({
-    wasmUrl,
+    assets,
     models = GGUF_MODELS,
     contextSize = DEFAULT_CONTEXT,
     create = createWllama,
@@ -84,7 +84,7 @@ export class WllamaEngine implements Engine {
     cache = wllamaCache,
     threads = () => threadCount(),
   }: WllamaEngineOptions) {
-    this.#wasmUrl = wasmUrl;
+    this.#assets = assets;
     this.#models = models;
     this.#contextSize = contextSize;
     this.#create = create;
@@ -219,8 +219,8 @@ export class WllamaEngine implements Engine {
     try {
       if (gpu) {
         try {
-          await this.#open(open, { ...this.#loadParams(), n_gpu_layers: ALL_LAYERS }, download?.host);
-          this.#runsOn = 'GPU (WebGPU)';
+          const loaded = await this.#open(open, { ...this.#loadParams(), n_gpu_layers: ALL_LAYERS }, download?.host);
+          this.#runsOn = `GPU (WebGPU)${buildNote(loaded.wllama)}`;
           onProgress(READY);
           return;
         } catch (error) {
@@ -231,7 +231,7 @@ export class WllamaEngine implements Engine {
       const loaded = await this.#open(open, this.#loadParams(), download?.host);
       // wllama's own count: one thread wherever the page cannot share memory.
       const threads = loaded.wllama.getNumThreads();
-      this.#runsOn = `CPU, ${threads} thread${threads === 1 ? '' : 's'}${gpu ? ' (the GPU could not load it)' : ''}`;
+      this.#runsOn = `CPU, ${threads} thread${threads === 1 ? '' : 's'}${gpu ? ' (the GPU could not load it)' : ''}${buildNote(loaded.wllama)}`;
       onProgress(READY);
     } finally {
       download?.guard.dispose();
@@ -240,7 +240,7 @@ export class WllamaEngine implements Engine {
   }
 
   async #open(open: Open, params: LoadModelParams, host: string | undefined): Promise<Instance> {
-    const instance = await startInstance(this.#create, this.#wasmUrl);
+    const instance = await startInstance(this.#create, this.#assets);
     try {
       await Promise.race([open(instance.wllama, params), instance.died]);
       if (!hasModel(instance.wllama)) {
@@ -273,6 +273,11 @@ export class WllamaEngine implements Engine {
     instance.end(new Error('the model was unloaded'));
     await instance.wllama.exit().catch(() => {});
   }
+}
+
+/** Safari and other browsers without JSPI or Memory64 run wllama's compatibility build: say so, it is slower. */
+function buildNote(wllama: WllamaLike): string {
+  return wllama.getWorkerResources().compat ? ', compatibility build (slower)' : '';
 }
 
 function gpuMayBeWhy(error: unknown): boolean {

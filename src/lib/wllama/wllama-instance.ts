@@ -9,6 +9,7 @@ import type {
   RawCompletionChunk,
   RawCompletionParams,
   StreamParams,
+  WllamaCompat,
   WllamaConfig,
   WllamaLogger,
 } from '@wllama/wllama/esm/index.js';
@@ -19,6 +20,8 @@ export interface WllamaLike {
   loadModelFromUrl(url: string, params: LoadModelParams & UrlLoadOptions): Promise<void>;
   getLoadedContextInfo(): LoadedContextInfo;
   getNumThreads(): number;
+  /** What wllama's worker runs: `compat` is its compatibility build (Asyncify, 32-bit memory). */
+  getWorkerResources(): { compat: boolean };
   createChatCompletion(options: ChatCompletionParams & StreamParams<ChatCompletionChunk>): Promise<void>;
   createCompletion(options: RawCompletionParams & StreamParams<RawCompletionChunk>): Promise<void>;
   exit(): Promise<void>;
@@ -30,7 +33,15 @@ interface UrlLoadOptions {
   progressCallback?: (progress: { loaded: number; total: number }) => void;
 }
 
-export type CreateWllama = (wasmUrl: string, config: WllamaConfig) => Promise<WllamaLike>;
+/** llama.cpp's builds, on our own origin. */
+export interface WllamaAssets {
+  /** The default build's wasm (JSPI and Memory64). */
+  wasm: string;
+  /** wllama's compatibility build (@wllama/wllama-compat), for browsers without JSPI or Memory64. */
+  compat?: WllamaCompat;
+}
+
+export type CreateWllama = (assets: WllamaAssets, config: WllamaConfig) => Promise<WllamaLike>;
 
 /**
  * A started instance. `died` rejects when its worker dies or `end` is called, since wllama then
@@ -46,7 +57,7 @@ export interface Instance {
 
 const LOG_LINES_KEPT = 40;
 
-export async function startInstance(create: CreateWllama, wasmUrl: string): Promise<Instance> {
+export async function startInstance(create: CreateWllama, assets: WllamaAssets): Promise<Instance> {
   const log: string[] = [];
   let end: (error: Error) => void = () => {};
   const died = new Promise<never>((_, reject) => (end = reject));
@@ -70,17 +81,22 @@ export async function startInstance(create: CreateWllama, wasmUrl: string): Prom
       keep(args);
     },
   };
-  const wllama = await create(wasmUrl, { logger, suppressNativeLog: false, allowOffline: true });
+  const wllama = await create(assets, { logger, suppressNativeLog: false, allowOffline: true });
   return { wllama, died, end, log };
 }
 
-/** The real wllama, loaded on first use, without its CDN fallback. */
-export async function createWllama(wasmUrl: string, config: WllamaConfig): Promise<WllamaLike> {
+/**
+ * The real wllama, loaded on first use, without its CDN fallback: both builds come from our origin.
+ * wllama picks the compatibility build where its own checks say so (no JSPI or no Memory64: Safari),
+ * but not on Firefox (its recommended 'safari' preset): there the default build runs on the CPU,
+ * faster than the compatibility one, which is "not usable" with WebGPU on Firefox.
+ */
+export async function createWllama(assets: WllamaAssets, config: WllamaConfig): Promise<WllamaLike> {
   const { Wllama } = await import('@wllama/wllama/esm/index.js');
-  const wllama = new Wllama({ default: wasmUrl }, config);
-  // Without JSPI or Memory64 wllama would fetch its "compat" build from cdn.jsdelivr.net. We serve
-  // everything from our own origin, so it runs the default build or fails here, offline alike.
-  wllama.setCompat(null);
+  const wllama = new Wllama({ default: assets.wasm }, config);
+  // Without compat assets wllama would fetch its compatibility build from cdn.jsdelivr.net; null
+  // runs the default build or fails here, offline alike.
+  wllama.setCompat(assets.compat ?? null, 'safari');
   return wllama;
 }
 
