@@ -1,6 +1,6 @@
 import { compressionRatio } from './compression-ratio';
 import { distinctN } from './distinct-n';
-import { ngramsOf } from './ngrams';
+import { MAX_N, ngramsOf } from './ngrams';
 import { SELF_BLEU_SAMPLE, selfBleu, type SelfBleuOptions } from './self-bleu';
 import { selfRepetition } from './self-repetition';
 import { untimed, type Timer } from './timer';
@@ -39,7 +39,12 @@ export async function diversityOf(
   time: Timer = untimed,
   compressed: Promise<number | null> | number | null = compressionRatio(instructions),
 ): Promise<Diversity> {
-  const ngrams = time('n-grams', () => ngramsOf(instructions.map(wordTokens)));
+  const ngrams = time('n-grams', () => {
+    const grams = ngramsOf(instructions.map(wordTokens));
+    // Numbered here, where the timer sees them: the bigrams (distinct-2) on the way to the 4-grams.
+    grams.ids(MAX_N);
+    return grams;
+  });
   const figure = (key: keyof Diversity, value: number | null): DiversityFigure => ({ value, explanation: DIVERSITY_EXPLANATIONS[key] });
   const selfRepetitionValue = time('self-repetition', () => selfRepetition(ngrams));
   const selfBleuValue = time('Self-BLEU', () => selfBleu(ngrams, sample));

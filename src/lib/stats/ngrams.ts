@@ -4,53 +4,91 @@ import { PairIds } from './pair-ids';
 export const MAX_N = 4;
 
 /**
- * Every text's n-grams for n = 1 to MAX_N as integer ids (equal n-grams, equal ids), in flat
- * arrays indexed by word position: a typed array per text cost more in garbage collection than
- * the counting itself on a 100k-task pool.
+ * Texts' n-grams as integer ids (equal n-grams, equal ids), in flat arrays indexed by word
+ * position: a typed array per text cost more in garbage collection than the counting itself on a
+ * 100k-task pool. Each n is numbered on first use only, as a pair of shorter n-grams' ids: the
+ * figures of a whole pool read 1-, 2- and 4-grams (a 4-gram is two bigrams), so the pool's 3-grams,
+ * a pass over 1.6 million words, are never numbered (Self-BLEU numbers its sample's own).
  */
-export interface Ngrams {
+export class Ngrams {
   /** Where each text's words start, then the total: text t holds words [starts[t], starts[t + 1]). */
-  starts: Int32Array;
-  /** `ids[n - 1][p]`: the n-gram that starts at word p, or -1 where it would run past its text. */
-  ids: Int32Array[];
-  /** `distinct[n - 1]`: how many different n-grams there are. */
-  distinct: number[];
+  readonly starts: Int32Array;
+  readonly #ids: Int32Array[] = [];
+  readonly #distinct: number[] = [];
+
+  /** The texts' words as ids, equal words with equal ids from 0; `words` is how many different ones. */
+  constructor(starts: Int32Array, unigrams: Int32Array, words: number) {
+    this.starts = starts;
+    this.#ids[1] = unigrams;
+    this.#distinct[1] = words;
+  }
+
+  /** How many texts it holds. */
+  get texts(): number {
+    return this.starts.length - 1;
+  }
+
+  /** `ids(n)[p]`: the n-gram that starts at word p, or -1 where it would run past its text. */
+  ids(n: number): Int32Array {
+    this.#number(n);
+    return this.#ids[n]!;
+  }
+
+  /** How many different n-grams there are. */
+  distinct(n: number): number {
+    this.#number(n);
+    return this.#distinct[n]!;
+  }
+
+  /** An n-gram is its first ⌈n/2⌉ words' id and the rest's. */
+  #number(n: number): void {
+    if (this.#ids[n]) return;
+    const head = Math.ceil(n / 2);
+    const left = this.ids(head);
+    const right = this.ids(n - head);
+    const { starts } = this;
+    const total = starts[this.texts]!;
+    const pairs = new PairIds(total);
+    const grams = new Int32Array(total).fill(-1);
+    for (let text = 0; text < this.texts; text++) {
+      for (let start = starts[text]!, last = starts[text + 1]! - n; start <= last; start++) grams[start] = pairs.id(left[start]!, right[start + head]!);
+    }
+    this.#ids[n] = grams;
+    this.#distinct[n] = pairs.size;
+  }
 }
 
 /** How many texts `ngrams` holds. */
-export const textCount = ({ starts }: Ngrams): number => starts.length - 1;
+export const textCount = (ngrams: Ngrams): number => ngrams.texts;
 
 /** The ids of text t's n-grams, in order (a view, not a copy); empty when it has fewer than n words. */
-export function gramsOf({ starts, ids }: Ngrams, n: number, text: number): Int32Array {
-  return ids[n - 1]!.subarray(starts[text]!, Math.max(starts[text]!, starts[text + 1]! - n + 1));
+export function gramsOf(ngrams: Ngrams, n: number, text: number): Int32Array {
+  const { starts } = ngrams;
+  return ngrams.ids(n).subarray(starts[text]!, Math.max(starts[text]!, starts[text + 1]! - n + 1));
 }
 
-/** The n-grams of each tokenized text: words interned once, then each n-gram as its (n−1)-gram and last word. */
+/** The n-grams of each tokenized text, its words interned once. */
 export function ngramsOf(texts: readonly (readonly string[])[]): Ngrams {
+  return ngramsOfWords(texts);
+}
+
+/** The n-grams of some texts of `ngrams` (by index), numbered afresh: Self-BLEU's sample. */
+export function sampleOf(ngrams: Ngrams, texts: readonly number[]): Ngrams {
+  return ngramsOfWords(texts.map((text) => gramsOf(ngrams, 1, text)));
+}
+
+function ngramsOfWords<Word>(texts: readonly ArrayLike<Word>[]): Ngrams {
   const starts = new Int32Array(texts.length + 1);
-  texts.forEach((words, text) => (starts[text + 1] = starts[text]! + words.length));
-  const total = starts[texts.length]!;
-  const words = new Map<string, number>();
-  const unigrams = new Int32Array(total);
+  texts.forEach((text, t) => (starts[t + 1] = starts[t]! + text.length));
+  const words = new Map<Word, number>();
+  const unigrams = new Int32Array(starts[texts.length]!);
   let position = 0;
-  for (const tokens of texts) {
-    for (const token of tokens) {
-      let id = words.get(token);
-      if (id === undefined) words.set(token, (id = words.size));
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      let id = words.get(text[i]!);
+      if (id === undefined) words.set(text[i]!, (id = words.size));
       unigrams[position++] = id;
     }
   }
-  const ids = [unigrams];
-  const distinct = [words.size];
-  for (let n = 2; n <= MAX_N; n++) {
-    const pairs = new PairIds(total);
-    const shorter = ids[n - 2]!;
-    const grams = new Int32Array(total).fill(-1);
-    for (let text = 0; text < texts.length; text++) {
-      for (let start = starts[text]!, last = starts[text + 1]! - n; start <= last; start++) grams[start] = pairs.id(shorter[start]!, unigrams[start + n - 1]!);
-    }
-    ids.push(grams);
-    distinct.push(pairs.size);
-  }
-  return { starts, ids, distinct };
+  return new Ngrams(starts, unigrams, words.size);
 }

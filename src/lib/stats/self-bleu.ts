@@ -1,5 +1,5 @@
 import { createRng } from '../method';
-import { gramsOf, MAX_N, textCount, type Ngrams } from './ngrams';
+import { gramsOf, MAX_N, sampleOf, textCount, type Ngrams } from './ngrams';
 
 export interface SelfBleuOptions {
   /** Texts drawn from the pool; each is scored against the others drawn. */
@@ -22,15 +22,17 @@ export function selfBleu(ngrams: Ngrams, { sampleSize, seed }: SelfBleuOptions =
   const all = Array.from({ length: textCount(ngrams) }, (_, text) => text);
   const sample = all.length <= sampleSize ? all : createRng(seed).sample(all, sampleSize);
   if (sample.length < 2) return null;
+  // The sample's own n-grams: nothing else needs the pool's 3-grams, a pass over all its words.
+  const grams = sampleOf(ngrams, sample);
   const logPrecisions = new Float64Array(sample.length);
   const noUnigramMatch = new Array<boolean>(sample.length).fill(false);
   for (let n = 1; n <= MAX_N; n++) {
-    clippedMatches(sample.map((text) => gramsOf(ngrams, n, text))).forEach(({ matches, total }, text) => {
+    clippedMatches(sample.map((_, text) => gramsOf(grams, n, text)), grams.distinct(n)).forEach(({ matches, total }, text) => {
       if (n === 1 && matches === 0) noUnigramMatch[text] = true;
       logPrecisions[text]! += Math.log((matches === 0 ? EPSILON : matches) / Math.max(1, total)) / MAX_N;
     });
   }
-  const lengths = sample.map((text) => gramsOf(ngrams, 1, text).length);
+  const lengths = sample.map((_, text) => gramsOf(grams, 1, text).length);
   let sum = 0;
   lengths.forEach((length, text) => {
     if (noUnigramMatch[text]) return;
@@ -41,15 +43,14 @@ export function selfBleu(ngrams: Ngrams, { sampleSize, seed }: SelfBleuOptions =
 
 /**
  * Each text's n-grams matched by the others, each clipped at its most frequent count in any one
- * other text. The two highest counts per n-gram give that maximum without pairing every text.
+ * other text. The two highest counts per n-gram give that maximum without pairing every text. The
+ * texts' n-grams are numbered from 0 to `distinct`, the sample's own, so the tables are its size.
  */
-function clippedMatches(texts: readonly Int32Array[]): { matches: number; total: number }[] {
-  // The sample's n-grams numbered from 0, so the tables below are the sample's size, not the pool's.
-  const local = new Map<number, number>();
-  const counted = texts.map((grams) => countsOf(grams.map((gram) => local.get(gram) ?? local.set(gram, local.size).size - 1)));
-  const top = new Int32Array(local.size);
-  const topText = new Int32Array(local.size).fill(-1);
-  const second = new Int32Array(local.size);
+function clippedMatches(texts: readonly Int32Array[], distinct: number): { matches: number; total: number }[] {
+  const counted = texts.map(countsOf);
+  const top = new Int32Array(distinct);
+  const topText = new Int32Array(distinct).fill(-1);
+  const second = new Int32Array(distinct);
   counted.forEach((counts, text) => {
     for (const [gram, count] of counts) {
       if (count > top[gram]!) {

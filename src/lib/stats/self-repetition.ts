@@ -8,7 +8,7 @@ import { gramsOf, MAX_N, textCount, type Ngrams } from './ngrams';
 export function selfRepetition(ngrams: Ngrams, n = MAX_N): number | null {
   const texts = textCount(ngrams);
   if (texts === 0) return null;
-  const textsWith = new Int32Array(ngrams.distinct[n - 1]!);
+  const textsWith = new Int32Array(ngrams.distinct(n));
   // The last text that counted an n-gram, so a text counts each of its n-grams once.
   const lastText = new Int32Array(textsWith.length).fill(-1);
   for (let text = 0; text < texts; text++) {
