@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { ALPHABET_MODEL_ID, E2E_STALL_MS, TEST_MODEL_PATH } from '../gguf/test-models';
-import { foreignRequests, openWatchedPage, useSite } from './site';
+import { closeRoutedContext, foreignRequests, openWatchedPage, useSite } from './site';
 
 const site = useSite('dist-e2e');
 
@@ -71,10 +71,8 @@ afterAll(async () => {
 
 const contexts: BrowserContext[] = [];
 afterEach(async () => {
-  for (const context of contexts.splice(0)) {
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
-    await context.close();
-  }
+  // The service worker may still be downloading through a route.
+  for (const context of contexts.splice(0)) await closeRoutedContext(context);
 });
 
 /** A fresh profile whose test-model URL reaches the model server; the page sees its own origin. */

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { ALPHABET_MODEL_ID, TEST_MODEL_PATH } from '../gguf/test-models';
-import { appRequests, blockNetwork, cspViolations, foreignRequests, launchChromium, openWatchedPage, recordCspViolations, serveSite, waitForRunStatus } from './site';
+import { appRequests, blockNetwork, closeRoutedContext, cspViolations, foreignRequests, launchChromium, openWatchedPage, recordCspViolations, serveSite, waitForRunStatus } from './site';
 
 let production: Awaited<ReturnType<typeof serveSite>>;
 let e2e: Awaited<ReturnType<typeof serveSite>>;
@@ -22,11 +22,8 @@ afterAll(async () => {
 
 const contexts: BrowserContext[] = [];
 afterEach(async () => {
-  for (const context of contexts.splice(0)) {
-    // The service worker may still be downloading through a route.
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
-    await context.close();
-  }
+  // The service worker may still be downloading through a route.
+  for (const context of contexts.splice(0)) await closeRoutedContext(context);
 });
 
 /** A fresh browser profile that records CSP violations; closed after the test. */
