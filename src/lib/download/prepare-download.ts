@@ -66,7 +66,7 @@ export async function prepareDownload(
     const file = counted(exportFile(formats[0]!, rows));
     return { name: `${slug(title)}-${file.name}`, mimeType: file.mimeType, blob: toBlob(file.chunks, file.mimeType), tasks };
   }
-  const audit = await cardAudit(stores.quality, projectId);
+  const audit = await cardAudit(stores.quality, projectId, judgments);
   const card = {
     title,
     modelLicences: Object.fromEntries(rows.map(({ modelId }) => [modelId, licenceOf(modelId)])),
