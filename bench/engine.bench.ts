@@ -1,9 +1,12 @@
 // GGUF engine benchmark (issue 13), in headless Chromium on the real wllama engine (src/lib/wllama)
 // on a cross-origin isolated page. Two figures, each against its target:
 // - decode speed on the app's threads (threadCount: 2 on a 2-core machine) against one thread, on a
-//   ~114M-parameter llama model with random weights that this bench writes with the tests' GGUF
-//   writer (target ≥ 1.6× on a 2-core machine). llama.cpp's threads wait for each other at every
-//   step, so other work on the machine costs them far more than one thread: mind the load average;
+//   ~114M-parameter llama model with random weights in 4-bit Q4_0, which this bench writes with the
+//   tests' GGUF writer (target ≥ 1.6× on a 2-core machine). 4-bit is what the app's GGUF models are
+//   (Q4_K_M), and it is what makes decoding arithmetic-bound: in f32 the same model is 455 MB read
+//   per token, bound by memory bandwidth, and a second thread gained only 1.1×. llama.cpp's threads
+//   wait for each other at every step, so other work on the machine costs them far more than one
+//   thread: mind the load average;
 // - the prompt tokens llama.cpp evaluates (prompt_n) and takes from its KV cache (cache_n) when the
 //   requests of a scripted 50-task run are replayed in order on the tiny test model (a byte-level
 //   vocabulary: a token per byte); the run itself is made in Node by the scripted engine. The
@@ -27,7 +30,7 @@ import { NoveltyPool } from '../src/lib/novelty';
 import { runBootstrap } from '../src/lib/run';
 import type { CompletionRequest, CompletionResult } from '../src/lib/vocabulary';
 import { SEED_TASKS } from '../test/fixtures/method/seed-tasks';
-import { alphabetModel } from '../test/gguf/tiny-llama';
+import { alphabetAfter, alphabetModel, parameterCount, type LlamaShape } from '../test/gguf/tiny-llama';
 import { freshDatabase } from '../test/helpers/fresh-database';
 import { scriptedGenerator } from '../test/helpers/scripted-generator';
 import { SCRIPTED_MODEL_ID, ScriptedEngine } from '../test/scripted-engine';
@@ -37,8 +40,8 @@ import { n, verdict } from './figures';
 
 const PAGE_ROOT = fileURLToPath(new URL('./engine/', import.meta.url));
 const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
-/** About 113M parameters: GPT-2 small's shape, on the tests' byte vocabulary. */
-const BENCH_SHAPE = { embd: 768, heads: 12, layers: 12, ff: 3072 };
+/** About 114M parameters: GPT-2 small's shape, on the tests' byte vocabulary, its layers in 4-bit. */
+const BENCH_SHAPE: LlamaShape = { embd: 768, heads: 12, layers: 12, ff: 3072, encoding: 'Q4_0' };
 const SPEEDUP_TARGET = 1.6;
 const ANSWERS = 3;
 const ANSWER_TOKENS = 48;
@@ -100,13 +103,21 @@ function benchOf(page: Page) {
   };
 }
 
+/** A model whose answers are wrong (a broken writer or quantizer) would time the wrong work. */
+function checkAnswers({ runsOn, answers }: SpeedReport): void {
+  for (const { prompt, text } of answers) {
+    const expected = alphabetAfter(prompt, ANSWER_TOKENS);
+    if (text !== expected) throw new Error(`On ${runsOn}, the model answered "${prompt}" with "${text.slice(0, 40)}", not "${expected.slice(0, 40)}".`);
+  }
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`Writing a ${BENCH_SHAPE.layers}-layer, ${BENCH_SHAPE.embd}-wide llama model with random weights, and running a scripted ${tasks}-task run…`);
+console.log(`Writing a ${BENCH_SHAPE.layers}-layer, ${BENCH_SHAPE.embd}-wide llama model with random weights in ${BENCH_SHAPE.encoding}, and running a scripted ${tasks}-task run…`);
 const big = alphabetModel(BENCH_SHAPE);
 const requests = await scriptedRunRequests(tasks);
 const models = await serveModels({ 'bench.gguf': big, 'tiny.gguf': alphabetModel() });
-console.log(`  model: ${n(big.byteLength / 1e6)} MB of f32 (${n((big.byteLength / 4) / 1e6)}M parameters); the run made ${requests.length} calls`);
+console.log(`  model: ${n(big.byteLength / 1e6)} MB, ${n(parameterCount(BENCH_SHAPE) / 1e6)}M parameters; the run made ${requests.length} calls`);
 
 type Bench = ReturnType<typeof benchOf>;
 
@@ -117,6 +128,7 @@ async function speedFigure(bench: Bench, cores: number): Promise<void> {
   const all = await bench.speed(models.url('bench.gguf'), threadCount({ crossOriginIsolated: true, navigator: { hardwareConcurrency: cores } }));
   const speedup = median(all.tokensPerSecond) / median(one.tokensPerSecond);
   for (const report of [one, all]) {
+    checkAnswers(report);
     console.log(`  ${report.runsOn}: ${median(report.tokensPerSecond).toFixed(1)} tokens/s  (${report.tokensPerSecond.map((value) => value.toFixed(1)).join(', ')})`);
   }
   console.log(`  speed-up: ${speedup.toFixed(1)}× (target ≥ ${SPEEDUP_TARGET}×) ${verdict(speedup >= SPEEDUP_TARGET)}`);
@@ -127,6 +139,7 @@ async function compatFigure(bench: Bench): Promise<void> {
   console.log(`\nDecode speed on wllama's two builds (tokens/s, one thread, median of ${ANSWERS} greedy answers of ${ANSWER_TOKENS} tokens):`);
   const reports = [await bench.speed(models.url('bench.gguf'), 1), await bench.speed(models.url('bench.gguf'), 1, true)];
   for (const report of reports) {
+    checkAnswers(report);
     console.log(`  ${report.runsOn}: ${median(report.tokensPerSecond).toFixed(1)} tokens/s  (${report.tokensPerSecond.map((value) => value.toFixed(1)).join(', ')})`);
   }
   const [standard, compat] = reports.map((report) => median(report.tokensPerSecond)) as [number, number];

@@ -32,10 +32,15 @@ const bench: EngineBench = {
     const runsOn = engine.runsOn() ?? '?';
     // The first answer warms llama.cpp's buffers and thread pool; it is not timed.
     await engine.complete(greedy('a', 4));
-    const tokensPerSecond: number[] = [];
-    for (let i = 0; i < answers; i++) tokensPerSecond.push((await engine.complete(greedy(String.fromCharCode(98 + i), tokens))).tokensPerSecond ?? 0);
+    const report: SpeedReport = { runsOn, tokensPerSecond: [], answers: [] };
+    for (let i = 0; i < answers; i++) {
+      const prompt = String.fromCharCode(98 + i);
+      const result = await engine.complete(greedy(prompt, tokens));
+      report.tokensPerSecond.push(result.tokensPerSecond ?? 0);
+      report.answers.push({ prompt, text: result.text });
+    }
     await engine.unload();
-    return { runsOn, tokensPerSecond };
+    return report;
   },
 
   async replay(modelUrl, requests, tokens): Promise<ReplayReport> {

@@ -13,6 +13,8 @@ export interface SpeedReport {
   runsOn: string;
   /** Decode speed of each timed answer, as llama.cpp measured it. */
   tokensPerSecond: number[];
+  /** Each timed answer's prompt and text, so the driver can check the model computed what it should. */
+  answers: { prompt: string; text: string }[];
 }
 
 export interface ReplayReport {

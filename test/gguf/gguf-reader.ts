@@ -1,6 +1,7 @@
 // Reads back what gguf-writer.ts writes (and the same subset of any GGUF v3 file), so tests can
 // check a file's layout field by field. Like the writer, it uses no Node APIs.
 import { GGUF_MAGIC, GgufType, DEFAULT_ALIGNMENT, alignUp } from './gguf-writer';
+import { decodeTensor, GgmlType, type TensorEncoding } from './quantize';
 
 export type GgufReadValue = number | boolean | string | GgufReadValue[];
 
@@ -45,13 +46,14 @@ export function readGguf(bytes: Uint8Array): GgufContents {
   return { version, metadata, tensors, dataStart };
 }
 
-/** A tensor's f32 values, read from the data section. */
+/** A tensor's values (dequantized where it is quantized), read from the data section. */
 export function tensorData(bytes: Uint8Array, contents: GgufContents, name: string): Float32Array {
   const info = contents.tensors.find((tensor) => tensor.name === name);
   if (!info) throw new Error(`No tensor ${name}.`);
+  const encoding = (Object.keys(GgmlType) as TensorEncoding[]).find((key) => GgmlType[key] === info.ggmlType);
+  if (!encoding) throw new Error(`Tensor ${name} has ggml type ${info.ggmlType}, which this reader does not decode.`);
   const count = info.shape.reduce((product, n) => product * n, 1);
-  const view = new DataView(bytes.buffer, bytes.byteOffset + contents.dataStart + info.offset, count * 4);
-  return Float32Array.from({ length: count }, (_, i) => view.getFloat32(i * 4, true));
+  return decodeTensor(encoding, new DataView(bytes.buffer, bytes.byteOffset), contents.dataStart + info.offset, count);
 }
 
 function readValue(input: ByteReader, type: number): GgufReadValue {

@@ -1,11 +1,12 @@
-// A GGUF v3 writer with just what a test model needs: typed metadata, f32 tensors, alignment.
+// A GGUF v3 writer with just what a test model needs: typed metadata, f32 or block-quantized
+// tensors (quantize.ts), alignment.
 // DataView and TextEncoder only, no Node APIs, so the same bytes come out in Node and in a page.
 // Layout facts: ggml's docs/gguf.md and ../shared/research/wllama_probe.md §2.
+import { encodedByteLength, encodeTensor, GgmlType, type TensorEncoding } from './quantize';
 
 export const GGUF_MAGIC = 'GGUF';
 export const GGUF_VERSION = 3;
 export const DEFAULT_ALIGNMENT = 32;
-export const GGML_TYPE_F32 = 0;
 
 /** The value type codes of ggml's `enum gguf_type`. */
 export const GgufType = {
@@ -40,6 +41,8 @@ export interface GgufTensor {
   /** ggml's `ne`: the innermost (contiguous) dimension first, so [K, M] is M rows of K floats. */
   shape: readonly number[];
   data: Float32Array;
+  /** How the data is stored; f32 unless said. */
+  encoding?: TensorEncoding;
 }
 
 export interface GgufModel {
@@ -78,16 +81,16 @@ export function writeGguf(model: GgufModel): Uint8Array {
     out.string(tensor.name);
     out.u32(tensor.shape.length);
     for (const n of tensor.shape) out.u64(n);
-    out.u32(GGML_TYPE_F32);
+    out.u32(GgmlType[tensor.encoding ?? 'F32']);
     out.u64(offset);
-    offset = alignUp(offset + tensor.data.byteLength, alignment);
+    offset = alignUp(offset + encodedByteLength(tensor.encoding ?? 'F32', tensor.data.length), alignment);
   }
   out.padTo(alignment);
   const dataStart = out.length;
   model.tensors.forEach((tensor, i) => {
     out.padTo(alignment);
     if (out.length !== dataStart + offsets[i]!) throw new Error(`Tensor ${tensor.name} landed off its offset.`);
-    out.f32s(tensor.data);
+    out.tensor(tensor.encoding ?? 'F32', tensor.data);
   });
   out.padTo(alignment);
   return out.finish();
@@ -191,10 +194,9 @@ class ByteWriter {
     return this;
   }
 
-  f32s(data: Float32Array): this {
+  tensor(encoding: TensorEncoding, data: Float32Array): this {
     const start = this.#length;
-    const view = this.#reserve(data.byteLength);
-    for (let i = 0; i < data.length; i++) view.setFloat32(start + i * 4, data[i]!, true);
+    encodeTensor(encoding, data, this.#reserve(encodedByteLength(encoding, data.length)), start);
     return this;
   }
 

@@ -4,6 +4,7 @@
 // argmax. No Node APIs: it builds the same bytes in Node and in a page. Design and vocabulary
 // facts: ../shared/research/wllama_probe.md §2.
 import { bool, f32, str, u32, writeGguf, type GgufTensor, type GgufValue } from './gguf-writer';
+import type { TensorEncoding } from './quantize';
 
 export const N_EMBD = 64;
 const N_HEAD = 4;
@@ -16,6 +17,8 @@ export interface LlamaShape {
   heads: number;
   layers: number;
   ff: number;
+  /** How the layers' matrices are stored (f32 unless said); embeddings and norms stay f32. */
+  encoding?: TensorEncoding;
 }
 const TINY: LlamaShape = { embd: N_EMBD, heads: N_HEAD, layers: N_LAYER, ff: N_FF };
 
@@ -37,6 +40,10 @@ export const CHAT_TEMPLATE =
 // winning logit is 32 and every other one stays near 0, far beyond what the layers' noise can change.
 const outputGain = (embd: number): number => 32 / Math.sqrt(embd);
 const LAYER_NOISE = 0.02;
+// A layer's noise adds up over the width twice (x → V → output), so a wider model gets smaller noise
+// to keep the same share of the signal as the tiny one: without it, a 768-wide, 12-layer model loses
+// the lookup and writes other letters.
+const layerNoise = (embd: number): number => LAYER_NOISE * Math.sqrt(N_EMBD / embd);
 
 export interface TinyLlamaOptions {
   name: string;
@@ -55,7 +62,7 @@ export interface TinyLlamaOptions {
  * logit of `next(t)` after `t` is about 32 and all others about 0.
  */
 export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1, shape = TINY }: TinyLlamaOptions): Uint8Array {
-  const { embd, layers, ff } = shape;
+  const { embd, layers, ff, encoding = 'F32' } = shape;
   const successors = Array.from({ length: VOCAB_SIZE }, (_, token) => next(token));
   const directions = new Map<number, number>();
   for (const successor of successors) {
@@ -69,10 +76,10 @@ export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1, sha
   const output = new Float32Array(VOCAB_SIZE * embd);
   for (const [successor, direction] of directions) output[successor * embd + direction] = outputGain(embd);
 
-  const noise = uniformNoise(seed, LAYER_NOISE);
+  const noise = uniformNoise(seed, layerNoise(embd));
   const tensors: GgufTensor[] = [{ name: 'token_embd.weight', shape: [embd, VOCAB_SIZE], data: embedding }];
   for (let layer = 0; layer < layers; layer++) {
-    const block = (part: string, dims: [number, number]): GgufTensor => ({ name: `blk.${layer}.${part}.weight`, shape: dims, data: noise(dims[0] * dims[1]) });
+    const block = (part: string, dims: [number, number]): GgufTensor => ({ name: `blk.${layer}.${part}.weight`, shape: dims, data: noise(dims[0] * dims[1]), encoding });
     tensors.push(
       { name: `blk.${layer}.attn_norm.weight`, shape: [embd], data: ones(embd) },
       block('attn_q', [embd, embd]),
@@ -90,6 +97,11 @@ export function buildTinyLlama({ name, next, contextLength = 4096, seed = 1, sha
     { name: 'output.weight', shape: [embd, VOCAB_SIZE], data: output },
   );
   return writeGguf({ metadata: metadata(name, contextLength, shape), tensors });
+}
+
+/** The weights a model of `shape` holds: embeddings, output, and each layer's matrices and norms. */
+export function parameterCount({ embd, layers, ff }: LlamaShape): number {
+  return 2 * VOCAB_SIZE * embd + embd + layers * (4 * embd * embd + 3 * embd * ff + 2 * embd);
 }
 
 /** Continues the alphabet: `abc` → `defg…`, `z` → `a`, and after anything else `a`. */
@@ -124,7 +136,7 @@ function nextLetter(token: number): number {
   return byte >= A && byte < Z ? byteToken(byte + 1) : byteToken(A);
 }
 
-function metadata(name: string, contextLength: number, { embd, heads, layers, ff }: LlamaShape): Record<string, GgufValue> {
+function metadata(name: string, contextLength: number, { embd, heads, layers, ff, encoding = 'F32' }: LlamaShape): Record<string, GgufValue> {
   const tokens = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, byte) => `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`), '\u2581'];
   // llama.cpp's token types: 1 normal, 2 unknown, 3 control, 6 byte.
   const types = tokens.map((_, id) => (id === 0 ? 2 : id < FIRST_BYTE_TOKEN ? 3 : id < VOCAB_SIZE - 1 ? 6 : 1));
@@ -133,7 +145,7 @@ function metadata(name: string, contextLength: number, { embd, heads, layers, ff
     'general.architecture': str('llama'),
     'general.name': str(name),
     'general.alignment': u32(32),
-    'general.file_type': u32(0), // all f32
+    'general.file_type': u32(FILE_TYPES[encoding]),
     'llama.vocab_size': u32(VOCAB_SIZE),
     'llama.context_length': u32(contextLength),
     'llama.embedding_length': u32(embd),
@@ -158,6 +170,9 @@ function metadata(name: string, contextLength: number, { embd, heads, layers, ff
     'tokenizer.chat_template': str(CHAT_TEMPLATE),
   };
 }
+
+// llama.cpp's `enum llama_ftype`: what most of the file's weights are stored in.
+const FILE_TYPES: Record<TensorEncoding, number> = { F32: 0, Q4_0: 2, Q8_0: 7 };
 
 function ones(n: number): Float32Array {
   return new Float32Array(n).fill(1);
