@@ -24,9 +24,10 @@ describe('instructionRequest', () => {
     expect(request.params).toEqual({ temperature: 0.7, topP: 0.5, presencePenalty: 2, maxTokens: 1024, seed: 1234 });
   });
 
-  it('lists the examples numbered from 1, whitespace collapsed and trailing colons removed', () => {
+  it('lists the examples numbered from 1, whitespace collapsed and trailing colons removed, after the request', () => {
     const text = userText(['Translate  the sentence\nbelow:', 'Name a color.']);
-    expect(text).toContain('\n1. Translate the sentence below\n2. Name a color.\n');
+    // Last, so that the request before them is the part every call shares (llama.cpp's prompt cache).
+    expect(text.endsWith('\n\n1. Translate the sentence below\n2. Name a color.')).toBe(true);
   });
 
   it('asks for 7 new tasks numbered after the examples', () => {

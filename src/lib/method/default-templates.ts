@@ -4,18 +4,20 @@ import type { PromptTemplates } from '../vocabulary';
 // prompts are described, not copied, in the anchor (§1.1–§1.3, §2.3). `{format}` is where the app
 // says how to write the answer, in the output mode's form, so the parsers can read it back.
 
+// The request comes before the examples in both list prompts: the examples are sampled anew for
+// each call, so only what precedes them is shared, and llama.cpp evaluates a shared beginning once
+// (its prompt cache). Written after the examples, the request was evaluated again on every call.
 const INSTRUCTIONS_CHAT_USER = [
-  'Here is a numbered list of tasks that people give to an AI assistant:',
-  '',
-  '{examples}',
-  '',
   [
-    'Continue the list with {count} new tasks, numbered {first} to {last}.',
-    'Each new task must differ from every task above and from the others: use a different verb,',
+    'Below is a numbered list of tasks that people give to an AI assistant.',
+    'Continue it with {count} new tasks, numbered {first} to {last}.',
+    'Each new task must differ from every task in the list and from the others: use a different verb,',
     'topic and kind of work (answering, writing, rewriting, classifying, explaining, planning, solving).',
     'Each task is one or two sentences that can be answered in text alone.',
     '{format}',
   ].join(' '),
+  '',
+  '{examples}',
 ].join('\n');
 
 const CLASSIFY_CHAT_SYSTEM = [
@@ -44,11 +46,7 @@ const OUTPUT_FIRST_CHAT_SYSTEM = [
 ].join('\n');
 
 const ALPACA_CHAT_USER = [
-  'Here are example tasks. Each has an instruction, an input for the instruction to work on (or <noinput>), and the output a good assistant would give:',
-  '',
-  '{examples}',
-  '',
-  'Write {count} new tasks, numbered {first} to {last}, following these guidelines:',
+  'Write {count} new tasks, numbered {first} to {last} after the example tasks below, following these guidelines:',
   '- Use a different main verb in each instruction, and mix questions with commands.',
   '- Mix kinds of work: open-ended writing, classification, rewriting and editing, explaining, brainstorming, reasoning.',
   '- Every task must be answerable in text alone: nothing to look at, listen to or draw, and nothing to do in the physical world.',
@@ -56,6 +54,10 @@ const ALPACA_CHAT_USER = [
   '- An input is a concrete, realistic example of about 100 words at most, never a placeholder. Many tasks need no input.',
   '- An output is a correct, complete answer in under 100 words.',
   '{format}',
+  '',
+  'The example tasks. Each has an instruction, an input for the instruction to work on (or <noinput>), and the output a good assistant would give:',
+  '',
+  '{examples}',
 ].join('\n');
 
 const ALPACA_COMPLETION = [
