@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { accuracyOn, VERB_NOUN_LABELLED } from '../test/fixtures/stats/verb-noun-labelled';
 import { mainVerbAndObject, type TaggedToken, type VerbAndObject, type WordClass } from '../src/lib/stats/verb-noun-rule';
-import { tagWords } from '../src/lib/stats/verb-noun-wink';
+import { wordTagger } from '../src/lib/stats/verb-noun-wink';
 
 /** The part of compromise's API this script reads. */
 type Compromise = (text: string) => { compute(method: string): void; json(): { terms: CompromiseTerm[] }[] };
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const entry = createRequire(join(folder, 'node_modules', 'noop.js')).resolve('compromise');
   const nlp = ((await import(pathToFileURL(entry).href)) as { default: Compromise }).default;
   const taggers: [string, (text: string) => TaggedToken[]][] = [
-    ['wink-nlp 2.4.0 + wink-eng-lite-web-model 1.8.1', tagWords],
+    ['wink-nlp 2.4.0 + wink-eng-lite-web-model 1.8.1', await wordTagger()],
     ['compromise 14.17.0', (text) => compromiseWords(nlp, text)],
   ];
   for (const [name, tag] of taggers) {

@@ -15,6 +15,8 @@ function startHelper(index: number): StatsHelper {
   return {
     seedScores: (...args) => guard(remote.seedScores(...args)),
     compressionRatio: (...args) => guard(remote.compressionRatio(...args)),
+    compressionAdd: (...args) => guard(remote.compressionAdd(...args)),
+    compressionEnd: (...args) => guard(remote.compressionEnd(...args)),
     verbNouns: (...args) => guard(remote.verbNouns(...args)),
   };
 }

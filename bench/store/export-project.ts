@@ -52,7 +52,7 @@ async function counts({ pool, projectId }: OpenedProject): Promise<[tasks: numbe
 export async function readBreakdown({ db, projectId }: OpenedProject, longTasks: LongTasks): Promise<TimedPart[]> {
   const timer = new PartTimer(longTasks);
   const part = <T>(name: string, work: () => Promise<T> | T) => timer.time(name, work);
-  await part('dataset pages getAll', () => readFinished(db.transaction('datasetPages').store, projectId));
+  await part('dataset pages getAll', () => readFinished(db.transaction('datasetPages').store, projectId, (row) => row));
   await part('per record: tasks by-project-stage getAll', () => db.transaction('tasks').store.index('by-project-stage').getAll([projectId, 'done']));
   await part('per record: instances by-project getAll', () => db.transaction('instances').store.index('by-project').getAll(projectId));
   return timer.parts();

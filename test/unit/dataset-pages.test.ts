@@ -4,7 +4,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import type { StoredInstance, Task } from '../../src/lib/vocabulary';
 import { openStudioDB, PoolStore, type StudioDatabase } from '../../src/lib/store';
-import { ROWS_PER_PAGE } from '../../src/lib/store/dataset-pages';
+import { PAGES_PER_PART, ROWS_PER_PAGE } from '../../src/lib/store/dataset-pages';
+import type { ExportRow } from '../../src/lib/vocabulary';
 import { callRow, runRow, taskRow } from '../fixtures/pool-rows';
 import { freshDatabase } from '../helpers/fresh-database';
 import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
@@ -92,6 +93,35 @@ describe('dataset pages', () => {
     const read = await new PoolStore(db).finishedTasks(project.id);
     expect(read.map(({ task }) => task.id)).toEqual(rows.map((row) => row.task.id).reverse());
     expect(read.every(({ modelId }) => modelId === 'unknown')).toBe(true);
+  });
+
+  test('read in parts, the rows come in page order, a part per PAGES_PER_PART pages, as the same objects the sorted result holds', async () => {
+    const { db, projects } = await freshDatabase();
+    const project = { id: 'big', name: 'Big', created: 0 };
+    const count = PAGES_PER_PART * ROWS_PER_PAGE + 1;
+    const rows = Array.from({ length: count }, (_, i) => finished(i + 1, project.id));
+    await projects.write({ project, seeds: [], tasks: rows.map((row) => row.task), instances: rows.flatMap((row) => row.instances), calls: [], runs: [] });
+    const parts: (readonly ExportRow[])[] = [];
+    const read = await new PoolStore(db).finishedTasks(project.id, (part) => parts.push(part));
+    expect(parts.map((part) => part.length)).toEqual([PAGES_PER_PART * ROWS_PER_PAGE, 1]);
+    expect(parts.flat()).toEqual(read);
+    parts.flat().forEach((row, i) => expect(row).toBe(read[i]));
+  });
+
+  test('read in parts, pages whose tasks are out of creation order come as stored, and the result is still sorted', async () => {
+    const { pool } = await freshDatabase();
+    for (const n of [3, 1, 2]) await finish(pool, n);
+    const parts: (readonly ExportRow[])[] = [];
+    const read = await pool.finishedTasks(PROJECT, (part) => parts.push(part));
+    expect(parts.flat().map(({ task }) => task.id)).toEqual(['task-0003', 'task-0001', 'task-0002']);
+    expect(read.map(({ task }) => task.id)).toEqual(['task-0001', 'task-0002', 'task-0003']);
+  });
+
+  test('read in parts, a project without finished tasks hands over nothing', async () => {
+    const { pool } = await freshDatabase();
+    const parts: (readonly ExportRow[])[] = [];
+    expect(await pool.finishedTasks(PROJECT, (part) => parts.push(part))).toEqual([]);
+    expect(parts).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // DatasetStatsState (src/ui/charts/dataset-stats-state.svelte.ts): when the "Dataset figures" card
 // computes, on a fake stats client whose computations the test settles, and with fake timers.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { datasetStats, verbNounTree, type ComputedStats, type DatasetStats, type FigurePart } from '../../src/lib/stats';
+import { datasetStats, treeOfPairs, type ComputedStats, type DatasetStats, type FigurePart } from '../../src/lib/stats';
 import { DatasetStatsState, STATS_THROTTLE_MS, type StatsPort } from '../../src/ui/charts/dataset-stats-state.svelte';
 import { finishedRow } from '../fixtures/stats-rows';
 import { observe } from '../helpers/observe.svelte';
@@ -23,9 +23,9 @@ function fakeStats() {
   const port: StatsPort = {
     compute: (projectId) =>
       new Promise((resolve, reject) => calls.push({ projectId, settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) })),
-    verbNounTree: async (_, onProgress) => (onProgress?.(0.5), verbNounTree(['Name a spice.'])),
+    verbNounTree: async (_, onProgress) => (onProgress?.(0.5), treeOfPairs([{ verb: 'name', noun: 'spice' }])),
     compare: async (_, reference) =>
-      'projectId' in reference ? { ok: true, ...(await statsOf('Write a poem.')), tree: verbNounTree(['Write a poem.']) } : { ok: false, problem: 'data.jsonl cannot be compared: the file is empty.' },
+      'projectId' in reference ? { ok: true, ...(await statsOf('Write a poem.')), tree: treeOfPairs([{ verb: 'write', noun: 'poem' }]) } : { ok: false, problem: 'data.jsonl cannot be compared: the file is empty.' },
     rowsBehind: async (_, part) => (behind.push(part), part.figure === 'verb-noun' ? ['t1', 't2'] : Promise.reject(new Error('The stats worker stopped.'))),
   };
   return { calls, behind, started: () => started, client: () => (started++, port) };

@@ -49,14 +49,14 @@ test('the stats client gets the project read by the service from its own connect
   expect(stats.seedSimilarity).toMatchObject({ count: 1, mean: 1 });
   expect(stats.acceptance).toMatchObject({ candidates: 2, accepted: 1, rejectedByRule: { 'too-short': 1 } });
   expect(timings.map(({ part }) => part)).toEqual([
-    'reads (finished tasks, seeds)',
-    'lengths',
+    // Lengths, words and the helpers' parts are worked on as the rows are read (StreamedStats).
+    'reads (finished tasks), each part counted as it came',
     'shares',
     'n-grams',
     'self-repetition',
     'Self-BLEU',
-    'ROUGE-L to the seeds (helper)',
-    'compression ratio (helper)',
+    'ROUGE-L to the seeds (helper, as read)',
+    'compression ratio (helper, as read)',
     'wait for the rejected candidates',
     'acceptance',
   ]);
@@ -70,7 +70,7 @@ test('helpers served as the stats helper workers give the same figures as the st
   await pool.saveGeneration(spiceStep(project.id));
   const helpers = [0, 1].map(() => {
     const { remote } = connectWorker<StatsHelperApi>(serve(createStatsHelperService()).worker, 'stats helper');
-    return { seedScores: remote.seedScores, compressionRatio: remote.compressionRatio, verbNouns: remote.verbNouns } as StatsHelper;
+    return { seedScores: remote.seedScores, compressionRatio: remote.compressionRatio, compressionAdd: remote.compressionAdd, compressionEnd: remote.compressionEnd, verbNouns: remote.verbNouns } as StatsHelper;
   });
   const alone = await createStatsService(() => openStudioDB(factory)).compute(project.id);
   const helped = createStatsService(() => openStudioDB(factory), helpers);

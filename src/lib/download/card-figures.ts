@@ -18,7 +18,7 @@ export interface FigureInputs {
  */
 export async function cardFigures(rows: readonly ExportRow[], { seedInstructions, rejected, tokenizer }: FigureInputs): Promise<CardFigures> {
   const stats = await datasetStats({ rows, seedInstructions, rejected, ...(tokenizer ? { tokenizer } : {}) });
-  const tree = verbNounTree(rows.map((row) => row.task.instruction));
+  const tree = await verbNounTree(rows.map((row) => row.task.instruction));
   const chart = (name: string, about: string, svg: string) => ({ name: `figures/${name}.svg`, about, svg });
   const { seedSimilarity, lengths, shares } = stats;
   return {

@@ -4,6 +4,7 @@ import { acceptanceOf, type Acceptance, type RejectedCandidate } from './accepta
 import { compressionRatio } from './compression-ratio';
 import { diversityOf, type Diversity } from './diversity';
 import { lengthsOf, type Lengths } from './lengths';
+import type { Ngrams } from './ngrams';
 import { SELF_BLEU_SAMPLE, type SelfBleuOptions } from './self-bleu';
 import { seedScoresOf, seedSimilarityOf } from './seed-similarity';
 import { sharesOf, type Shares } from './shares';
@@ -22,6 +23,8 @@ export interface StatsInput {
   selfBleuSample?: SelfBleuOptions;
   /** What a helper worker computes meanwhile (each row's score to its nearest seed, the compression ratio); computed here when absent. */
   elsewhere?: { seedScores: Promise<Float64Array>; compressionRatio: Promise<number | null> };
+  /** What was counted as the rows were read (StreamedStats): Fig. 5's lengths and the instructions' numbered words. */
+  counted?: { lengths: Lengths; words: Ngrams };
 }
 
 /** The paper's analyses of a dataset and the diversity figures, all computed from scratch. */
@@ -42,9 +45,9 @@ export async function datasetStats(input: StatsInput, time: Timer = untimed): Pr
     seedScores: time('ROUGE-L to the seeds', async () => seedScoresOf(instructions, input.seedInstructions, input.tokenizer)),
     compressionRatio: time('compression ratio', async () => compressionRatio(instructions)),
   };
-  const lengths = time('lengths', () => lengthsOf(input.rows));
+  const lengths = input.counted?.lengths ?? time('lengths', () => lengthsOf(input.rows));
   const shares = time('shares', () => sharesOf(input.rows));
-  const diversity = await diversityOf(instructions, input.selfBleuSample ?? SELF_BLEU_SAMPLE, time, compressed);
+  const diversity = await diversityOf(instructions, { sample: input.selfBleuSample ?? SELF_BLEU_SAMPLE, time, compressed, ...(input.counted ? { words: input.counted.words } : {}) });
   const seedSimilarity = seedSimilarityOf(await seedScores);
   const rejected = await time('wait for the rejected candidates', () => Promise.resolve(input.rejected));
   const acceptance = time('acceptance', () => acceptanceOf(input.rows, rejected));

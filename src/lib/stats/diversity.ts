@@ -1,6 +1,6 @@
 import { compressionRatio } from './compression-ratio';
 import { distinctN } from './distinct-n';
-import { MAX_N, ngramsOf } from './ngrams';
+import { MAX_N, ngramsOf, type Ngrams } from './ngrams';
 import { SELF_BLEU_SAMPLE, selfBleu, type SelfBleuOptions } from './self-bleu';
 import { selfRepetition } from './self-repetition';
 import { untimed, type Timer } from './timer';
@@ -29,18 +29,19 @@ export const DIVERSITY_EXPLANATIONS: Record<keyof Diversity, string> = {
   distinct2: 'distinct word pairs over all word pairs: higher means more varied phrasing (lower for longer pools).',
 };
 
-/**
- * The diversity of the instructions, each figure with its explanation. The compression ratio may
- * come computed elsewhere (a helper worker): the n-gram figures are computed before it is awaited.
- */
-export async function diversityOf(
-  instructions: readonly string[],
-  sample: SelfBleuOptions = SELF_BLEU_SAMPLE,
-  time: Timer = untimed,
-  compressed: Promise<number | null> | number | null = compressionRatio(instructions),
-): Promise<Diversity> {
+export interface DiversityOptions {
+  sample?: SelfBleuOptions;
+  time?: Timer;
+  /** The compression ratio computed elsewhere (a helper worker): the n-gram figures are computed before it is awaited. */
+  compressed?: Promise<number | null> | number | null;
+  /** The instructions' words (wordTokens), numbered already as they were read (StreamedStats). */
+  words?: Ngrams;
+}
+
+/** The diversity of the instructions, each figure with its explanation. */
+export async function diversityOf(instructions: readonly string[], { sample = SELF_BLEU_SAMPLE, time = untimed, compressed, words }: DiversityOptions = {}): Promise<Diversity> {
   const ngrams = time('n-grams', () => {
-    const grams = ngramsOf(instructions.map(wordTokens));
+    const grams = words ?? ngramsOf(instructions.map(wordTokens));
     // Numbered here, where the timer sees them: the bigrams (distinct-2) on the way to the 4-grams.
     grams.ids(MAX_N);
     return grams;
@@ -49,7 +50,7 @@ export async function diversityOf(
   const selfRepetitionValue = time('self-repetition', () => selfRepetition(ngrams));
   const selfBleuValue = time('Self-BLEU', () => selfBleu(ngrams, sample));
   return {
-    compressionRatio: figure('compressionRatio', await compressed),
+    compressionRatio: figure('compressionRatio', compressed === undefined ? compressionRatio(instructions) : await compressed),
     selfRepetition: figure('selfRepetition', selfRepetitionValue),
     selfBleu: figure('selfBleu', selfBleuValue),
     distinct1: figure('distinct1', distinctN(ngrams, 1)),

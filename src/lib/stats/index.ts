@@ -14,4 +14,4 @@ export type { Timer } from './timer';
 export { createStatsService, type ComparedStats, type ComputedStats, type Reference, type StatsApi, type TimedPart } from './stats-service';
 export { createStatsHelperService, inThreadHelper, type StatsHelper, type StatsHelperApi } from './stats-helper';
 export { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
-export { verbNounOf, verbNounTree, treeOfPairs, type VerbNoun, type VerbBranch, type VerbNounTree } from './verb-noun';
+export { verbNounFinder, verbNounTree, treeOfPairs, type VerbNoun, type VerbBranch, type VerbNounTree } from './verb-noun';

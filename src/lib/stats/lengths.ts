@@ -16,20 +16,34 @@ export const LENGTH_BINS: Readonly<Record<keyof Lengths, { width: number; bins: 
   outputs: { width: 5, bins: 30 },
 };
 
-export function lengthsOf(rows: readonly ExportRow[]): Lengths {
-  const inputs: number[] = [];
-  const outputs: number[] = [];
-  for (const { instances } of rows) {
-    for (const { input, output } of instances) {
-      if (input.trim() !== '') inputs.push(wordCount(input));
-      outputs.push(wordCount(output));
+/** Fig. 5's lengths of rows that may come in parts: each part's counted as it comes. */
+export class LengthCounter {
+  readonly #instructions: number[] = [];
+  readonly #inputs: number[] = [];
+  readonly #outputs: number[] = [];
+
+  add(rows: readonly ExportRow[]): this {
+    for (const { task, instances } of rows) {
+      this.#instructions.push(wordCount(task.instruction));
+      for (const { input, output } of instances) {
+        if (input.trim() !== '') this.#inputs.push(wordCount(input));
+        this.#outputs.push(wordCount(output));
+      }
     }
+    return this;
   }
-  return {
-    instructions: binned('instructions', rows.map((row) => wordCount(row.task.instruction))),
-    inputs: binned('inputs', inputs),
-    outputs: binned('outputs', outputs),
-  };
+
+  lengths(): Lengths {
+    return {
+      instructions: binned('instructions', this.#instructions),
+      inputs: binned('inputs', this.#inputs),
+      outputs: binned('outputs', this.#outputs),
+    };
+  }
+}
+
+export function lengthsOf(rows: readonly ExportRow[]): Lengths {
+  return new LengthCounter().add(rows).lengths();
 }
 
 function binned(part: keyof Lengths, values: readonly number[]): Distribution {

@@ -69,26 +69,46 @@ export function gramsOf(ngrams: Ngrams, n: number, text: number): Int32Array {
 
 /** The n-grams of each tokenized text, its words interned once. */
 export function ngramsOf(texts: readonly (readonly string[])[]): Ngrams {
-  return ngramsOfWords(texts);
+  return new WordNumbering<string>().add(texts).ngrams();
 }
 
 /** The n-grams of some texts of `ngrams` (by index), numbered afresh: Self-BLEU's sample. */
 export function sampleOf(ngrams: Ngrams, texts: readonly number[]): Ngrams {
-  return ngramsOfWords(texts.map((text) => gramsOf(ngrams, 1, text)));
+  return new WordNumbering<number>().add(texts.map((text) => gramsOf(ngrams, 1, text))).ngrams();
 }
 
-function ngramsOfWords<Word>(texts: readonly ArrayLike<Word>[]): Ngrams {
-  const starts = new Int32Array(texts.length + 1);
-  texts.forEach((text, t) => (starts[t + 1] = starts[t]! + text.length));
-  const words = new Map<Word, number>();
-  const unigrams = new Int32Array(starts[texts.length]!);
-  let position = 0;
-  for (const text of texts) {
-    for (let i = 0; i < text.length; i++) {
-      let id = words.get(text[i]!);
-      if (id === undefined) words.set(text[i]!, (id = words.size));
-      unigrams[position++] = id;
+/**
+ * Numbers the words of texts that may come in parts (the stats worker numbers each part as it
+ * reads it), equal words with equal ids from 0; `ngrams()` then holds every text so far, in order.
+ */
+export class WordNumbering<Word> {
+  readonly #words = new Map<Word, number>();
+  readonly #ends: number[] = [];
+  #unigrams = new Int32Array(1 << 16);
+  #length = 0;
+
+  add(texts: readonly ArrayLike<Word>[]): this {
+    for (const text of texts) {
+      if (this.#length + text.length > this.#unigrams.length) this.#grow(this.#length + text.length);
+      for (let i = 0; i < text.length; i++) {
+        let id = this.#words.get(text[i]!);
+        if (id === undefined) this.#words.set(text[i]!, (id = this.#words.size));
+        this.#unigrams[this.#length++] = id;
+      }
+      this.#ends.push(this.#length);
     }
+    return this;
   }
-  return new Ngrams(starts, unigrams, words.size);
+
+  ngrams(): Ngrams {
+    const starts = new Int32Array(this.#ends.length + 1);
+    starts.set(this.#ends, 1);
+    return new Ngrams(starts, this.#unigrams.slice(0, this.#length), this.#words.size);
+  }
+
+  #grow(needed: number): void {
+    const grown = new Int32Array(Math.max(needed, this.#unigrams.length * 2));
+    grown.set(this.#unigrams.subarray(0, this.#length));
+    this.#unigrams = grown;
+  }
 }

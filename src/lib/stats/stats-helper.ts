@@ -1,7 +1,7 @@
 import type { TokenizerName } from '../rouge';
-import { compressionRatio } from './compression-ratio';
+import { CompressionCounter, compressionRatio } from './compression-ratio';
 import { seedScoresOf } from './seed-similarity';
-import { verbNounOf, type VerbNoun } from './verb-noun';
+import { verbNounFinder, type VerbNoun } from './verb-noun';
 
 /**
  * The statistics that read only the instructions, served by helper workers beside the stats
@@ -12,18 +12,37 @@ export interface StatsHelperApi {
   /** Each instruction's ROUGE-L F to its most similar seed (Fig. 4). */
   seedScores(instructions: readonly string[], seedInstructions: readonly string[], tokenizer?: TokenizerName): Float64Array;
   compressionRatio(instructions: readonly string[]): number | null;
+  /** Adds instructions to the compression ratio under `stream`, started by its first part (StreamedStats). */
+  compressionAdd(stream: string, instructions: readonly string[]): void;
+  /** The ratio of every part added under `stream`, which ends it; null without text. */
+  compressionEnd(stream: string): number | null;
   /** Each instruction's verb–noun pair, null where it has none. */
-  verbNouns(instructions: readonly string[]): (VerbNoun | null)[];
+  verbNouns(instructions: readonly string[]): Promise<(VerbNoun | null)[]>;
 }
 
 /** A helper as the stats worker calls it: in another worker (comlink's remote) or in this one. */
-export type StatsHelper = { [Verb in keyof StatsHelperApi]: (...args: Parameters<StatsHelperApi[Verb]>) => Promise<ReturnType<StatsHelperApi[Verb]>> };
+export type StatsHelper = { [Verb in keyof StatsHelperApi]: (...args: Parameters<StatsHelperApi[Verb]>) => Promise<Awaited<ReturnType<StatsHelperApi[Verb]>>> };
 
 export function createStatsHelperService(): StatsHelperApi {
+  const streams = new Map<string, CompressionCounter>();
+  const stream = (id: string): CompressionCounter => {
+    let counter = streams.get(id);
+    if (!counter) streams.set(id, (counter = new CompressionCounter()));
+    return counter;
+  };
   return {
     seedScores: seedScoresOf,
     compressionRatio,
-    verbNouns: (instructions) => instructions.map((instruction) => verbNounOf(instruction) ?? null),
+    compressionAdd: (id, instructions) => void stream(id).add(instructions),
+    compressionEnd: (id) => {
+      const ratio = stream(id).ratio();
+      streams.delete(id);
+      return ratio;
+    },
+    verbNouns: async (instructions) => {
+      const find = await verbNounFinder();
+      return instructions.map((instruction) => find(instruction) ?? null);
+    },
   };
 }
 
@@ -33,6 +52,8 @@ export function inThreadHelper(): StatsHelper {
   return {
     seedScores: async (...args) => service.seedScores(...args),
     compressionRatio: async (...args) => service.compressionRatio(...args),
-    verbNouns: async (...args) => service.verbNouns(...args),
+    compressionAdd: async (...args) => service.compressionAdd(...args),
+    compressionEnd: async (...args) => service.compressionEnd(...args),
+    verbNouns: (...args) => service.verbNouns(...args),
   };
 }

@@ -1,8 +1,8 @@
-import type { TokenizerName } from '../rouge';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
 import type { ExportRow } from '../vocabulary';
 import type { RejectedCandidate } from './acceptance';
 import { datasetStats, type DatasetStats } from './dataset-stats';
+import { StreamedStats, type Figures, type SeedsOfProject } from './streamed-stats';
 import { referenceRows } from './reference-rows';
 import { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
 import { inThreadHelper, type StatsHelper } from './stats-helper';
@@ -58,6 +58,7 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
   let last: (RowFigures & { projectId: string }) | undefined;
   const verbNouns = new VerbNounCache();
   const helper = (index: number) => helpers[index % helpers.length]!;
+  let computations = 0;
 
   const readRows = async (projectId: string): Promise<readonly ExportRow[]> => {
     if (last?.projectId === projectId) return last.rows;
@@ -65,7 +66,7 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
   };
 
   /** The project's seed instructions and ROUGE-L tokenizer, which Fig. 4 scores against. */
-  const seedsOf = async (projectId: string): Promise<{ seedInstructions: string[]; tokenizer?: TokenizerName }> => {
+  const seedsOf = async (projectId: string): Promise<SeedsOfProject> => {
     const db = await connection();
     const [project, seeds] = await Promise.all([new ProjectStore(db).get(projectId), new PoolStore(db).seeds(projectId)]);
     const tokenizer = project?.settings?.rougeTokenizer;
@@ -75,10 +76,10 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
   /** Every statistic but Fig. 3, the helpers taking ROUGE-L and the compression ratio; with each row's score to its nearest seed. */
   const figuresOf = async (
     rows: readonly ExportRow[],
-    { seedInstructions, tokenizer }: Awaited<ReturnType<typeof seedsOf>>,
+    { seedInstructions, tokenizer }: SeedsOfProject,
     rejected: Promise<readonly RejectedCandidate[]>,
     time: Timer,
-  ): Promise<{ stats: DatasetStats; seedScores: Float64Array }> => {
+  ): Promise<Figures> => {
     const instructions = rows.map((row) => row.task.instruction);
     const elsewhere = {
       seedScores: time('ROUGE-L to the seeds (helper)', () => helper(0).seedScores(instructions, seedInstructions, tokenizer)),
@@ -102,8 +103,10 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       };
       // Asked first and awaited last: the database reads them while the other statistics run.
       const rejected = pool.rejectedTasks(projectId);
-      const [rows, seeds] = await time('reads (finished tasks, seeds)', () => Promise.all([pool.finishedTasks(projectId), seedsOf(projectId)]));
-      const { stats, seedScores } = await figuresOf(rows, seeds, rejected, time);
+      const seeds = await seedsOf(projectId);
+      const streamed = new StreamedStats(seeds, helpers, `compute ${++computations}`);
+      const rows = await time('reads (finished tasks), each part counted as it came', () => pool.finishedTasks(projectId, (part) => streamed.add(part)));
+      const { stats, seedScores } = (await streamed.finish(rows, rejected, time)) ?? (await figuresOf(rows, seeds, rejected, time));
       last = { projectId, rows, seedScores };
       return { stats, timings };
     },

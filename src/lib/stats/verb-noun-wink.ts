@@ -1,7 +1,6 @@
 // Part-of-speech tags from wink-nlp's small English model, chosen over compromise on our labelled
 // set (scripts/compare-verb-noun.ts): more accurate and twenty times faster (docs/ARCHITECTURE.md).
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { ItsFunction, WinkMethods } from 'wink-nlp';
 import type { TaggedToken, WordClass } from './verb-noun-rule';
 
 const WORD_CLASSES: Readonly<Record<string, WordClass>> = {
@@ -9,15 +8,25 @@ const WORD_CLASSES: Readonly<Record<string, WordClass>> = {
   ADP: 'ADP', NUM: 'NUM', PART: 'PART', CCONJ: 'CONJ', SCONJ: 'CONJ', PUNCT: 'PUNCT',
 };
 
-let tagger: WinkMethods | undefined;
+let tagger: Promise<WinkMethods> | undefined;
 
-/** The words of a text with their classes and lemmas. */
-export function tagWords(text: string): TaggedToken[] {
+/**
+ * Tags the words of texts: each word with its class and lemma. wink-nlp and its model (about 4 MB
+ * of script) are loaded on the first call only, so the workers that import this start without
+ * parsing them: the stats worker and its helpers need them for Fig. 3 alone, and three workers
+ * parsing 4 MB each at start took a core for most of a second.
+ */
+export async function wordTagger(): Promise<(text: string) => TaggedToken[]> {
   // Tagging only: the rule splits sentences itself, and sentiment, entities and negation would
-  // make it about 70 % slower for nothing. Made on first use, so importing this costs nothing.
-  tagger ??= winkNLP(model, ['pos']);
-  const tokens = tagger.readDoc(text).tokens();
-  const { its } = tagger;
+  // make it about 70 % slower for nothing.
+  tagger ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['pos']));
+  const nlp = await tagger;
+  return (text) => tagWords(nlp, text);
+}
+
+function tagWords(nlp: WinkMethods, text: string): TaggedToken[] {
+  const tokens = nlp.readDoc(text).tokens();
+  const { its } = nlp;
   const words = tokens.out(its.normal);
   const classes = tokens.out(its.pos);
   // wink-nlp 2.4.0's types declare its.lemma as (index, data, addons), not as the (index, token,

@@ -1,7 +1,7 @@
 // The verb–noun structure of Self-Instruct's Fig. 3 (arXiv 2212.10560 §4.1): each instruction's
 // main verb and its first direct-object noun, and the top 20 verbs with their top 4 nouns.
 import { mainVerbAndObject } from './verb-noun-rule';
-import { tagWords } from './verb-noun-wink';
+import { wordTagger } from './verb-noun-wink';
 
 /** An instruction's main verb and the head noun of its first direct object, as lemmas. */
 export interface VerbNoun {
@@ -31,21 +31,25 @@ export interface VerbNounTree {
 const TOP_VERBS = 20;
 const TOP_NOUNS_PER_VERB = 4;
 
-/** The instruction's verb–noun pair, or undefined when it has no verb with a noun object. */
-export function verbNounOf(instruction: string): VerbNoun | undefined {
-  const { verb, noun } = mainVerbAndObject(tagWords(instruction));
-  return verb !== undefined && noun !== undefined ? { verb, noun } : undefined;
+/** Finds an instruction's verb–noun pair, undefined when it has no verb with a noun object; once the tagger is loaded. */
+export async function verbNounFinder(): Promise<(instruction: string) => VerbNoun | undefined> {
+  const tag = await wordTagger();
+  return (instruction) => {
+    const { verb, noun } = mainVerbAndObject(tag(instruction));
+    return verb !== undefined && noun !== undefined ? { verb, noun } : undefined;
+  };
 }
 
 /**
  * The share of instructions with a verb–object structure, and the top verbs with their top nouns.
  * Ties go in code-point order (not the locale's), so the same instructions give the same tree anywhere.
  */
-export function verbNounTree(instructions: Iterable<string>): VerbNounTree {
-  return treeOfPairs(Array.from(instructions, (instruction) => verbNounOf(instruction)));
+export async function verbNounTree(instructions: Iterable<string>): Promise<VerbNounTree> {
+  const find = await verbNounFinder();
+  return treeOfPairs(Array.from(instructions, find));
 }
 
-/** The tree of instructions' verb–noun pairs already found (verbNounOf), one per instruction: none where it has no structure. */
+/** The tree of instructions' verb–noun pairs already found (verbNounFinder), one per instruction: none where it has no structure. */
 export function treeOfPairs(pairs: Iterable<VerbNoun | null | undefined>): VerbNounTree {
   const nounsByVerb = new Map<string, Map<string, number>>();
   let count = 0;

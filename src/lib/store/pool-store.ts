@@ -120,12 +120,16 @@ export class PoolStore implements TaskStore {
     return this.db.getAllFromIndex('tasks', 'by-project-stage', [projectId, 'rejected']);
   }
 
-  /** Finished tasks with their instances and model, oldest first, as the exports read them. */
-  async finishedTasks(projectId: string): Promise<ExportRow[]> {
+  /**
+   * Finished tasks with their instances and model, oldest first, as the exports read them. With
+   * `onPart`, the rows are also handed over in parts as they are read, in the order the pages hold
+   * them (the stats worker counts them meanwhile); the result has the same row objects.
+   */
+  async finishedTasks(projectId: string, onPart?: (rows: readonly ExportRow[]) => void): Promise<ExportRow[]> {
     const tx = this.db.transaction(['datasetPages', 'runs']);
-    const [rows, runs] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId), tx.objectStore('runs').index('by-project').getAll(projectId)]);
+    const runs = await tx.objectStore('runs').index('by-project').getAll(projectId);
     const models = new Map(runs.map((run) => [run.id, run.config.modelId]));
-    return rows.map((row) => ({ ...row, modelId: models.get(row.task.runId) ?? 'unknown' }));
+    return readFinished(tx.objectStore('datasetPages'), projectId, (row): ExportRow => ({ ...row, modelId: models.get(row.task.runId) ?? 'unknown' }), onPart);
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {

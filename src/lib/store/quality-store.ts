@@ -114,7 +114,7 @@ export class QualityStore {
 
   async #finishedWithJudgments(projectId: string) {
     const tx = this.db.transaction(['datasetPages', 'judgments']);
-    const [rows, stored] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId), tx.objectStore('judgments').getAll(judgmentsOf(projectId))]);
+    const [rows, stored] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId, (row) => row), tx.objectStore('judgments').getAll(judgmentsOf(projectId))]);
     const finished: JudgeQueueItem[] = rows.map(({ task, instances }) => ({ taskId: task.id, instruction: task.instruction, instances, contentHash: judgedContentHash(task.instruction, instances) }));
     const judgments = new Map(stored.map((row) => [row.taskId, row]));
     const current = new Set(stored.map((row) => `${row.taskId}\n${row.contentHash}`));
