@@ -62,6 +62,18 @@ test('loading another model unloads the previous one first', async () => {
   expect(a.unload).toHaveBeenCalledTimes(1);
 });
 
+test('unloading drops the loaded model on its engine, and a call then asks for a load', async () => {
+  const a = fakeEngine('a');
+  const host = new EngineHost([a], async () => DEVICE);
+  await host.load('a', () => {});
+  await host.unload();
+  expect(a.unload).toHaveBeenCalledTimes(1);
+  const request = { mode: 'text' as const, purpose: 'classify' as const, prompt: 'x', params: { temperature: 0, topP: 1, maxTokens: 1 } };
+  await expect(host.complete(request)).rejects.toMatchObject({ name: 'ModelNotLoadedError' });
+  await host.unload();
+  expect(a.unload).toHaveBeenCalledTimes(1);
+});
+
 test('lists every engine’s stored models, skipping an engine whose storage cannot be read', async () => {
   const broken = { ...fakeEngine('c'), storedModels: async () => Promise.reject(new Error('no OPFS')) };
   const host = new EngineHost([fakeEngine('a'), broken, fakeEngine('b')], async () => DEVICE);

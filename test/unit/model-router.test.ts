@@ -42,6 +42,23 @@ test('calls go to the built-in model while it is loaded, and to the worker after
   expect((await models.complete(request)).text).not.toMatch(/^You said: /);
 });
 
+test('the worker unloads its model once the built-in model has loaded, and keeps it when that load fails', async () => {
+  const unloads: string[] = [];
+  const counting = (api: object) => serve({ ...(api as GeneratorApi), unload: async () => void unloads.push('unload') });
+  const loaded = (availability: LanguageModelDoubleConfig['availability']) =>
+    new ModelRouter(scriptedGenerator(counting), new PromptApiEngine(installLanguageModelDouble({ availability }) as LanguageModelApi));
+  const failing = loaded('unavailable');
+  await failing.load(SCRIPTED_MODEL_ID, () => {});
+  expect(await failing.load(BUILT_IN_MODEL_ID, () => {})).toMatchObject({ ok: false });
+  expect(unloads).toEqual([]);
+  expect((await failing.complete(request)).text).not.toMatch(/^You said: /);
+  const working = loaded('available');
+  await working.probe();
+  await working.load(SCRIPTED_MODEL_ID, () => {});
+  expect(await working.load(BUILT_IN_MODEL_ID, () => {})).toEqual({ ok: true, modelId: BUILT_IN_MODEL_ID });
+  expect(unloads).toEqual(['unload']);
+});
+
 test('a failed load of the built-in model is an outcome with its reason', async () => {
   const models = router({ availability: 'unavailable' });
   const outcome = await models.load(BUILT_IN_MODEL_ID, () => {});

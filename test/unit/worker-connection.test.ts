@@ -28,6 +28,7 @@ function generatorApi(overrides: Partial<GeneratorApi> = {}): GeneratorApi {
     },
     interrupt: () => {},
     cancelLoad: async () => {},
+    unload: async () => {},
     storedModels: async () => [],
     deleteStored: async () => {},
     ...overrides,

@@ -39,6 +39,10 @@ export class GeneratorClient implements Generator {
     return this.connection.guard(this.connection.remote.cancelLoad());
   }
 
+  unload(): Promise<void> {
+    return this.connection.guard(this.connection.remote.unload());
+  }
+
   storedModels(): Promise<StoredModel[]> {
     return this.connection.guard(this.connection.remote.storedModels());
   }

@@ -51,15 +51,21 @@ export class ModelRouter implements Generator {
     return this.worker.deleteStored(modelId);
   }
 
+  /**
+   * Once the built-in model is ready, the worker's model is unloaded: its gigabytes of GPU or wasm
+   * memory would otherwise stay taken for nothing. A failed load leaves it loaded.
+   */
   async #loadBuiltIn(onProgress: (progress: LoadProgress) => void): Promise<LoadOutcome> {
     this.#builtInLoaded = false;
     try {
       await this.builtIn.load(BUILT_IN_MODEL_ID, onProgress);
-      this.#builtInLoaded = true;
-      return { ok: true, modelId: BUILT_IN_MODEL_ID };
     } catch (error) {
       return { ok: false, failure: failureOf(error) };
     }
+    this.#builtInLoaded = true;
+    // A worker that cannot answer holds no model to free; the built-in model is ready either way.
+    await this.worker.unload().catch(() => {});
+    return { ok: true, modelId: BUILT_IN_MODEL_ID };
   }
 
   async #completeBuiltIn(request: CompletionRequest, { onText, signal }: CompleteOptions): Promise<CompletionResult> {

@@ -117,6 +117,11 @@ export class EngineHost {
     await loading.engine.unload();
   }
 
+  /** Drops the loaded model, freeing its memory; later calls ask for a load. */
+  unload(): Promise<void> {
+    return this.#unload();
+  }
+
   async #unload(): Promise<void> {
     const active = this.#active;
     this.#active = undefined;

@@ -13,6 +13,8 @@ export interface GeneratorApi {
   interrupt(): void;
   /** Stops a load in progress; that load then resolves as cancelled. */
   cancelLoad(): Promise<void>;
+  /** Drops the loaded model and frees its memory (the page loaded its built-in model instead). */
+  unload(): Promise<void>;
   storedModels(): Promise<StoredModel[]>;
   deleteStored(modelId: string): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function createGeneratorService(host: EngineHost | Promise<EngineHost>): 
     complete: async (request, onText) => (await ready).complete(request, onText),
     interrupt: () => void ready.then((started) => started.interrupt()),
     cancelLoad: async () => (await ready).cancelLoad(),
+    unload: async () => (await ready).unload(),
     storedModels: async () => (await ready).storedModels(),
     deleteStored: async (modelId) => (await ready).deleteStored(modelId),
   };
