@@ -1,6 +1,7 @@
 // The "Dataset figures" card during and after a scripted run: its figures follow the run to what
 // IndexedDB holds, each chart has its table and can be saved as SVG, axe finds nothing serious, and
-// the screenshots docs/screenshots/dataset-{laptop,phone}.png are taken here.
+// the screenshots docs/screenshots/dataset-{laptop,phone}.png are taken here when asked
+// (SAVE_SCREENSHOTS=1), so that a plain test run leaves the working tree as it was.
 import { readFile } from 'node:fs/promises';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test } from 'vitest';
@@ -10,6 +11,7 @@ import { fillPool } from './pool-fixture';
 import { openWatchedPage, readStores, useSite } from './site';
 
 const site = useSite('dist-e2e');
+const SAVE_SCREENSHOTS = process.env.SAVE_SCREENSHOTS === '1';
 
 const CHARTS = ['chart-instances', 'chart-rouge', 'chart-instruction-lengths', 'chart-input-lengths', 'chart-output-lengths', 'chart-acceptance'];
 
@@ -193,7 +195,7 @@ test.each([
   { name: 'laptop', viewport: { width: 1366, height: 768 }, saved: true },
   { name: 'phone', viewport: { width: 390, height: 844 }, saved: true },
   { name: '320 px phone', viewport: { width: 320, height: 700 }, saved: false },
-])('the card on a $name passes axe and never scrolls the page sideways; its screenshot is saved', async ({ name, viewport, saved }) => {
+])('the card on a $name passes axe and never scrolls the page sideways; its screenshot is saved when asked', async ({ name, viewport, saved }) => {
   const context = await site.browser.newContext({ viewport });
   const { page, errors } = await openWatchedPage(site.browser, site.url, context);
   await fillPool(page);
@@ -203,7 +205,7 @@ test.each([
   expect(await seriousViolations(page, `dataset card (${name})`)).toEqual([]);
   // Its charts, tables and file input fit the column (a chart once drawn wider kept the page wide).
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-  if (saved) await page.screenshot({ path: `docs/screenshots/dataset-${name}.png` });
+  if (saved && SAVE_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/dataset-${name}.png` });
   expect(errors).toEqual([]);
   await context.close();
 });
