@@ -161,10 +161,13 @@ test('a restart asked for while an answer is being saved waits for it, and the a
   expect(Object.keys((await quality.audit('p1'))!.answers)).toHaveLength(1);
 });
 
-test('a pool with fewer tasks than asked gives every task and a note', async () => {
-  const { state } = await started(12);
+test('a pool with fewer tasks than asked gives every task and a note, which a reload keeps', async () => {
+  const { state, quality } = await started(12);
   expect(state.audit!.items).toHaveLength(12);
   expect(state.short).toEqual({ asked: 30, available: 12 });
+  const reloaded = new AuditState(quality, 'p1');
+  await reloaded.load();
+  expect(reloaded.short).toEqual({ asked: 30, available: 12 });
 });
 
 test('a pool without a task to rate starts nothing and says why', async () => {

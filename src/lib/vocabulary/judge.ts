@@ -70,6 +70,8 @@ export interface Audit {
   items: AuditItem[];
   /** Answers by task id; an item without one is still to do. */
   answers: Record<string, AuditAnswer>;
+  /** Set when the pool had fewer tasks to rate than asked for when the sample was drawn (all were taken). */
+  short?: { asked: number; available: number };
   created: number;
   updated: number;
 }

@@ -96,6 +96,7 @@ export class AuditState {
         const audit = await this.port.audit(this.projectId);
         if (!audit) return;
         this.seed = audit.seed;
+        this.#short = audit.short;
         await this.#show(audit);
         this.#moveTo(this.#firstToDo());
       }),
@@ -126,7 +127,7 @@ export class AuditState {
       }
       const created = this.now();
       const previous = this.#audit;
-      const audit: Audit = { projectId: this.projectId, seed, items: sample.items, answers: {}, created, updated: created };
+      const audit: Audit = { projectId: this.projectId, seed, items: sample.items, answers: {}, ...(sample.short ? { short: sample.short } : {}), created, updated: created };
       await this.port.saveAudit(audit);
       this.#replaced = previous && Object.keys(previous.answers).length > 0 ? previous : undefined;
       this.#short = sample.short;
@@ -144,7 +145,7 @@ export class AuditState {
       await this.#guard(async () => {
         await this.port.saveAudit(replaced);
         this.#replaced = undefined;
-        this.#short = undefined;
+        this.#short = replaced.short;
         this.seed = replaced.seed;
         await this.#show(replaced);
         this.#moveTo(this.#firstToDo());
