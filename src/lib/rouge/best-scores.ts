@@ -1,3 +1,4 @@
+import { AsciiTokenIds } from './ascii-token-ids';
 import { LcsPattern } from './bit-parallel-lcs';
 import { fmeasure } from './rouge-l';
 import { tokenizerFor, type TokenizerName } from './tokenize';
@@ -14,7 +15,16 @@ import { Vocabulary } from './vocabulary';
 export function bestScores(references: readonly string[], texts: readonly string[], tokenizer: TokenizerName = 'default'): Float64Array {
   const tokenize = tokenizerFor(tokenizer);
   const vocabulary = new Vocabulary();
-  const referenceIds = references.map((reference) => Int32Array.from(tokenize(reference), (token) => vocabulary.intern(token)));
+  const asciiIds = tokenizer === 'default' ? new AsciiTokenIds() : undefined;
+  const referenceIds = references.map((reference) =>
+    Int32Array.from(tokenize(reference), (token) => {
+      const id = vocabulary.intern(token);
+      asciiIds?.add(token, id);
+      return id;
+    }),
+  );
+  const idsOf = asciiIds ? (text: string) => asciiIds.idsOf(text) : (text: string) => lookedUp(tokenize(text), vocabulary);
+  const referenceLengths = Int32Array.from(referenceIds, (ids) => ids.length);
   const postings = postingsOf(referenceIds, vocabulary.size);
   const pattern = new LcsPattern();
   const shared = new Int32Array(references.length);
@@ -22,14 +32,12 @@ export function bestScores(references: readonly string[], texts: readonly string
   const touched = new Int32Array(references.length);
   const scores = new Float64Array(texts.length);
   texts.forEach((text, t) => {
-    const tokens = tokenize(text);
-    const m = tokens.length;
-    // Loops rather than Int32Array.from(tokens, lookup), which was a third of the time.
-    const ids = new Int32Array(m);
-    for (let i = 0; i < m; i++) ids[i] = vocabulary.lookup(tokens[i]!);
+    const ids = idsOf(text);
+    const m = ids.length;
     let touchedCount = 0;
-    for (const id of ids) if (id >= 0) inText[id]!++;
-    for (const id of ids) {
+    for (let i = 0; i < m; i++) if (ids[i]! >= 0) inText[ids[i]!]!++;
+    for (let i = 0; i < m; i++) {
+      const id = ids[i]!;
       if (id < 0 || inText[id] === 0) continue;
       const { entries, counts } = postings[id]!;
       for (let k = 0; k < entries.length; k++) {
@@ -46,15 +54,18 @@ export function bestScores(references: readonly string[], texts: readonly string
     let firstBound = 0;
     for (let k = 0; k < touchedCount; k++) {
       const entry = touched[k]!;
-      const bound = shared[entry]! / (referenceIds[entry]!.length + m);
-      if (bound > firstBound) [first, firstBound] = [entry, bound];
+      const bound = shared[entry]! / (referenceLengths[entry]! + m);
+      if (bound > firstBound) {
+        first = entry;
+        firstBound = bound;
+      }
     }
     pattern.load(ids, vocabulary.size);
     let best = fmeasure(pattern.lcs(referenceIds[first]!, 0, referenceIds[first]!.length), referenceIds[first]!.length, m);
     for (let k = 0; k < touchedCount; k++) {
       const entry = touched[k]!;
       const reference = referenceIds[entry]!;
-      if (entry !== first && (2 * shared[entry]!) / (reference.length + m) > best - 1e-9) {
+      if (entry !== first && (2 * shared[entry]!) / (referenceLengths[entry]! + m) > best - 1e-9) {
         best = Math.max(best, fmeasure(pattern.lcs(reference, 0, reference.length), reference.length, m));
       }
       shared[entry] = 0;
@@ -63,6 +74,13 @@ export function bestScores(references: readonly string[], texts: readonly string
     scores[t] = best;
   });
   return scores;
+}
+
+/** Token ids by a vocabulary lookup each, for tokenizers without a trie (multilingual); loops rather than Int32Array.from(tokens, lookup), which was a third of the time. */
+function lookedUp(tokens: readonly string[], vocabulary: Vocabulary): Int32Array {
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = vocabulary.lookup(tokens[i]!);
+  return ids;
 }
 
 interface Postings {

@@ -6,9 +6,11 @@
 export class LcsPattern {
   /** Per token id: 1 + its slot in `#masks`, 0 when the query lacks the token. */
   #slotOf = new Int32Array(1024);
-  #masks = new Int32Array(0);
+  /** The loaded query's distinct ids (the first `#distinct`), and per id its words of bits; both reused from query to query. */
+  #loaded = new Int32Array(64);
+  #distinct = 0;
+  #masks = new Int32Array(64);
   #row = new Int32Array(0);
-  #loaded: Int32Array = new Int32Array(0);
   #words = 0;
   #length = 0;
 
@@ -16,29 +18,31 @@ export class LcsPattern {
   load(query: Int32Array, idLimit: number): void {
     this.#ensureIdCapacity(idLimit);
     this.#length = query.length;
-    this.#words = Math.ceil(query.length / 32);
-    // The distinct ids in order of first sight, by loops: a Set and arrays per query were a fifth
-    // of scoring 100k instructions against the seeds (bestScores).
-    const loaded = new Int32Array(query.length);
+    const words = (this.#words = Math.ceil(query.length / 32));
+    // The buffers are kept: a fresh pair of typed arrays per query was a fifth of scoring 100k
+    // instructions against the seeds (bestScores), as a Set and arrays per query were before.
+    if (this.#loaded.length < query.length) this.#loaded = new Int32Array(query.length * 2);
+    if (this.#masks.length < query.length * words) this.#masks = new Int32Array(query.length * words * 2);
+    if (this.#row.length < words) this.#row = new Int32Array(words);
+    const slotOf = this.#slotOf;
+    const masks = this.#masks;
     let distinct = 0;
-    for (const id of query) {
-      if (id >= 0 && this.#slotOf[id] === 0) {
-        loaded[distinct] = id;
-        this.#slotOf[id] = ++distinct;
-      }
-    }
-    this.#loaded = loaded.subarray(0, distinct);
-    this.#masks = new Int32Array(distinct * this.#words);
-    if (this.#row.length < this.#words) this.#row = new Int32Array(this.#words);
     for (let position = 0; position < query.length; position++) {
       const id = query[position]!;
-      if (id >= 0) this.#masks[(this.#slotOf[id]! - 1) * this.#words + (position >>> 5)]! |= 1 << (position & 31);
+      if (id < 0) continue;
+      if (slotOf[id] === 0) {
+        this.#loaded[distinct] = id;
+        slotOf[id] = ++distinct;
+        masks.fill(0, (distinct - 1) * words, distinct * words);
+      }
+      masks[(slotOf[id]! - 1) * words + (position >>> 5)]! |= 1 << (position & 31);
     }
+    this.#distinct = distinct;
   }
 
   unload(): void {
-    for (const id of this.#loaded) this.#slotOf[id] = 0;
-    this.#loaded = new Int32Array(0);
+    for (let i = 0; i < this.#distinct; i++) this.#slotOf[this.#loaded[i]!] = 0;
+    this.#distinct = 0;
   }
 
   /** LCS length of the loaded query and `text[start, end)`. */
