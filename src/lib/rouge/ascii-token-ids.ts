@@ -18,11 +18,11 @@ function symbolOf(code: number): number {
  */
 export class AsciiTokenIds {
   /** Per node, per symbol: the child node, 0 for none (node 0 is the root, never a child). */
-  #children = new Int32Array(64 * SYMBOLS);
+  #children: Int32Array = new Int32Array(64 * SYMBOLS);
   /** Per node: the id of the token that ends there, -1 where none does. */
-  #idAt = new Int32Array(64).fill(-1);
+  #idAt: Int32Array = new Int32Array(64).fill(-1);
   #nodes = 1;
-  #ids = new Int32Array(64);
+  #ids: Int32Array = new Int32Array(64);
 
   /** Adds a vocabulary token, [a-z0-9]+ as `tokenize` makes them, with its id. */
   add(token: string, id: number): void {
@@ -50,7 +50,10 @@ export class AsciiTokenIds {
     for (let i = 0; i <= lower.length; i++) {
       const symbol = i < lower.length ? symbolOf(lower.charCodeAt(i)) : -1;
       if (symbol >= 0) {
-        if (!inToken) [inToken, node] = [true, 0];
+        if (!inToken) {
+          inToken = true;
+          node = 0;
+        }
         if (node !== DEAD) node = this.#children[node * SYMBOLS + symbol]! || DEAD;
       } else if (inToken) {
         if (count === this.#ids.length) this.#ids = grown(this.#ids, count * 2);
