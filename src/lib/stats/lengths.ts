@@ -26,7 +26,9 @@ export class LengthCounter {
     for (const { task, instances } of rows) {
       this.#instructions.push(wordCount(task.instruction));
       for (const { input, output } of instances) {
-        if (input.trim() !== '') this.#inputs.push(wordCount(input));
+        // No words is an empty input: white space is what both trim() and the count skip.
+        const inputWords = wordCount(input);
+        if (inputWords > 0) this.#inputs.push(inputWords);
         this.#outputs.push(wordCount(output));
       }
     }

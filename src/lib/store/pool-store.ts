@@ -1,7 +1,7 @@
 import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskStep, TaskStore, TokenUsage } from '../vocabulary';
 import { byCreation } from '../ids';
 import { addCalls, readCalls } from './call-journal';
-import { appendFinished, finishedTask, readFinished } from './dataset-pages';
+import { appendFinished, finishedTask, readFinished, type FinishedTask } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
 import { findTrashed } from './trash';
@@ -129,7 +129,9 @@ export class PoolStore implements TaskStore {
     const tx = this.db.transaction(['datasetPages', 'runs']);
     const runs = await tx.objectStore('runs').index('by-project').getAll(projectId);
     const models = new Map(runs.map((run) => [run.id, run.config.modelId]));
-    return readFinished(tx.objectStore('datasetPages'), projectId, (row): ExportRow => ({ ...row, modelId: models.get(row.task.runId) ?? 'unknown' }), onPart);
+    // The rows are the database's fresh copies, so each takes its model in place, not in a copy.
+    const withModel = (row: FinishedTask): ExportRow => Object.assign(row, { modelId: models.get(row.task.runId) ?? 'unknown' });
+    return readFinished(tx.objectStore('datasetPages'), projectId, withModel, onPart);
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
