@@ -15,8 +15,8 @@
 //   cache, so the only gain left was ordering the prompts: the list prompts now ask first and show
 //   their sampled examples last);
 // - decode speed on wllama's compatibility build (what Safari runs, forced here as in the e2e
-//   build) against the default build, both on one thread as in Safari: how much slower the Model
-//   card's "compatibility build (slower)" is. No target.
+//   build) against the default build, both on one thread as in Safari: how the Model card's
+//   "compatibility build" compares. No target.
 // A missed target is printed loudly; only a failing page exits 1.
 //   npm run bench:engine [-- --tasks 50] [-- --part speed|replay|compat]
 import 'fake-indexeddb/auto';

@@ -11,7 +11,7 @@ import { alphabetModel } from '../gguf/tiny-llama';
 import { appRequests, blockNetwork, foreignRequests, launchChromium, openWatchedPage, serveSite, type WatchedPage } from './site';
 
 const COMPAT_FILE = /^http:\/\/127\.0\.0\.1:\d+\/wllama-compat\/wllama-[\w-]+\.(wasm|js)$/;
-const RUNS_ON_COMPAT = /^ · CPU, \d+ threads?, compatibility build \(slower\)$/;
+const RUNS_ON_COMPAT = /^ · CPU, \d+ threads?, compatibility build$/;
 
 let site: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;

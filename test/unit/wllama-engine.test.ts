@@ -356,9 +356,9 @@ describe('on the GPU', () => {
 
   test('on wllama’s compatibility build (Safari) the host says so, on the CPU and on the GPU', async () => {
     const cpu = setup({ compat: true }, { threads: () => 2 }).engine;
-    expect(await new EngineHost([cpu], async () => NO_GPU).load(MODEL.id, () => {})).toMatchObject({ runsOn: 'CPU, 2 threads, compatibility build (slower)' });
+    expect(await new EngineHost([cpu], async () => NO_GPU).load(MODEL.id, () => {})).toMatchObject({ runsOn: 'CPU, 2 threads, compatibility build' });
     const gpu = setup({ compat: true }).engine;
-    expect(await new EngineHost([gpu], async () => GPU).load(MODEL.id, () => {}, { gpu: true })).toMatchObject({ runsOn: 'GPU (WebGPU), compatibility build (slower)' });
+    expect(await new EngineHost([gpu], async () => GPU).load(MODEL.id, () => {}, { gpu: true })).toMatchObject({ runsOn: 'GPU (WebGPU), compatibility build' });
   });
 
   test('a GPU load that fails falls back to the CPU, and the host says the GPU could not take it', async () => {

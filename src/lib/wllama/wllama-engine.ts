@@ -275,9 +275,14 @@ export class WllamaEngine implements Engine {
   }
 }
 
-/** Safari and other browsers without JSPI or Memory64 run wllama's compatibility build: say so, it is slower. */
+/**
+ * Safari and other browsers without JSPI or Memory64 run wllama's compatibility build: say so. Not
+ * "slower": on one thread it decoded a 4-bit model 1.12–1.15× as fast as the default build, and an
+ * f32 one 0.56–0.78× (npm run bench:engine -- --part compat); what costs those browsers is the one
+ * thread, which the note shows.
+ */
 function buildNote(wllama: WllamaLike): string {
-  return wllama.getWorkerResources().compat ? ', compatibility build (slower)' : '';
+  return wllama.getWorkerResources().compat ? ', compatibility build' : '';
 }
 
 function gpuMayBeWhy(error: unknown): boolean {
