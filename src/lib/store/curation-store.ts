@@ -1,7 +1,9 @@
 import type { IDBPTransaction } from 'idb';
 import { applyAction, describeAction, noveltyChanges } from '../curation';
 import { createIdFactory } from '../ids';
-import type { CurationAction, CurationResult, StoredInstance, TaskState, UndoSummary } from '../vocabulary';
+import { proposedInstances } from '../run';
+import type { CurationAction, CurationResult, Instance, StoredInstance, TaskState, UndoSummary } from '../vocabulary';
+import { readCalls } from './call-journal';
 import { appendFinished, changeFinished, finishedTask, type FinishedTask } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StudioDB, TrashedTask, UndoStep } from './schema';
@@ -33,12 +35,15 @@ export class CurationStore {
 
   /** Applies the action; undefined when it changed nothing (and no undo step was written). */
   async apply(projectId: string, action: CurationAction): Promise<AppliedCuration | undefined> {
+    // Calls and runs never change, so they are read before the action's transaction.
+    const proposed = action.kind === 'accept' ? await this.#proposedInstances(action.taskIds) : new Map<string, Instance[]>();
     let result: AppliedCuration | undefined;
     await writeTransaction(this.db, [...STORES], async (tx) => {
       const ids = action.kind === 'edit' ? [action.taskId] : [...new Set(action.taskIds)];
       const { states, trashed, range } = await readTaskStates(tx, ids);
-      const next = applyAction(states, action, { now: Date.now(), newId: this.#newId });
-      const changed = states.flatMap((state, i) => (next[i] === state ? [] : [i]));
+      const offered = states.map((state) => this.#withProposed(state, proposed.get(state.task.id)));
+      const next = applyAction(offered, action, { now: Date.now(), newId: this.#newId });
+      const changed = offered.flatMap((state, i) => (next[i] === state ? [] : [i]));
       if (changed.length === 0) return;
       const [before, after] = [changed.map((i) => states[i]!), changed.map((i) => next[i]!)];
       await writeStates(tx, projectId, { before, after, trashed, range }, this.#newId);
@@ -77,6 +82,31 @@ export class CurationStore {
       result = { step: summary(step), taskIds: before.map((state) => state.task.id), novelty: noveltyChanges(now, before), states: before };
     });
     return result;
+  }
+
+  /**
+   * Each rejected Alpaca-style candidate's instance, as its generation step proposed it
+   * (proposedInstances): accepting the candidate finishes it with that instance.
+   */
+  async #proposedInstances(taskIds: readonly string[]): Promise<Map<string, Instance[]>> {
+    const tx = this.db.transaction(['tasks', 'runs', 'calls', 'parts']);
+    const tasks = (await Promise.all(taskIds.map((id) => tx.objectStore('tasks').get(id)))).filter((task) => task?.stage === 'rejected');
+    const found = await Promise.all(
+      tasks.map(async (task) => {
+        const [run, record] = await Promise.all([tx.objectStore('runs').get(task!.runId), tx.objectStore('calls').get(task!.callId)]);
+        if (!run || !record) return undefined;
+        const [call] = await readCalls(tx.objectStore('parts'), [record]);
+        return [task!.id, proposedInstances(task!, call!, run.config)] as const;
+      }),
+    );
+    return new Map(found.filter((entry) => entry !== undefined && entry[1].length > 0) as [string, Instance[]][]);
+  }
+
+  /** The state with the proposed instances as rows, where it has none of its own. */
+  #withProposed(state: TaskState, proposed: readonly Instance[] | undefined): TaskState {
+    if (!proposed || state.instances.length > 0 || state.deleted !== undefined) return state;
+    const { id: taskId, projectId, callId } = state.task;
+    return { ...state, instances: proposed.map(({ input, output }) => ({ id: this.#newId('inst'), projectId, taskId, callId, input, output })) };
   }
 
   /** The project's undo steps, newest first. */
