@@ -3,6 +3,7 @@
 // task; and one judge step end to end on the real CPU engine with a test-built GGUF.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { MAX_UNREADABLE_IN_A_ROW } from '../../src/lib/run';
 import { alphabetModel } from '../gguf/tiny-llama';
 import { GARBAGE_MARKER } from '../fixtures/method/scripted-judge';
 import { seriousViolations } from './axe';
@@ -151,12 +152,14 @@ test('the real CPU engine with a test-built GGUF runs a judge step; its garbage 
   await page.getByTestId('judge-output-mode').selectOption('text');
   await page.getByTestId('judge-max-tokens').fill('16');
   await page.getByTestId('judge-start').click();
-  await waitForJudgeStatus(page, 'finished');
+  // Every answer is garbage, so a run of five or more finished tasks stops at the fifth, by design.
+  const judged = Math.min(finished, MAX_UNREADABLE_IN_A_ROW);
+  await waitForJudgeStatus(page, finished < MAX_UNREADABLE_IN_A_ROW ? 'finished' : 'failed');
   const { judgments, calls } = await judgmentsAndCalls(page);
-  expect(judgments).toHaveLength(finished);
+  expect(judgments).toHaveLength(judged);
   expect(judgments.every((row) => row.judgment.status === 'unreadable' && row.modelId === 'gguf-file:tiny-alphabet.gguf')).toBe(true);
   expect(calls.map((call) => call.id).sort()).toEqual(judgments.map((row) => row.callId).sort());
   expect(calls.every((call) => /^[a-z]+$/.test(call.result.text.trim()) && call.modelId === 'gguf-file:tiny-alphabet.gguf')).toBe(true);
-  expect(await judgeCount(page, 'unreadable')).toBe(finished);
+  expect(await judgeCount(page, 'unreadable')).toBe(judged);
   expect(errors).toEqual([]);
 });
