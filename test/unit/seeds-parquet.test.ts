@@ -1,6 +1,7 @@
 // Parquet seed files, built here with hyparquet-writer: Alpaca-like columns, Self-Instruct's nested
 // "instances", and the files that are refused (no usable columns, damaged bytes, another codec, too big).
 // Our own Parquet download read back is in seeds-round-trip.test.ts.
+import { gzipSync } from 'node:zlib';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { isParquet } from '../../src/lib/seeds/detect-format';
@@ -123,10 +124,10 @@ describe('a Parquet file that is refused', () => {
     expect(refused(await importSeeds(damaged, 'train.parquet')).problem).toContain('the Parquet file is damaged or cut short');
   });
 
-  it('compressed with a codec hyparquet lacks, saying which and what to do', async () => {
-    const file = parquet([text('instruction', ['Name a bird.'])], { codec: 'ZSTD', compressors: { ZSTD: (bytes: Uint8Array) => bytes } });
-    expect(refused(await importSeeds(file, 'zstd.parquet')).problem).toBe(
-      "the Parquet file is compressed with ZSTD, which is not read here; save it with Snappy compression (pandas' and pyarrow's default) or none, or as JSONL",
+  it('compressed with LZO, which nothing here reads, saying which and what to do', async () => {
+    const file = parquet([text('instruction', ['Name a bird.'])], { codec: 'LZO', compressors: { LZO: (bytes: Uint8Array) => bytes } });
+    expect(refused(await importSeeds(file, 'lzo.parquet')).problem).toBe(
+      'the Parquet file is compressed with LZO, which is not read here; save it with Snappy, ZSTD or GZIP compression (or none), or as JSONL',
     );
   });
 
@@ -140,5 +141,44 @@ describe('a Parquet file that is refused', () => {
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(ALPACA_LIKE.subarray(0, 4));
     expect(await importSeeds(huge, 'huge.parquet')).toMatchObject({ ok: false, problem: expect.stringContaining('over the 25 MB limit') });
+  });
+});
+
+/**
+ * A Zstandard frame of raw (stored) blocks (RFC 8878 §3.1): what a ZSTD compressor may write for
+ * data it cannot shrink, and enough to show the file's ZSTD pages reach the decompressor.
+ */
+function zstdStored(bytes: Uint8Array): Uint8Array {
+  const BLOCK = 1 << 17;
+  const blocks = Math.max(1, Math.ceil(bytes.length / BLOCK));
+  const out = new Uint8Array(4 + 1 + 4 + blocks * 3 + bytes.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0xfd2fb528, true);
+  // Frame header: a single segment, the content size in 4 bytes, no checksum, no dictionary.
+  out[4] = 0xa0;
+  view.setUint32(5, bytes.length, true);
+  let at = 9;
+  for (let block = 0; block < blocks; block++) {
+    const part = bytes.subarray(block * BLOCK, (block + 1) * BLOCK);
+    const header = (part.length << 3) | (0 << 1) | (block === blocks - 1 ? 1 : 0);
+    out.set([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff], at);
+    out.set(part, at + 3);
+    at += 3 + part.length;
+  }
+  return out;
+}
+
+describe('a Parquet file compressed with GZIP or ZSTD, as many on Hugging Face and from Spark are', () => {
+  const columns = () => [text('instruction', ['Name a bird.', 'Sort the words.']), text('input', ['', 'pear apple']), text('output', ['Robin.', 'apple pear'])];
+
+  it.each([
+    ['GZIP', (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes))],
+    ['ZSTD', zstdStored],
+  ] as const)('%s: reads the same rows as an uncompressed file', async (codec, compress) => {
+    const file = parquet(columns(), { codec, compressors: { [codec]: compress } });
+    const plain = parquet(columns(), { codec: 'UNCOMPRESSED' });
+    const read = imported(await importSeeds(file, `${codec}.parquet`));
+    expect(read.seeds.map((task) => [task.instruction, task.instances])).toEqual(imported(await importSeeds(plain, 'plain.parquet')).seeds.map((task) => [task.instruction, task.instances]));
+    expect(read.seeds.map((task) => task.instruction)).toEqual(['Name a bird.', 'Sort the words.']);
   });
 });

@@ -1,7 +1,21 @@
-import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors, type FileMetaData } from 'hyparquet';
+import { decompressBrotli, decompressLz4, decompressLz4Raw, decompressZstd, gunzip } from 'hyparquet-compressors';
 import { INPUT_FIELDS, OUTPUT_FIELDS } from './example-row';
 import type { ImportProblem, ParseProgress, RowsResult, SeedRow } from './import-result';
 import { readRecord } from './read-record';
+
+/**
+ * The codecs hyparquet does not read itself, from hyparquet-compressors (its author's package):
+ * ZSTD and GZIP are common in Hugging Face's and Spark's files. Snappy stays hyparquet's own, in
+ * script: the package's is WebAssembly, which the workers would have to compile for no gain here.
+ */
+const DECOMPRESSORS: Compressors = {
+  GZIP: (input, length) => gunzip(input, new Uint8Array(length)),
+  BROTLI: decompressBrotli,
+  ZSTD: (input) => decompressZstd(input),
+  LZ4: decompressLz4,
+  LZ4_RAW: decompressLz4Raw,
+};
 
 /** The columns a seed task is read from; any other (our download's task_id and judge columns) is never decoded. */
 const SEED_COLUMNS = new Set(['instruction', 'instances', ...INPUT_FIELDS, ...OUTPUT_FIELDS, 'is_classification', 'id', 'name']);
@@ -33,7 +47,7 @@ export async function parseParquet(bytes: Uint8Array, onProgress: ParseProgress 
   try {
     for (const group of metadata.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
-      const records = await parquetReadObjects({ file, metadata, columns, rowStart, rowEnd });
+      const records = await parquetReadObjects({ file, metadata, columns, rowStart, rowEnd, compressors: DECOMPRESSORS });
       for (const [offset, record] of records.entries()) {
         const line = rowStart + offset + 1;
         const fields = readRecord(withoutNulls(record));
@@ -55,10 +69,10 @@ function withoutNulls(record: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 }
 
-/** Why hyparquet could not decode the file: a compression it lacks, or damaged bytes. */
+/** Why hyparquet could not decode the file: a compression it lacks (LZO), or damaged bytes. */
 function unreadable(error: unknown): ImportProblem {
   const message = error instanceof Error ? error.message : String(error);
   const codec = /unsupported compression codec: (\w+)/.exec(message)?.[1];
-  if (codec) return { ok: false, problem: `the Parquet file is compressed with ${codec}, which is not read here; save it with Snappy compression (pandas' and pyarrow's default) or none, or as JSONL` };
+  if (codec) return { ok: false, problem: `the Parquet file is compressed with ${codec}, which is not read here; save it with Snappy, ZSTD or GZIP compression (or none), or as JSONL` };
   return { ok: false, problem: `the Parquet file is damaged or cut short (${message}); download or export it again` };
 }
