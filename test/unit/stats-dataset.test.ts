@@ -50,6 +50,7 @@ test('the stats client gets the project read by the service from its own connect
   expect(stats.acceptance).toMatchObject({ candidates: 2, accepted: 1, rejectedByRule: { 'too-short': 1 } });
   expect(timings.map(({ part }) => part)).toEqual([
     // Lengths, words and the helpers' parts are worked on as the rows are read (StreamedStats).
+    'reads (seeds)',
     'reads (finished tasks), each part counted as it came',
     'shares',
     'n-grams',

@@ -93,6 +93,16 @@ test('streamed statistics are not given for rows in another order than they came
   expect(await streamed.finish([...all].reverse(), Promise.resolve([]), (_, work) => work())).toBeUndefined();
 });
 
+test('abandoned when the rows could not all be read, the helper’s compression stream is ended', async () => {
+  const ended: string[] = [];
+  const helper = { ...inThreadHelper(), compressionEnd: async (stream: string) => (ended.push(stream), null) };
+  const streamed = new StreamedStats({ seedInstructions: SEEDS }, [helper], 'abandoned');
+  streamed.add(rows(5));
+  streamed.abandon();
+  await Promise.resolve();
+  expect(ended).toEqual(['abandoned']);
+});
+
 test('a project whose pages hold tasks out of creation order gets the figures of its sorted rows', async () => {
   const { factory, pool, projects } = await freshDatabase();
   const project = await projects.create('Out of order');

@@ -103,9 +103,12 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       };
       // Asked first and awaited last: the database reads them while the other statistics run.
       const rejected = pool.rejectedTasks(projectId);
-      const seeds = await seedsOf(projectId);
+      const seeds = await time('reads (seeds)', () => seedsOf(projectId));
       const streamed = new StreamedStats(seeds, helpers, `compute ${++computations}`);
-      const rows = await time('reads (finished tasks), each part counted as it came', () => pool.finishedTasks(projectId, (part) => streamed.add(part)));
+      const rows = await time('reads (finished tasks), each part counted as it came', () => pool.finishedTasks(projectId, (part) => streamed.add(part))).catch((error: unknown) => {
+        streamed.abandon();
+        throw error;
+      });
       const { stats, seedScores } = (await streamed.finish(rows, rejected, time)) ?? (await figuresOf(rows, seeds, rejected, time));
       last = { projectId, rows, seedScores };
       return { stats, timings };

@@ -79,6 +79,11 @@ export class StreamedStats {
     return { stats, seedScores: await seedScores };
   }
 
+  /** Ends the helper's compression stream when the rows could not all be read: nothing is computed. */
+  abandon(): void {
+    void this.#helper(1).compressionEnd(this.stream).catch(() => {});
+  }
+
   #helper(index: number): StatsHelper {
     return this.helpers[index % this.helpers.length]!;
   }
