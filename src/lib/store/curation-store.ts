@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import { applyAction, describeAction, noveltyChanges } from '../curation';
 import { createIdFactory } from '../ids';
 import { proposedInstances } from '../run';
-import type { CurationAction, CurationResult, Instance, StoredInstance, TaskState, UndoSummary } from '../vocabulary';
+import type { CurationAction, CurationResult, Instance, StoredInstance, Task, TaskState, UndoSummary } from '../vocabulary';
 import { readCalls } from './call-journal';
 import { appendFinished, changeFinished, finishedTask, type FinishedTask } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
@@ -86,20 +86,24 @@ export class CurationStore {
 
   /**
    * Each rejected Alpaca-style candidate's instance, as its generation step proposed it
-   * (proposedInstances): accepting the candidate finishes it with that instance.
+   * (proposedInstances): accepting the candidate finishes it with that instance. Only Alpaca runs'
+   * calls are read, each once, however many of its candidates are accepted.
    */
   async #proposedInstances(taskIds: readonly string[]): Promise<Map<string, Instance[]>> {
     const tx = this.db.transaction(['tasks', 'runs', 'calls', 'parts']);
-    const tasks = (await Promise.all(taskIds.map((id) => tx.objectStore('tasks').get(id)))).filter((task) => task?.stage === 'rejected');
-    const found = await Promise.all(
-      tasks.map(async (task) => {
-        const [run, record] = await Promise.all([tx.objectStore('runs').get(task!.runId), tx.objectStore('calls').get(task!.callId)]);
-        if (!run || !record) return undefined;
-        const [call] = await readCalls(tx.objectStore('parts'), [record]);
-        return [task!.id, proposedInstances(task!, call!, run.config)] as const;
-      }),
-    );
-    return new Map(found.filter((entry) => entry !== undefined && entry[1].length > 0) as [string, Instance[]][]);
+    const rejected = (await Promise.all(taskIds.map((id) => tx.objectStore('tasks').get(id)))).filter((task): task is Task => task?.stage === 'rejected');
+    const runIds = [...new Set(rejected.map((task) => task.runId))];
+    const runs = new Map(await Promise.all(runIds.map(async (id) => [id, await tx.objectStore('runs').get(id)] as const)));
+    const alpaca = rejected.filter((task) => runs.get(task.runId)?.config.settings.strategy === 'alpaca');
+    const records = await Promise.all([...new Set(alpaca.map((task) => task.callId))].map((id) => tx.objectStore('calls').get(id)));
+    const calls = new Map((await readCalls(tx.objectStore('parts'), records.filter((record) => record !== undefined))).map((call) => [call.id, call]));
+    const proposed = new Map<string, Instance[]>();
+    for (const task of alpaca) {
+      const call = calls.get(task.callId);
+      const instances = call ? proposedInstances(task, call, runs.get(task.runId)!.config) : [];
+      if (instances.length > 0) proposed.set(task.id, instances);
+    }
+    return proposed;
   }
 
   /** The state with the proposed instances as rows, where it has none of its own. */
