@@ -19,7 +19,14 @@ let tagger: Promise<WinkMethods> | undefined;
 export async function wordTagger(): Promise<(text: string) => TaggedToken[]> {
   // Tagging only: the rule splits sentences itself, and sentiment, entities and negation would
   // make it about 70 % slower for nothing.
-  tagger ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['pos']));
+  // A failed import (a chunk that did not arrive) is not kept: the next tree asks for it again.
+  tagger ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(
+    ([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['pos']),
+    (error: unknown) => {
+      tagger = undefined;
+      throw error;
+    },
+  );
   const nlp = await tagger;
   return (text) => tagWords(nlp, text);
 }
