@@ -26,7 +26,7 @@ test('a one-row pool: its seed copy scores 1, one instance, accepted one of two 
   const stats = await datasetStats({
     rows: [row],
     seedInstructions: ['Name a spice.', 'Sort these numbers.'],
-    rejected: [{ id: 'rejected-1', created: 2, reason: { rule: 'too-short', detail: '2 words' } }],
+    rejected: [{ id: 'rejected-1', reason: { rule: 'too-short' } }],
   });
   expect(stats.seedSimilarity).toMatchObject({ count: 1, mean: 1, histogram: { counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1] } });
   expect(stats.lengths).toMatchObject({ instructions: { mean: 3 }, inputs: { count: 0 }, outputs: { mean: 1 } });

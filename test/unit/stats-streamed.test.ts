@@ -8,6 +8,7 @@ import { CompressionCounter, compressionRatio } from '../../src/lib/stats/compre
 import { LengthCounter, lengthsOf } from '../../src/lib/stats/lengths';
 import { ngramsOf, WordNumbering } from '../../src/lib/stats/ngrams';
 import { StreamedStats } from '../../src/lib/stats/streamed-stats';
+import { TokenIds, WordTokenIds } from '../../src/lib/stats/word-ids';
 import { wordTokens } from '../../src/lib/stats/words';
 import { openStudioDB } from '../../src/lib/store';
 import type { ExportRow } from '../../src/lib/vocabulary';
@@ -57,28 +58,37 @@ test('a finished compression ratio refuses more text, and says the same figure a
   expect(() => counter.add(['more'])).toThrow(/already finished/);
 });
 
-test('words numbered in parts are numbered as in one go; lengths counted in parts are the lengths of the whole', () => {
-  const all = rows(500);
+test('words numbered in parts are numbered as in one go, n-grams numbered part by part too; lengths counted in parts are the lengths of the whole', () => {
+  // Past the first sizes of the numbering's arrays: 4,096 texts, 65,536 words.
+  const all = rows(9_000);
   const tokens = all.map((row) => wordTokens(row.task.instruction));
-  const numbering = new WordNumbering<string>();
-  const lengths = new LengthCounter();
-  for (const part of split(all, [1, 0, 200])) {
-    numbering.add(part.map((row) => wordTokens(row.task.instruction)));
-    lengths.add(part);
+  const whole = ngramsOf(tokens);
+  expect(whole.texts).toBeGreaterThan(1 << 12);
+  expect(whole.starts[whole.texts]).toBeGreaterThan(1 << 16);
+  for (const early of [[], [2, 4], [2]]) {
+    const numbering = new WordNumbering(new WordTokenIds(), early);
+    const lengths = new LengthCounter();
+    for (const part of split(all, [1, 0, 200, 5_000])) {
+      numbering.add(part.map((row) => row.task.instruction));
+      lengths.add(part);
+    }
+    const inParts = numbering.ngrams();
+    expect(inParts.starts).toEqual(whole.starts);
+    // 3-grams are numbered when asked for, from the bigrams numbered early.
+    for (const n of [1, 2, 3, 4]) {
+      expect(inParts.ids(n)).toEqual(whole.ids(n));
+      expect(inParts.distinct(n)).toBe(whole.distinct(n));
+    }
+    expect(lengths.lengths()).toEqual(lengthsOf(all));
   }
-  const [inParts, whole] = [numbering.ngrams(), ngramsOf(tokens)];
-  expect(inParts.starts).toEqual(whole.starts);
-  for (const n of [1, 2, 4]) {
-    expect(inParts.ids(n)).toEqual(whole.ids(n));
-    expect(inParts.distinct(n)).toBe(whole.distinct(n));
-  }
-  expect(lengths.lengths()).toEqual(lengthsOf(all));
+  // An n numbered early needs its halves numbered before it.
+  expect(() => new WordNumbering(new TokenIds<string>(), [4]).add([['a', 'b', 'c', 'd']])).toThrow(/not numbered early/);
 });
 
 test('statistics streamed in parts through the helpers are the statistics of the whole, with each row scored to its nearest seed', async () => {
   const all = rows(1_200);
   const rejected = [taskRow({ id: 'r1', stage: 'rejected', created: 5, reason: { rule: 'too-short', detail: '2 words' } })];
-  const streamed = new StreamedStats({ seedInstructions: SEEDS }, [inThreadHelper(), inThreadHelper()], 'test');
+  const streamed = new StreamedStats(Promise.resolve({ seedInstructions: SEEDS }), [inThreadHelper(), inThreadHelper()], 'test');
   for (const part of split(all, [100, 1, 500])) streamed.add(part);
   const figures = await streamed.finish(all, Promise.resolve(rejected), (_, work) => work());
   expect(figures?.stats).toEqual(await datasetStats({ rows: all, seedInstructions: SEEDS, rejected }));
@@ -88,7 +98,7 @@ test('statistics streamed in parts through the helpers are the statistics of the
 
 test('streamed statistics are not given for rows in another order than they came in', async () => {
   const all = rows(10);
-  const streamed = new StreamedStats({ seedInstructions: SEEDS }, [inThreadHelper()], 'test');
+  const streamed = new StreamedStats(Promise.resolve({ seedInstructions: SEEDS }), [inThreadHelper()], 'test');
   streamed.add(all);
   expect(await streamed.finish([...all].reverse(), Promise.resolve([]), (_, work) => work())).toBeUndefined();
 });
@@ -96,7 +106,7 @@ test('streamed statistics are not given for rows in another order than they came
 test('abandoned when the rows could not all be read, the helper’s compression stream is ended', async () => {
   const ended: string[] = [];
   const helper = { ...inThreadHelper(), compressionEnd: async (stream: string) => (ended.push(stream), null) };
-  const streamed = new StreamedStats({ seedInstructions: SEEDS }, [helper], 'abandoned');
+  const streamed = new StreamedStats(Promise.resolve({ seedInstructions: SEEDS }), [helper], 'abandoned');
   streamed.add(rows(5));
   streamed.abandon();
   await Promise.resolve();

@@ -104,6 +104,14 @@ describe('the funnel and a task’s history', () => {
       ),
     );
     expect(await store.rejectionsByRule(PROJECT, REJECTION_RULES)).toMatchObject({ 'too-short': 2, rouge: 1, 'too-long': 0, empty: 0 });
+    // The acceptance curve's read: each rejected task's id and rule, from the index's keys.
+    const candidates = await store.rejectedCandidates(PROJECT);
+    expect(candidates.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
+      { id: 't1', reason: { rule: 'too-short' } },
+      { id: 't2', reason: { rule: 'too-short' } },
+      { id: 't3', reason: { rule: 'rouge' } },
+    ]);
+    expect(await store.rejectedCandidates('another project')).toEqual([]);
   });
 
   test('taskDetail gathers the task, its instances and every call behind it', async () => {

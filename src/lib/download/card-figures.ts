@@ -1,8 +1,8 @@
 import { barChartSvg, histogramBars, instancesBars, sunburstSvg } from '../charts';
 import type { CardFigures } from '../export';
 import type { TokenizerName } from '../rouge';
-import { datasetStats, verbNounTree, type DatasetStats, type Distribution, type RejectedCandidate, type VerbNounTree } from '../stats';
-import type { ExportRow } from '../vocabulary';
+import { datasetStats, verbNounTree, type DatasetStats, type Distribution, type VerbNounTree } from '../stats';
+import type { ExportRow, RejectedCandidate } from '../vocabulary';
 
 /** What the figures of an export read besides its rows. */
 export interface FigureInputs {

@@ -1,12 +1,10 @@
-import type { ExportRow, RejectionReason, Task } from '../vocabulary';
+import { byCreation } from '../ids';
+import type { ExportRow, RejectedCandidate, RejectionReason } from '../vocabulary';
 
 export type RejectionRule = RejectionReason['rule'];
 
 /** Candidates per point of the acceptance curve. */
 export const ACCEPTANCE_WINDOW = 100;
-
-/** A rejected candidate as the curve reads it: when, and by which rule (a rejected task always has its reason). */
-export type RejectedCandidate = Pick<Task, 'id' | 'created' | 'reason'>;
 
 /** One point of the curve: `size` consecutive candidates from candidate `first` (0-based). */
 export interface AcceptanceWindow {
@@ -32,10 +30,11 @@ export interface Acceptance {
 }
 
 export function acceptanceOf(rows: readonly ExportRow[], rejected: readonly RejectedCandidate[]): Acceptance {
+  // In creation order: ids sort so (src/lib/ids), as the dataset's rows already are.
   const candidates = [
-    ...rows.map(({ task }) => ({ id: task.id, created: task.created, rule: null as RejectionRule | null })),
-    ...rejected.flatMap(({ id, created, reason }) => (reason ? [{ id, created, rule: reason.rule }] : [])),
-  ].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    ...rows.map(({ task }) => ({ id: task.id, rule: null as RejectionRule | null })),
+    ...rejected.flatMap(({ id, reason }) => (reason ? [{ id, rule: reason.rule }] : [])),
+  ].sort(byCreation);
   const windows: AcceptanceWindow[] = [];
   const rejectedByRule: Partial<Record<RejectionRule, number>> = {};
   for (let first = 0; first < candidates.length; first += ACCEPTANCE_WINDOW) {

@@ -1,4 +1,5 @@
 import { Gzip } from 'fflate';
+import { joinTexts, type JoinedTexts } from './joined-texts';
 
 const encoder = new TextEncoder();
 /** The deflate stream is fed in pieces of this size, however the texts arrive. */
@@ -26,9 +27,14 @@ export class CompressionCounter {
   #ratio: number | null | undefined;
 
   add(texts: readonly string[]): this {
+    return this.addJoined(joinTexts(texts));
+  }
+
+  /** Adds texts already joined by newlines, as the stats worker sends them to a helper. */
+  addJoined({ text, ends }: JoinedTexts): this {
     if (this.#ratio !== undefined) throw new Error('This compression ratio is already finished.');
-    if (texts.length === 0) return this;
-    const bytes = encoder.encode((this.#started ? '\n' : '') + texts.join('\n'));
+    if (ends.length === 0) return this;
+    const bytes = encoder.encode((this.#started ? '\n' : '') + text);
     this.#started = true;
     this.#raw += bytes.length;
     for (let at = 0; at < bytes.length; ) {

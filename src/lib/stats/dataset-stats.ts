@@ -1,6 +1,6 @@
 import type { TokenizerName } from '../rouge';
-import type { ExportRow } from '../vocabulary';
-import { acceptanceOf, type Acceptance, type RejectedCandidate } from './acceptance';
+import type { ExportRow, RejectedCandidate } from '../vocabulary';
+import { acceptanceOf, type Acceptance } from './acceptance';
 import { compressionRatio } from './compression-ratio';
 import { diversityOf, type Diversity } from './diversity';
 import { lengthsOf, type Lengths } from './lengths';

@@ -1,10 +1,9 @@
 import { compressionRatio } from './compression-ratio';
 import { distinctN } from './distinct-n';
-import { MAX_N, ngramsOf, type Ngrams } from './ngrams';
+import { MAX_N, wordNgramsOf, type Ngrams } from './ngrams';
 import { SELF_BLEU_SAMPLE, selfBleu, type SelfBleuOptions } from './self-bleu';
 import { selfRepetition } from './self-repetition';
 import { untimed, type Timer } from './timer';
-import { wordTokens } from './words';
 
 /** A diversity figure and what it says; value is null when the pool is too small to have one. */
 export interface DiversityFigure {
@@ -41,7 +40,7 @@ export interface DiversityOptions {
 /** The diversity of the instructions, each figure with its explanation. */
 export async function diversityOf(instructions: readonly string[], { sample = SELF_BLEU_SAMPLE, time = untimed, compressed, words }: DiversityOptions = {}): Promise<Diversity> {
   const ngrams = time('n-grams', () => {
-    const grams = words ?? ngramsOf(instructions.map(wordTokens));
+    const grams = words ?? wordNgramsOf(instructions);
     // Numbered here, where the timer sees them: the bigrams (distinct-2) on the way to the 4-grams.
     grams.ids(MAX_N);
     return grams;

@@ -3,7 +3,7 @@
 // al. 2024, as pure functions, and the stats worker's service that reads a project for them from
 // the store, with the helper workers' service beside it.
 export { datasetStats, type DatasetStats, type StatsInput } from './dataset-stats';
-export { ACCEPTANCE_WINDOW, type Acceptance, type AcceptanceWindow, type RejectedCandidate, type RejectionRule } from './acceptance';
+export { ACCEPTANCE_WINDOW, type Acceptance, type AcceptanceWindow, type RejectionRule } from './acceptance';
 export { DIVERSITY_EXPLANATIONS, type Diversity, type DiversityFigure } from './diversity';
 export type { Histogram } from './histogram';
 export { LENGTH_BINS, type Lengths } from './lengths';

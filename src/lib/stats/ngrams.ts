@@ -1,26 +1,33 @@
 import { PairIds } from './pair-ids';
+import { TokenIds, WordTokenIds, type WordIds } from './word-ids';
 
 /** The longest n-grams the diversity figures read: Self-BLEU's 4-grams, self-repetition's. */
 export const MAX_N = 4;
 
+/** One n's numbering: each word position's n-gram id (-1 where it would run past its text), and how many different n-grams. */
+export interface Numbered {
+  ids: Int32Array;
+  distinct: number;
+}
+
 /**
  * Texts' n-grams as integer ids (equal n-grams, equal ids), in flat arrays indexed by word
  * position: a typed array per text cost more in garbage collection than the counting itself on a
- * 100k-task pool. Each n is numbered on first use only, as a pair of shorter n-grams' ids: the
- * figures of a whole pool read 1-, 2- and 4-grams (a 4-gram is two bigrams), so the pool's 3-grams,
- * a pass over 1.6 million words, are never numbered (Self-BLEU numbers its sample's own).
+ * 100k-task pool. An n is numbered on first use, as a pair of shorter n-grams' ids, unless it came
+ * numbered (WordNumbering's `early`): the figures of a whole pool read 1-, 2- and 4-grams (a 4-gram
+ * is two bigrams), so the pool's 3-grams, a pass over 1.6 million words, are never numbered
+ * (Self-BLEU numbers its sample's own).
  */
 export class Ngrams {
   /** Where each text's words start, then the total: text t holds words [starts[t], starts[t + 1]). */
   readonly starts: Int32Array;
-  readonly #ids: Int32Array[] = [];
-  readonly #distinct: number[] = [];
+  readonly #numbered = new Map<number, Numbered>();
 
-  /** The texts' words as ids, equal words with equal ids from 0; `words` is how many different ones. */
-  constructor(starts: Int32Array, unigrams: Int32Array, words: number) {
+  /** The texts' words as ids, equal words with equal ids from 0; `words` is how many different ones; `numbered`, longer n-grams numbered already. */
+  constructor(starts: Int32Array, unigrams: Int32Array, words: number, numbered: ReadonlyMap<number, Numbered> = new Map()) {
     this.starts = starts;
-    this.#ids[1] = unigrams;
-    this.#distinct[1] = words;
+    this.#numbered.set(1, { ids: unigrams, distinct: words });
+    for (const [n, grams] of numbered) this.#numbered.set(n, grams);
   }
 
   /** How many texts it holds. */
@@ -30,31 +37,37 @@ export class Ngrams {
 
   /** `ids(n)[p]`: the n-gram that starts at word p, or -1 where it would run past its text. */
   ids(n: number): Int32Array {
-    this.#number(n);
-    return this.#ids[n]!;
+    return this.#number(n).ids;
   }
 
   /** How many different n-grams there are. */
   distinct(n: number): number {
-    this.#number(n);
-    return this.#distinct[n]!;
+    return this.#number(n).distinct;
   }
 
-  /** An n-gram is its first ⌈n/2⌉ words' id and the rest's. */
-  #number(n: number): void {
-    if (this.#ids[n]) return;
-    const head = Math.ceil(n / 2);
-    const left = this.ids(head);
-    const right = this.ids(n - head);
-    const { starts } = this;
-    const total = starts[this.texts]!;
-    const pairs = new PairIds(total);
-    const grams = new Int32Array(total).fill(-1);
-    for (let text = 0; text < this.texts; text++) {
-      for (let start = starts[text]!, last = starts[text + 1]! - n; start <= last; start++) grams[start] = pairs.id(left[start]!, right[start + head]!);
+  #number(n: number): Numbered {
+    let numbered = this.#numbered.get(n);
+    if (!numbered) {
+      const { starts } = this;
+      const pairs = new PairIds(starts[this.texts]!);
+      const ids = new Int32Array(starts[this.texts]!).fill(-1);
+      numberPairs(n, pairs, ids, (half) => this.ids(half), starts, 0, this.texts);
+      this.#numbered.set(n, (numbered = { ids, distinct: pairs.size }));
     }
-    this.#ids[n] = grams;
-    this.#distinct[n] = pairs.size;
+    return numbered;
+  }
+}
+
+/**
+ * Numbers the n-grams of texts [from, to) into `ids`: an n-gram is its first ⌈n/2⌉ words' id and
+ * the rest's, so `halves` must hold those shorter n-grams' ids for these texts.
+ */
+function numberPairs(n: number, pairs: PairIds, ids: Int32Array, halves: (n: number) => Int32Array, starts: ArrayLike<number>, from: number, to: number): void {
+  const head = Math.ceil(n / 2);
+  const left = halves(head);
+  const right = halves(n - head);
+  for (let text = from; text < to; text++) {
+    for (let start = starts[text]!, last = starts[text + 1]! - n; start <= last; start++) ids[start] = pairs.id(left[start]!, right[start + head]!);
   }
 }
 
@@ -67,48 +80,84 @@ export function gramsOf(ngrams: Ngrams, n: number, text: number): Int32Array {
   return ngrams.ids(n).subarray(starts[text]!, Math.max(starts[text]!, starts[text + 1]! - n + 1));
 }
 
+/** The n-grams of texts' words as wordTokens splits them. */
+export function wordNgramsOf(texts: readonly string[]): Ngrams {
+  return new WordNumbering(new WordTokenIds()).add(texts).ngrams();
+}
+
 /** The n-grams of each tokenized text, its words interned once. */
 export function ngramsOf(texts: readonly (readonly string[])[]): Ngrams {
-  return new WordNumbering<string>().add(texts).ngrams();
+  return new WordNumbering(new TokenIds<string>()).add(texts).ngrams();
 }
 
 /** The n-grams of some texts of `ngrams` (by index), numbered afresh: Self-BLEU's sample. */
 export function sampleOf(ngrams: Ngrams, texts: readonly number[]): Ngrams {
-  return new WordNumbering<number>().add(texts.map((text) => gramsOf(ngrams, 1, text))).ngrams();
+  return new WordNumbering(new TokenIds<number>()).add(texts.map((text) => gramsOf(ngrams, 1, text))).ngrams();
 }
 
 /**
  * Numbers the words of texts that may come in parts (the stats worker numbers each part as it
- * reads it), equal words with equal ids from 0; `ngrams()` then holds every text so far, in order.
+ * reads it), their ids from `words`; `ngrams()` then holds every text so far, in order. The
+ * n-grams of `early` (each n after the halves it is made of, [2, 4] for the diversity figures)
+ * are numbered part by part too, so that little is left once the last part is in.
  */
-export class WordNumbering<Word> {
-  readonly #words = new Map<Word, number>();
-  readonly #ends: number[] = [];
+export class WordNumbering<Text> {
+  /** Where each text starts, then where the last one ends. */
+  #starts = new Int32Array(1 << 12);
+  #texts = 0;
   #unigrams = new Int32Array(1 << 16);
   #length = 0;
+  readonly #early: { n: number; pairs?: PairIds; ids: Int32Array }[];
 
-  add(texts: readonly ArrayLike<Word>[]): this {
+  constructor(
+    private readonly words: WordIds<Text>,
+    early: readonly number[] = [],
+  ) {
+    this.#early = early.map((n) => ({ n, ids: new Int32Array(0) }));
+  }
+
+  /**
+   * `textsAtMost`, with the first part: how many texts all parts will hold at most. The early
+   * n-grams' tables are sized for that many texts of the first part's length, once: growing them
+   * part by part rehashed a 100k-task pool's millions of n-grams over and over.
+   */
+  add(texts: readonly Text[], textsAtMost = texts.length): this {
+    const first = this.#texts;
     for (const text of texts) {
-      if (this.#length + text.length > this.#unigrams.length) this.#grow(this.#length + text.length);
-      for (let i = 0; i < text.length; i++) {
-        let id = this.#words.get(text[i]!);
-        if (id === undefined) this.#words.set(text[i]!, (id = this.#words.size));
-        this.#unigrams[this.#length++] = id;
-      }
-      this.#ends.push(this.#length);
+      const ids = this.words.idsOf(text);
+      if (this.#length + ids.length > this.#unigrams.length) this.#unigrams = grown(this.#unigrams, this.#length, this.#length + ids.length);
+      this.#unigrams.set(ids, this.#length);
+      this.#length += ids.length;
+      if (this.#texts + 2 > this.#starts.length) this.#starts = grown(this.#starts, this.#texts + 1, this.#texts + 2);
+      this.#starts[++this.#texts] = this.#length;
+    }
+    const expected = Math.ceil((this.#length / Math.max(1, this.#texts)) * Math.max(textsAtMost, this.#texts));
+    for (const grams of this.#early) {
+      grams.pairs ??= new PairIds(expected);
+      if (grams.ids.length < this.#length) grams.ids = grown(grams.ids, this.#starts[first]!, Math.max(this.#length, expected));
+      grams.ids.fill(-1, this.#starts[first]!, this.#length);
+      numberPairs(grams.n, grams.pairs, grams.ids, (n) => this.#idsOf(n), this.#starts, first, this.#texts);
     }
     return this;
   }
 
+  /** Views, not copies: add() writes only past them. */
   ngrams(): Ngrams {
-    const starts = new Int32Array(this.#ends.length + 1);
-    starts.set(this.#ends, 1);
-    return new Ngrams(starts, this.#unigrams.slice(0, this.#length), this.#words.size);
+    const numbered = new Map(this.#early.map(({ n, pairs, ids }) => [n, { ids: ids.subarray(0, this.#length), distinct: pairs?.size ?? 0 }]));
+    return new Ngrams(this.#starts.subarray(0, this.#texts + 1), this.#unigrams.subarray(0, this.#length), this.words.size, numbered);
   }
 
-  #grow(needed: number): void {
-    const grown = new Int32Array(Math.max(needed, this.#unigrams.length * 2));
-    grown.set(this.#unigrams.subarray(0, this.#length));
-    this.#unigrams = grown;
+  #idsOf(n: number): Int32Array {
+    if (n === 1) return this.#unigrams;
+    const grams = this.#early.find((early) => early.n === n);
+    if (!grams) throw new Error(`The ${n}-grams are not numbered early: list them in \`early\` before the longer n-grams made of them.`);
+    return grams.ids;
   }
+}
+
+/** A copy of `array`'s first `kept` values in a longer array, at least `needed` long and at least twice as long. */
+function grown(array: Int32Array, kept: number, needed: number): Int32Array<ArrayBuffer> {
+  const longer = new Int32Array(Math.max(needed, array.length * 2));
+  longer.set(array.subarray(0, kept));
+  return longer;
 }

@@ -42,13 +42,16 @@ export class PairIds {
 
   #grow(): void {
     const old = this.#table;
-    this.#table = new Int32Array(old.length * 2);
-    this.#mask = this.#mask * 2 + 1;
+    const table = (this.#table = new Int32Array(old.length * 2));
+    const mask = (this.#mask = this.#mask * 2 + 1);
     for (let at = 0; at < old.length; at += 3) {
       if (old[at] === 0) continue;
-      let slot = hashOf(old[at + 1]!, old[at + 2]!) & this.#mask;
-      while (this.#table[slot * 3] !== 0) slot = (slot + 1) & this.#mask;
-      this.#table.set(old.subarray(at, at + 3), slot * 3);
+      let slot = hashOf(old[at + 1]!, old[at + 2]!) & mask;
+      while (table[slot * 3] !== 0) slot = (slot + 1) & mask;
+      // Three stores, not a subarray's set: a view per pair made growing cost more than numbering.
+      table[slot * 3] = old[at]!;
+      table[slot * 3 + 1] = old[at + 1]!;
+      table[slot * 3 + 2] = old[at + 2]!;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { TokenizerName } from '../rouge';
-import { CompressionCounter, compressionRatio } from './compression-ratio';
+import { CompressionCounter } from './compression-ratio';
+import { splitTexts, type JoinedTexts } from './joined-texts';
 import { seedScoresOf } from './seed-similarity';
 import { verbNounFinder, type VerbNoun } from './verb-noun';
 
@@ -10,10 +11,10 @@ import { verbNounFinder, type VerbNoun } from './verb-noun';
  */
 export interface StatsHelperApi {
   /** Each instruction's ROUGE-L F to its most similar seed (Fig. 4). */
-  seedScores(instructions: readonly string[], seedInstructions: readonly string[], tokenizer?: TokenizerName): Float64Array;
-  compressionRatio(instructions: readonly string[]): number | null;
+  seedScores(instructions: JoinedTexts, seedInstructions: readonly string[], tokenizer?: TokenizerName): Float64Array;
+  compressionRatio(instructions: JoinedTexts): number | null;
   /** Adds instructions to the compression ratio under `stream`, started by its first part (StreamedStats). */
-  compressionAdd(stream: string, instructions: readonly string[]): void;
+  compressionAdd(stream: string, instructions: JoinedTexts): void;
   /** The ratio of every part added under `stream`, which ends it; null without text. */
   compressionEnd(stream: string): number | null;
   /** Each instruction's verb–noun pair, null where it has none. */
@@ -31,9 +32,9 @@ export function createStatsHelperService(): StatsHelperApi {
     return counter;
   };
   return {
-    seedScores: seedScoresOf,
-    compressionRatio,
-    compressionAdd: (id, instructions) => void stream(id).add(instructions),
+    seedScores: (instructions, ...seeds) => seedScoresOf(splitTexts(instructions), ...seeds),
+    compressionRatio: (instructions) => new CompressionCounter().addJoined(instructions).ratio(),
+    compressionAdd: (id, instructions) => void stream(id).addJoined(instructions),
     compressionEnd: (id) => {
       const ratio = stream(id).ratio();
       streams.delete(id);

@@ -1,8 +1,9 @@
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../store';
-import type { ExportRow } from '../vocabulary';
-import type { RejectedCandidate } from './acceptance';
+import type { ExportRow, RejectedCandidate } from '../vocabulary';
 import { datasetStats, type DatasetStats } from './dataset-stats';
 import { StreamedStats, type Figures, type SeedsOfProject } from './streamed-stats';
+import { handled } from './handled';
+import { joinTexts } from './joined-texts';
 import { referenceRows } from './reference-rows';
 import { rowsBehind, type FigurePart, type RowFigures } from './rows-behind';
 import { inThreadHelper, type StatsHelper } from './stats-helper';
@@ -80,7 +81,7 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
     rejected: Promise<readonly RejectedCandidate[]>,
     time: Timer,
   ): Promise<Figures> => {
-    const instructions = rows.map((row) => row.task.instruction);
+    const instructions = joinTexts(rows.map((row) => row.task.instruction));
     const elsewhere = {
       seedScores: time('ROUGE-L to the seeds (helper)', () => helper(0).seedScores(instructions, seedInstructions, tokenizer)),
       compressionRatio: time('compression ratio (helper)', () => helper(1).compressionRatio(instructions)),
@@ -101,15 +102,17 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
         record();
         return value;
       };
-      // Asked first and awaited last: the database reads them while the other statistics run.
-      const rejected = pool.rejectedTasks(projectId);
-      const seeds = await time('reads (seeds)', () => seedsOf(projectId));
+      // The pages are asked for first, as everything waits for them; the seeds and the rejected
+      // candidates (keys only) meanwhile, awaited when needed.
+      const seeds = handled(time('reads (seeds)', () => seedsOf(projectId)));
       const streamed = new StreamedStats(seeds, helpers, `compute ${++computations}`);
-      const rows = await time('reads (finished tasks), each part counted as it came', () => pool.finishedTasks(projectId, (part) => streamed.add(part))).catch((error: unknown) => {
+      const reading = time('reads (finished tasks), each part counted as it came', () => pool.finishedTasks(projectId, (part, rowsAtMost) => streamed.add(part, rowsAtMost)));
+      const rejected = handled(pool.rejectedCandidates(projectId));
+      const rows = await reading.catch((error: unknown) => {
         streamed.abandon();
         throw error;
       });
-      const { stats, seedScores } = (await streamed.finish(rows, rejected, time)) ?? (await figuresOf(rows, seeds, rejected, time));
+      const { stats, seedScores } = (await streamed.finish(rows, rejected, time)) ?? (await figuresOf(rows, await seeds, rejected, time));
       last = { projectId, rows, seedScores };
       return { stats, timings };
     },
@@ -118,7 +121,7 @@ export function createStatsService(open: () => Promise<StudioDatabase> = () => o
       const pool = new PoolStore(await connection());
       const read = 'file' in reference ? await referenceRows(reference.file, reference.name) : { ok: true as const, rows: await pool.finishedTasks(reference.projectId) };
       if (!read.ok) return read;
-      const rejected = 'file' in reference ? Promise.resolve([]) : pool.rejectedTasks(reference.projectId);
+      const rejected = 'file' in reference ? Promise.resolve([]) : pool.rejectedCandidates(reference.projectId);
       const { stats } = await figuresOf(read.rows, await seedsOf(projectId), rejected, untimed);
       // A cache of its own: the reference's tasks must not push the project's out of the project's.
       const tree = treeOfPairs(await new VerbNounCache().pairsOf(read.rows, helpers));

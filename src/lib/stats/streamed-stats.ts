@@ -1,12 +1,13 @@
 import type { TokenizerName } from '../rouge';
-import type { ExportRow } from '../vocabulary';
-import type { RejectedCandidate } from './acceptance';
+import type { ExportRow, RejectedCandidate } from '../vocabulary';
 import { datasetStats, type DatasetStats } from './dataset-stats';
+import { handled } from './handled';
+import { joinTexts } from './joined-texts';
 import { LengthCounter } from './lengths';
-import { WordNumbering } from './ngrams';
+import { MAX_N, WordNumbering } from './ngrams';
 import type { StatsHelper } from './stats-helper';
 import type { Timer } from './timer';
-import { wordTokens } from './words';
+import { WordTokenIds } from './word-ids';
 
 /** The seed instructions Fig. 4 scores against, with the project's ROUGE-L tokenizer. */
 export interface SeedsOfProject {
@@ -33,21 +34,24 @@ export class StreamedStats {
   readonly #seedScores: Promise<Float64Array>[] = [];
   readonly #compressed: Promise<void>[] = [];
   readonly #lengths = new LengthCounter();
-  readonly #words = new WordNumbering<string>();
+  /** Numbered part by part: distinct-2's bigrams, and self-repetition's 4-grams (two bigrams each). */
+  readonly #words = new WordNumbering(new WordTokenIds(), [2, MAX_N]);
 
   /** `stream` names this computation's compression stream in the helper: unique per computation. */
   constructor(
-    private readonly seeds: SeedsOfProject,
+    private readonly seeds: Promise<SeedsOfProject>,
     private readonly helpers: readonly StatsHelper[],
     private readonly stream: string,
   ) {}
 
-  add(rows: readonly ExportRow[]): void {
+  /** `rowsAtMost`: how many rows all parts will hold at most, which sizes the n-gram tables once. */
+  add(rows: readonly ExportRow[], rowsAtMost = rows.length): void {
     const instructions = rows.map((row) => row.task.instruction);
-    this.#seedScores.push(handled(this.#helper(0).seedScores(instructions, this.seeds.seedInstructions, this.seeds.tokenizer)));
-    this.#compressed.push(handled(this.#helper(1).compressionAdd(this.stream, instructions)));
+    const joined = joinTexts(instructions);
+    this.#seedScores.push(handled(this.seeds.then(({ seedInstructions, tokenizer }) => this.#helper(0).seedScores(joined, seedInstructions, tokenizer))));
+    this.#compressed.push(handled(this.#helper(1).compressionAdd(this.stream, joined)));
     this.#lengths.add(rows);
-    this.#words.add(instructions.map(wordTokens));
+    this.#words.add(instructions, rowsAtMost);
     for (const row of rows) this.#rows.push(row);
   }
 
@@ -67,7 +71,7 @@ export class StreamedStats {
       {
         rows,
         rejected,
-        ...this.seeds,
+        ...(await this.seeds),
         elsewhere: {
           seedScores: time('ROUGE-L to the seeds (helper, as read)', () => seedScores),
           compressionRatio: time('compression ratio (helper, as read)', () => compressed),
@@ -87,12 +91,6 @@ export class StreamedStats {
   #helper(index: number): StatsHelper {
     return this.helpers[index % this.helpers.length]!;
   }
-}
-
-/** The promise, marked handled: a part that fails is reported when finish awaits it, not as an unhandled rejection before. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
 }
 
 function joined(parts: readonly Float64Array[]): Float64Array {

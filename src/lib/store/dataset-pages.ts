@@ -110,19 +110,21 @@ export const PAGES_PER_PART = 25;
 /**
  * Every finished task of a project, oldest first, each made a `Row` by `asRow`. With `onPart`, the
  * pages are asked for in parts of 2,500 tasks, all at once, and each part's rows are handed over
- * as it arrives, in page order: the caller works on one while the database reads the next.
+ * as it arrives, in page order: the caller works on one while the database reads the next. With
+ * them comes how many rows all parts hold at most (full pages), for a caller that sizes tables once.
  */
 export async function readFinished<Row extends { task: ExportTask }>(
   store: ReadablePages,
   projectId: string,
   asRow: (row: FinishedTask) => Row,
-  onPart?: (rows: readonly Row[]) => void,
+  onPart?: (rows: readonly Row[], rowsAtMost: number) => void,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   if (onPart) {
-    for (const part of await partsOf(store, projectId)) {
+    const { parts, pages } = await partsOf(store, projectId);
+    for (const part of parts) {
       const partRows = (await part).flatMap((page) => page.rows.map(asRow));
-      onPart(partRows);
+      onPart(partRows, pages * ROWS_PER_PAGE);
       for (const row of partRows) rows.push(row);
     }
   } else {
@@ -133,16 +135,16 @@ export async function readFinished<Row extends { task: ExportTask }>(
   return rows.sort((a, b) => byCreation(a.task, b.task));
 }
 
-/** The project's pages, asked for in ranges of PAGES_PER_PART page numbers, all at once. */
-async function partsOf(store: ReadablePages, projectId: string): Promise<Promise<DatasetPage[]>[]> {
+/** The project's pages, asked for in ranges of PAGES_PER_PART page numbers, all at once; and how many pages there are. */
+async function partsOf(store: ReadablePages, projectId: string): Promise<{ parts: Promise<DatasetPage[]>[]; pages: number }> {
   const last = await store.openKeyCursor(projectPages(projectId), 'prev');
-  if (!last) return [];
+  if (!last) return { parts: [], pages: 0 };
   const [, lastPage] = last.key as [string, number];
   const parts: Promise<DatasetPage[]>[] = [];
   for (let first = 0; first <= lastPage; first += PAGES_PER_PART) {
     parts.push(store.getAll(IDBKeyRange.bound([projectId, first], [projectId, Math.min(lastPage, first + PAGES_PER_PART - 1)])));
   }
-  return parts;
+  return { parts, pages: lastPage + 1 };
 }
 
 export function deletePages(store: PagesStore, projectId: string): Promise<void> {

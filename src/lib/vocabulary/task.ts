@@ -38,6 +38,12 @@ export type RejectionReason =
   | { rule: HeuristicRule; detail: string }
   | { rule: 'rouge'; score: number; nearest: PoolEntry };
 
+/** A rejected candidate as the acceptance curve reads it: which, and by which rule. A whole Task is one too. */
+export interface RejectedCandidate {
+  id: string;
+  reason?: Pick<RejectionReason, 'rule'>;
+}
+
 export interface TaskOrigin {
   step: number;
   candidate: number;
