@@ -7,7 +7,7 @@ import type { Run, SeedTask } from '../../src/lib/vocabulary';
 import { parseSeedFile } from '../../src/lib/seeds';
 import { openStudioDB, PoolStore, ProjectStore, type StudioDatabase } from '../../src/lib/store';
 import { SELF_INSTRUCT_SETTINGS } from '../../test/fixtures/method/settings';
-import { addCalls } from '../../src/lib/store/call-journal';
+import { addCalls, JOURNAL_STORES, journalStores } from '../../src/lib/store/call-journal';
 import { appendFinished, collectFinished } from '../../src/lib/store/dataset-pages';
 import { percentile } from './measure';
 import type { InsertOptions, InsertReport, TransactionFigures } from './protocol';
@@ -148,9 +148,9 @@ type StepRows = ReturnType<typeof finalRows>;
 
 /** The batched path's one transaction: every row of ~100 finished steps, and their dataset pages. */
 async function writeBatch(db: StudioDatabase, projectId: string, rows: StepRows): Promise<void> {
-  const tx = db.transaction(['calls', 'parts', 'tasks', 'instances', 'datasetPages'], 'readwrite');
+  const tx = db.transaction([...JOURNAL_STORES, 'tasks', 'instances', 'datasetPages'], 'readwrite');
   await Promise.all([
-    addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
+    addCalls(journalStores(tx), rows.calls),
     ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
     ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
     appendFinished(tx.objectStore('datasetPages'), projectId, collectFinished(rows.tasks, rows.instances)),

@@ -1,7 +1,7 @@
 // The app's database as each released version left it in users' browsers, built by hand for the
 // upgrade tests. Like a released upgrade step, a version here is never edited: the next one is added.
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransaction) => void> = {
   1: (db) => {
@@ -35,6 +35,10 @@ const VERSIONS: Record<ReleasedVersion, (db: IDBDatabase, upgrade: IDBTransactio
     db.createObjectStore('undo', { keyPath: ['projectId', 'seq'] });
     db.createObjectStore('undoStates', { keyPath: ['projectId', 'seq'] });
     upgrade.objectStore('datasetPages').createIndex('by-task', 'taskIds', { multiEntry: true });
+  },
+  7: (db) => {
+    db.createObjectStore('judgments', { keyPath: ['projectId', 'taskId'] });
+    db.createObjectStore('audits', { keyPath: 'projectId' });
   },
 };
 

@@ -1,5 +1,6 @@
-// The version 5 upgrade on fake-indexeddb: a version 3 database's whole calls are converted in
-// place, in batches, to records that name parts, and every call reads back as it was stored.
+// The journal's upgrades on fake-indexeddb: at version 5 a version 3 database's whole calls are
+// converted in place, in batches, to records that name parts, and every call reads back as it was
+// stored; at version 8 each project's calls are totalled into its token counts.
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { openStudioDB, PoolStore, ProjectStore } from '../../src/lib/store';
@@ -33,4 +34,36 @@ test('a version 3 database upgrades in place: every call reads back identical, i
   expect(parts.map((part) => `${part.projectId} ${part.hash}`).sort()).toEqual([...repeated].sort());
   expect(parts.length).toBeLessThan(calls.length / 10);
   expect(await new PoolStore(db).counts('a')).toMatchObject({ generationCalls: calls.filter((call) => call.projectId === 'a' && call.purpose === 'instructions').length });
+  for (const projectId of ['a', 'b']) expect(await new PoolStore(db).tokenUsage(projectId)).toEqual(tokensOf(calls.filter((call) => call.projectId === projectId)));
 });
+
+test('a version 7 database gets each project’s token totals from its journaled calls, which later calls add to', async () => {
+  const factory = new IDBFactory();
+  const requests = everyMethodRequest();
+  const calls: CallRecord[] = Array.from({ length: CALLS }, (_, i) => {
+    const row = journalCall(i % 3 ? 'a' : 'b', `call-${String(i).padStart(5, '0')}`, requests[i % requests.length]!);
+    return { ...row, result: { ...row.result, promptTokens: 100 + i, completionTokens: i % 7 } };
+  });
+  // Version 7 stored calls as records that name parts, as version 5 made them.
+  const split = calls.map((call) => ({ projectId: call.projectId, ...splitCall(call) }));
+  const parts = new Map(split.flatMap(({ projectId, parts }) => [...parts].map(([hash, text]) => [`${projectId} ${hash}`, { projectId, hash, text }] as const)));
+  const v7 = await openReleasedVersion(factory, 7);
+  await putRows(v7, { projects: ['a', 'b', 'c'].map((id) => ({ id, name: id, created: 0 })), calls: split.map(({ record }) => record), parts: [...parts.values()] });
+  v7.close();
+
+  const pool = new PoolStore(await openStudioDB(factory));
+  const [a, b] = [calls.filter((call) => call.projectId === 'a'), calls.filter((call) => call.projectId === 'b')];
+  expect(await pool.tokenUsage('a')).toEqual(tokensOf(a));
+  expect(await pool.tokenUsage('b')).toEqual(tokensOf(b));
+  expect(await pool.tokenUsage('c')).toEqual({ promptTokens: 0, completionTokens: 0 });
+  const more = journalCall('a', 'call-99999', requests[0]!);
+  await pool.saveGeneration({ call: more, candidates: [], instances: [] });
+  expect(await pool.tokenUsage('a')).toEqual(tokensOf([...a, more]));
+});
+
+function tokensOf(calls: readonly CallRecord[]): { promptTokens: number; completionTokens: number } {
+  return {
+    promptTokens: calls.reduce((sum, call) => sum + call.result.promptTokens, 0),
+    completionTokens: calls.reduce((sum, call) => sum + call.result.completionTokens, 0),
+  };
+}

@@ -125,10 +125,13 @@ test('a project keeps the method settings saved for it, and a duplicate copies t
   expect((await projects.get(copy.id))?.settings).toEqual(settings);
 });
 
-test('the call journal: a duplicate reads back the same calls under new ids, and deleting a project deletes its parts only', async () => {
+test('the call journal: a duplicate reads back the same calls under new ids and their token totals, and deleting a project deletes its parts and totals only', async () => {
   const { db, projects, pool } = await freshDatabase();
   const original = await projects.create('Original');
-  const made = everyMethodRequest().map((request, i) => journalCall(original.id, `call-${String(i).padStart(2, '0')}`, request));
+  const made = everyMethodRequest().map((request, i) => {
+    const call = journalCall(original.id, `call-${String(i).padStart(2, '0')}`, request);
+    return { ...call, result: { ...call.result, promptTokens: 10 + i, completionTokens: i } };
+  });
   // read() lists calls by purpose, then id.
   const calls = made.toSorted((a, b) => a.purpose.localeCompare(b.purpose) || a.id.localeCompare(b.id));
   for (const [i, call] of made.entries()) {
@@ -141,9 +144,15 @@ test('the call journal: a duplicate reads back the same calls under new ids, and
   const kept = await partsOf(original.id);
   expect(kept.length).toBeGreaterThan(0);
   expect((await partsOf(copy.id)).map((part) => part.text)).toEqual(kept.map((part) => part.text));
+  const tokens = await pool.tokenUsage(original.id);
+  expect(tokens).toEqual({ promptTokens: calls.reduce((sum, call) => sum + call.result.promptTokens, 0), completionTokens: calls.reduce((sum, call) => sum + call.result.completionTokens, 0) });
+  expect(tokens.promptTokens).toBeGreaterThan(0);
+  expect(await pool.tokenUsage(copy.id)).toEqual(tokens);
 
   await projects.remove(copy.id);
   expect(await partsOf(copy.id)).toEqual([]);
   expect(await partsOf(original.id)).toEqual(kept);
   expect((await projects.read(original.id)).calls).toStrictEqual(calls);
+  expect(await db.get('callTokens', copy.id)).toBeUndefined();
+  expect(await pool.tokenUsage(original.id)).toEqual(tokens);
 });

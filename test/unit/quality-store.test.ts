@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { openStudioDB, QualityStore } from '../../src/lib/store';
+import { DB_VERSION } from '../../src/lib/store/schema';
 import type { Audit, StoredJudgment } from '../../src/lib/vocabulary';
 import { freshDatabase } from '../helpers/fresh-database';
 import { openReleasedVersion, putRows } from '../helpers/frozen-schemas';
@@ -44,13 +45,13 @@ test("deleting a project deletes its judgments and its audit, and no other proje
   expect(await quality.audit(b.id)).toBeDefined();
 });
 
-test('a version 6 database upgrades to 7 with empty judgments and audits, its pool intact', async () => {
+test('a version 6 database upgrades (7: judging) with empty judgments and audits, its pool intact', async () => {
   const factory = new IDBFactory();
   const v6 = await openReleasedVersion(factory, 6);
   await putRows(v6, { projects: [{ id: 'p1', name: 'P', created: 0 }] });
   v6.close();
   const db = await openStudioDB(factory);
-  expect(db.version).toBe(7);
+  expect(db.version).toBe(DB_VERSION);
   expect(await new QualityStore(db).judgments('p1')).toEqual([]);
   expect(await db.get('projects', 'p1')).toEqual({ id: 'p1', name: 'P', created: 0 });
 });

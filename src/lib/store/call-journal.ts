@@ -2,18 +2,55 @@
 // calls repeat in the parts store, once each (call-pieces.ts). Parts belong to one project and
 // are written only in the transaction that writes a call naming them, so an aborted step leaves
 // none behind, and deleting the project deletes them all.
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { CallRecord } from '../vocabulary';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { CallRecord, TokenUsage } from '../vocabulary';
 import { joinCall, partHashes, splitCall, type StoredCall, type StoredPart } from './call-pieces';
 import type { StudioDB } from './schema';
 
 type Store<Name extends StoreNames<StudioDB>, Mode extends IDBTransactionMode> = IDBPObjectStore<StudioDB, ArrayLike<StoreNames<StudioDB>>, Name, Mode>;
 type WritableParts = Store<'parts', 'readwrite' | 'versionchange'>;
+type WritableTokens = Store<'callTokens', 'readwrite' | 'versionchange'>;
 
-/** Adds calls to the journal: their records, and the parts their project does not hold yet. */
-export async function addCalls(calls: Store<'calls', 'readwrite'>, parts: WritableParts, rows: readonly CallRecord[]): Promise<void> {
+/** The stores a call is written to. */
+export interface JournalStores {
+  calls: Store<'calls', 'readwrite'>;
+  parts: WritableParts;
+  callTokens: WritableTokens;
+}
+
+/** Adds calls to the journal: their records, the parts their project does not hold yet, and their tokens to its totals. */
+export async function addCalls({ calls, parts, callTokens }: JournalStores, rows: readonly CallRecord[]): Promise<void> {
   const records = await journalCalls(parts, rows);
-  await Promise.all(records.map((record) => calls.add(record)));
+  await Promise.all([...records.map((record) => calls.add(record)), countTokens(callTokens, rows)]);
+}
+
+/** The stores a transaction needs to add calls (with others of its own). */
+export const JOURNAL_STORES = ['calls', 'parts', 'callTokens'] as const;
+
+/** The journal's stores in a transaction that has them (JOURNAL_STORES among its own). */
+export function journalStores(tx: IDBPTransaction<StudioDB, ArrayLike<StoreNames<StudioDB>>, 'readwrite'>): JournalStores {
+  return { calls: tx.objectStore('calls'), parts: tx.objectStore('parts'), callTokens: tx.objectStore('callTokens') };
+}
+
+/** Adds the calls' prompt and completion tokens to their projects' totals. */
+export async function countTokens(callTokens: WritableTokens, rows: readonly Pick<CallRecord, 'projectId' | 'result'>[]): Promise<void> {
+  const byProject = new Map<string, TokenUsage>();
+  for (const { projectId, result } of rows) {
+    const usage = byProject.get(projectId) ?? { promptTokens: 0, completionTokens: 0 };
+    usage.promptTokens += result.promptTokens;
+    usage.completionTokens += result.completionTokens;
+    byProject.set(projectId, usage);
+  }
+  await Promise.all(
+    [...byProject].map(async ([projectId, usage]) => {
+      const stored = await callTokens.get(projectId);
+      await callTokens.put({
+        projectId,
+        promptTokens: (stored?.promptTokens ?? 0) + usage.promptTokens,
+        completionTokens: (stored?.completionTokens ?? 0) + usage.completionTokens,
+      });
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { repairSettings } from '../method';
 import type { CallRecord } from '../vocabulary';
-import { journalCalls } from './call-journal';
+import { countTokens, journalCalls } from './call-journal';
 import { appendFinished, collectFinished, indexPageTasks } from './dataset-pages';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 import { StorageError } from './storage-error';
@@ -104,6 +104,11 @@ function upgrade(db: StudioDatabase, oldVersion: number, _newVersion: number | n
     db.createObjectStore('judgments', { keyPath: ['projectId', 'taskId'] });
     db.createObjectStore('audits', { keyPath: 'projectId' });
   }
+  if (oldVersion < 8) {
+    // The journal's token totals per project, kept as calls are added instead of read from every call.
+    db.createObjectStore('callTokens', { keyPath: 'projectId' });
+    countExistingTokens(tx).catch(() => abortUnlessFinished(tx));
+  }
 }
 
 type UpgradeTransaction = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
@@ -139,6 +144,17 @@ async function journalExistingCalls(tx: UpgradeTransaction): Promise<void> {
     if (batch.length === 0) return;
     const records = await journalCalls(tx.objectStore('parts'), batch);
     await Promise.all(records.map((record) => calls.put(record)));
+    after = IDBKeyRange.lowerBound(batch.at(-1)!.id, true);
+  }
+}
+
+/** Totals the tokens of the calls already journaled, a batch at a time. */
+async function countExistingTokens(tx: UpgradeTransaction): Promise<void> {
+  const calls = tx.objectStore('calls');
+  for (let after: IDBKeyRange | null = null; ; ) {
+    const batch = await calls.getAll(after, CALLS_PER_BATCH);
+    if (batch.length === 0) return;
+    await countTokens(tx.objectStore('callTokens'), batch);
     after = IDBKeyRange.lowerBound(batch.at(-1)!.id, true);
   }
 }

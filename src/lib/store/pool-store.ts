@@ -1,7 +1,7 @@
 import type { CallRecord, ExportRow, GenerationStep, PoolCounts, RejectedCandidate, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskStep, TaskStore, TokenUsage } from '../vocabulary';
 import { byCreation } from '../ids';
 import { REJECTION_RULES } from '../method';
-import { addCalls, readCalls } from './call-journal';
+import { addCalls, JOURNAL_STORES, journalStores, readCalls } from './call-journal';
 import { appendFinished, finishedTask, readFinished, type FinishedTask } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { StoredSeed } from './schema';
@@ -78,14 +78,8 @@ export class PoolStore implements TaskStore {
 
   /** The tokens of every call the project's journal holds: what its tasks cost the model. */
   async tokenUsage(projectId: string): Promise<TokenUsage> {
-    const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
-    const range = IDBKeyRange.bound([projectId], [projectId, []]);
-    const index = this.db.transaction('calls').store.index('by-project-purpose');
-    for (let cursor = await index.openCursor(range); cursor; cursor = await cursor.continue()) {
-      usage.promptTokens += cursor.value.result.promptTokens;
-      usage.completionTokens += cursor.value.result.completionTokens;
-    }
-    return usage;
+    const totals = await this.db.get('callTokens', projectId);
+    return { promptTokens: totals?.promptTokens ?? 0, completionTokens: totals?.completionTokens ?? 0 };
   }
 
   /** How many candidates each of `rules` rejected (the method's REJECTION_RULES): the funnel from generated to accepted. */
@@ -148,8 +142,8 @@ export class PoolStore implements TaskStore {
   }
 
   async saveGeneration({ call, candidates, instances }: GenerationStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
+    await writeTransaction(this.db, [...JOURNAL_STORES, 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(journalStores(tx), [call]);
       await Promise.all([
         ...candidates.map((task) => tx.objectStore('tasks').add(task)),
         ...instances.map((instance) => tx.objectStore('instances').add(instance)),
@@ -167,8 +161,8 @@ export class PoolStore implements TaskStore {
    * A person's changes to a task still waiting (its text, its flag) are kept in what is written.
    */
   async saveTaskStep({ call, task, instances }: TaskStep): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'parts', 'tasks', 'instances', 'datasetPages'], async (tx) => {
-      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
+    await writeTransaction(this.db, [...JOURNAL_STORES, 'tasks', 'instances', 'datasetPages'], async (tx) => {
+      await addCalls(journalStores(tx), [call]);
       const stored = await tx.objectStore('tasks').get(task.id);
       if (!stored || !isWaiting(stored)) return;
       const written = { ...task, ...personsFields(stored) };

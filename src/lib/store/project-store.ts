@@ -2,7 +2,7 @@ import { createIdFactory } from '../ids';
 import { repairJudgeSettings } from '../judge';
 import { repairSettings } from '../method';
 import type { Audit, CallRecord, JudgeSettings, MethodSettings, PoolEntry, RejectionReason, Run, StoredInstance, StoredJudgment, Task } from '../vocabulary';
-import { addCalls, deleteParts, readCalls } from './call-journal';
+import { addCalls, deleteParts, JOURNAL_STORES, journalStores, readCalls } from './call-journal';
 import { appendFinished, collectFinished, deletePages } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import type { Project, StoredSeed } from './schema';
@@ -14,8 +14,8 @@ import { writeTransaction } from './write-transaction';
 const PROJECT_STORES = ['projects', 'seeds', 'tasks', 'instances', 'calls', 'parts', 'runs'] as const;
 /** What reading a whole project reads: its rows, and the trash, whose tasks it leaves out. */
 const READ_STORES = [...PROJECT_STORES, 'trash', 'judgments', 'audits'] as const;
-/** The stores a whole-project write touches: its rows, the dataset pages made from them, its judgments and audit. */
-const WRITTEN_STORES = [...PROJECT_STORES, 'datasetPages', 'judgments', 'audits'] as const;
+/** The stores a whole-project write touches: its rows, the dataset pages and token totals made from them, its judgments and audit. */
+const WRITTEN_STORES = [...PROJECT_STORES, ...JOURNAL_STORES, 'datasetPages', 'judgments', 'audits'] as const;
 /** Deleting a project also empties its trash and undo steps, which backups and copies leave out. */
 const DELETED_STORES = [...WRITTEN_STORES, 'trash', 'undo', 'undoStates'] as const;
 
@@ -105,7 +105,7 @@ export class ProjectStore {
       await deleteParts(tx.objectStore('parts'), id);
       const steps = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
       await Promise.all([tx.objectStore('undo').delete(steps), tx.objectStore('undoStates').delete(steps)]);
-      await Promise.all([tx.objectStore('judgments').delete(judgmentsOf(id)), tx.objectStore('audits').delete(id)]);
+      await Promise.all([tx.objectStore('judgments').delete(judgmentsOf(id)), tx.objectStore('audits').delete(id), tx.objectStore('callTokens').delete(id)]);
       for (const name of ['seeds', 'tasks', 'instances', 'runs', 'trash'] as const) {
         const keys = await tx.objectStore(name).index('by-project').getAllKeys(id);
         await Promise.all(keys.map((key) => tx.objectStore(name).delete(key)));
@@ -154,7 +154,7 @@ export class ProjectStore {
         ...rows.seeds.map((row) => tx.objectStore('seeds').add(row)),
         ...rows.tasks.map((row) => tx.objectStore('tasks').add(row)),
         ...rows.instances.map((row) => tx.objectStore('instances').add(row)),
-        addCalls(tx.objectStore('calls'), tx.objectStore('parts'), rows.calls),
+        addCalls(journalStores(tx), rows.calls),
         ...rows.runs.map((row) => tx.objectStore('runs').add(row)),
         ...(rows.judgments ?? []).map((row) => tx.objectStore('judgments').add(row)),
         ...(rows.audits ?? []).map((row) => tx.objectStore('audits').add(row)),

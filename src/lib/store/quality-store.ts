@@ -3,7 +3,7 @@
 import { byCreation } from '../ids';
 import { judgedContentHash, type JudgeableTask, type JudgedTask } from '../judge';
 import type { Audit, CallRecord, Instance, StoredJudgment, Task } from '../vocabulary';
-import { addCalls } from './call-journal';
+import { addCalls, JOURNAL_STORES, journalStores } from './call-journal';
 import { readFinished } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import { readTaskStates } from './task-states';
@@ -69,8 +69,8 @@ export class QualityStore {
 
   /** A judgment and the call that gave it, in one transaction: neither is ever stored without the other. */
   async saveJudgment(call: CallRecord, stored: StoredJudgment): Promise<void> {
-    await writeTransaction(this.db, ['calls', 'parts', 'judgments'], async (tx) => {
-      await addCalls(tx.objectStore('calls'), tx.objectStore('parts'), [call]);
+    await writeTransaction(this.db, [...JOURNAL_STORES, 'judgments'], async (tx) => {
+      await addCalls(journalStores(tx), [call]);
       await tx.objectStore('judgments').put(stored);
     });
   }

@@ -3,10 +3,10 @@
 import type { DBSchema } from 'idb';
 import type { StoredCall, StoredPart } from './call-pieces';
 import type { DatasetPage } from './dataset-pages';
-import type { Audit, CallPurpose, JudgeSettings, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskState, UndoSummary } from '../vocabulary';
+import type { Audit, CallPurpose, JudgeSettings, MethodSettings, RejectionReason, Run, SeedTask, StoredInstance, StoredJudgment, Task, TaskStage, TaskState, TokenUsage, UndoSummary } from '../vocabulary';
 
 export const DB_NAME = 'self-instruct-studio';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface Project {
   id: string;
@@ -55,6 +55,16 @@ export interface StudioDB extends DBSchema {
   judgments: { key: [projectId: string, taskId: string]; value: StoredJudgment };
   /** Each project's audit: its sample and a person's answers (v7). */
   audits: { key: string; value: Audit };
+  /**
+   * The tokens of every call each project's journal holds (v8), added to in the transaction that
+   * adds calls: reading them back from a 100k-task project's 220k calls took 4 s.
+   */
+  callTokens: { key: string; value: ProjectTokens };
+}
+
+/** A project's token totals over its journaled calls. */
+export interface ProjectTokens extends TokenUsage {
+  projectId: string;
 }
 
 /** A task in the trash, and the ids of its instances, which stay in the instances store. */
