@@ -2,6 +2,7 @@
 // a search matches instructions containing every word, the status filter and newest-first order
 // work, the other filters are ignored. Queries can be held to answer out of order.
 import type { PoolQuery, PoolRow, RowStatus, RunInfo, ViewAnswer, ViewCounts } from '../../src/lib/pool-view';
+import { judgeCountsOf } from '../../src/lib/pool-view/row-judgment';
 import type { PoolViewPort } from '../../src/ui/pool/pool-view-state.svelte';
 import type { ViewAddress } from '../../src/ui/pool/view-address';
 
@@ -63,6 +64,10 @@ export function fakePoolView(stored: PoolRow[]): FakePoolView {
     },
     async judged(taskIds) {
       fake.calls.push(`judged ${taskIds}`);
+    },
+    async judgeCounts(projectId) {
+      fake.calls.push(`judgeCounts ${projectId}`);
+      return judgeCountsOf(fake.stored);
     },
     async syncNewer() {
       const came = fake.arriving.splice(0);

@@ -1,6 +1,7 @@
 // The pool view worker's verbs over a real row table in memory (no IndexedDB): the UI's state tests
 // get the worker's true filters, counts and orders, with tasks judged as a test says.
 import { rowOf, rowTexts } from '../../src/lib/pool-view/pool-row';
+import { judgeCountsOf } from '../../src/lib/pool-view/row-judgment';
 import { RowTable } from '../../src/lib/pool-view/row-table';
 import { runQuery } from '../../src/lib/pool-view/run-query';
 import type { QualityScore, StoredInstance, StoredJudgment, TaskState } from '../../src/lib/vocabulary';
@@ -52,6 +53,9 @@ export function tablePoolView(kinds: readonly JudgedKind[]): TablePoolView {
     },
     async newSince() {
       return 0;
+    },
+    async judgeCounts() {
+      return judgeCountsOf(table.rows());
     },
     trash(taskIds) {
       for (const id of taskIds) {

@@ -30,7 +30,7 @@ async function setup(count: number, options: ScriptedEngineOptions = {}) {
   const told: string[][] = [];
   // Each reading of the clock moves it on by `step`.
   const clock = { time: 0, step: 1000 };
-  const judge = new JudgeState({ generator: ports.generator, store: quality, projects }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock.time += clock.step) });
+  const judge = new JudgeState({ generator: ports.generator, store: quality, projects, counts: () => quality.judgeCounts(P) }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock.time += clock.step) });
   await judge.load();
   return { ...ports, quality, projects, judge, told, locks, clock };
 }

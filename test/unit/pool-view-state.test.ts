@@ -185,6 +185,18 @@ test('new judgments show on the rows where they are; the snapshot and its order 
   expect(port.calls.filter((call) => call.startsWith('query'))).toHaveLength(1);
 });
 
+test('the judge panel’s counts are asked for after the judgments the worker was told of', async () => {
+  const { view, port } = await loadedView(poolRows(3));
+  port.stored[0] = { ...port.stored[0]!, judgment: { status: 'unreadable' } };
+  // Asked for in the same turn: the worker must hear of the judgment first.
+  const told = view.judged(['t1']);
+  const counts = view.judgeCounts();
+  await told;
+  expect(await counts).toEqual({ finished: 3, judged: 0, unreadable: 1, stale: 0, none: 2 });
+  const order = port.calls.filter((call) => call.startsWith('judged') || call.startsWith('judgeCounts'));
+  expect(order).toEqual(['judged t1', `judgeCounts ${PROJECT}`]);
+});
+
 test('an empty table asks again when judgments come: a filter on judged rows fills up', async () => {
   // The stand-in filters by search only: a row that comes to match stands for one the judge scored.
   const empty = await loadedView(poolRows(2), '#view?q=nothing');

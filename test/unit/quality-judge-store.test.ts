@@ -2,7 +2,8 @@
 // to judge, the counts, a task re-read before it is judged, and projects copied with their judgments.
 import { expect, test } from 'vitest';
 import { defaultJudgeSettings, judgedContentHash, judgeRequest } from '../../src/lib/judge';
-import { CurationStore, QualityStore } from '../../src/lib/store';
+import { createPoolViewService } from '../../src/lib/pool-view';
+import { CurationStore, openStudioDB, QualityStore } from '../../src/lib/store';
 import type { CallRecord, StoredJudgment } from '../../src/lib/vocabulary';
 import { freshDatabase } from '../helpers/fresh-database';
 import { fillJudgePool } from '../fixtures/judge-pool';
@@ -80,6 +81,26 @@ test('the queue: finished tasks in the pool without a current judgment, oldest f
     contentHash: judgedContentHash('Write a short answer about topic 2.', [{ input: '', output: 'An answer about topic 2, part 0.' }]),
   });
   expect(await quality.judgeCounts(P)).toEqual({ finished: 5, judged: 1, unreadable: 1, stale: 1, none: 2 });
+});
+
+test('the pool view worker gives the same counts: from the database before its project is open, from its rows after, a new judgment once told', async () => {
+  const { quality, db, factory, hashOf } = await setup(6);
+  await quality.saveJudgment(judgeCall('j0'), stored('task-000', await hashOf('task-000')));
+  await quality.saveJudgment(judgeCall('j1'), stored('task-001', await hashOf('task-001'), 'unreadable'));
+  await quality.saveJudgment(judgeCall('j2'), stored('task-002', 'an older hash'));
+  await new CurationStore(db).apply(P, { kind: 'delete', taskIds: ['task-003'] });
+  const view = createPoolViewService(() => openStudioDB(factory));
+  const expected = { finished: 5, judged: 1, unreadable: 1, stale: 1, none: 2 };
+  expect(await view.judgeCounts(P)).toEqual(expected);
+  await view.open(P);
+  expect(await view.judgeCounts(P)).toEqual(expected);
+  await quality.saveJudgment(judgeCall('j4'), stored('task-004', await hashOf('task-004')));
+  await view.judged(['task-004']);
+  expect(await view.judgeCounts(P)).toEqual({ ...expected, judged: 2, none: 1 });
+  expect(await view.judgeCounts(P)).toEqual(await quality.judgeCounts(P));
+  // Its rows answer, not the database: a judgment it was not told of is not counted yet.
+  await quality.saveJudgment(judgeCall('j5'), stored('task-005', await hashOf('task-005')));
+  expect(await view.judgeCounts(P)).toEqual({ ...expected, judged: 2, none: 1 });
 });
 
 test('judgeableTask re-reads a task: gone when deleted, unfinished or judged as it is now; its current content when edited', async () => {

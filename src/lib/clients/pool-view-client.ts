@@ -1,4 +1,5 @@
 import type { PoolQuery, PoolRow, PoolViewApi, RunInfo, ViewAnswer } from '../pool-view';
+import type { JudgeCounts } from '../store';
 import type { CurationAction, CurationResult, UndoSummary } from '../vocabulary';
 import type { WorkerConnection } from './worker-connection';
 
@@ -48,5 +49,9 @@ export class PoolViewClient implements PoolViewApi {
 
   history(projectId: string): Promise<UndoSummary[]> {
     return this.connection.guard(this.connection.remote.history(projectId));
+  }
+
+  judgeCounts(projectId: string): Promise<JudgeCounts> {
+    return this.connection.guard(this.connection.remote.judgeCounts(projectId));
   }
 }

@@ -1,8 +1,9 @@
-import { CurationStore, openStudioDB, type AppliedCuration, type StudioDatabase } from '../store';
+import { CurationStore, openStudioDB, QualityStore, type AppliedCuration, type JudgeCounts, type StudioDatabase } from '../store';
 import type { CurationAction, CurationResult, Run, StoredJudgment, TaskState, UndoSummary } from '../vocabulary';
 import { readJudgments, readJudgmentsOf, readNewer, readProject, readRuns, readTasks } from './pool-reads';
 import { rowOf, rowTexts, type PoolRow } from './pool-row';
 import type { PoolQuery, RunInfo, ViewCounts } from './pool-query';
+import { judgeCountsOf } from './row-judgment';
 import { RowTable } from './row-table';
 import { runQuery } from './run-query';
 import { Snapshots } from './snapshots';
@@ -43,6 +44,12 @@ export interface PoolViewApi {
   undo(projectId: string): Promise<CurationResult | undefined>;
   /** The project's undo steps, newest first. */
   history(projectId: string): Promise<UndoSummary[]>;
+  /**
+   * The judge panel's counts: the project's finished tasks by where each stands with the judge.
+   * From the rows in memory when the project is open (a 100k-task pool's pages read and hashed on
+   * the page took most of a second, every 2 s while judging); else read from the database here.
+   */
+  judgeCounts(projectId: string): Promise<JudgeCounts>;
 }
 
 /** The project open in the view: its rows in memory and its runs. */
@@ -177,5 +184,7 @@ export function createPoolViewService(open: () => Promise<StudioDatabase> = () =
     apply: (projectId, action) => serial(async () => follow(projectId, await (await curation()).apply(projectId, action))),
     undo: (projectId) => serial(async () => follow(projectId, await (await curation()).undo(projectId))),
     history: (projectId) => serial(async () => (await curation()).history(projectId)),
+    judgeCounts: (projectId) =>
+      serial(async () => (project?.id === projectId ? judgeCountsOf(project.table.rows()) : new QualityStore(await database()).judgeCounts(projectId))),
   };
 }

@@ -1,4 +1,5 @@
 import { judgedContentHash } from '../judge';
+import type { JudgeCounts } from '../store';
 import type { QualityQuestion, QualityScore, StoredJudgment, TaskState } from '../vocabulary';
 
 /**
@@ -27,4 +28,15 @@ export function rowJudgment(state: TaskState, stored: StoredJudgment | undefined
     score: verdict.score,
     answers: { instruction: verdict.validInstruction, input: verdict.appropriateInput, output: verdict.acceptableOutputs.every(Boolean) },
   };
+}
+
+/** The judge panel's counts over rows: the finished tasks in the pool, by where each stands with the judge. */
+export function judgeCountsOf(rows: Iterable<{ status: string; judgment: RowJudgment }>): JudgeCounts {
+  const counts: JudgeCounts = { finished: 0, judged: 0, unreadable: 0, stale: 0, none: 0 };
+  for (const { status, judgment } of rows) {
+    if (status !== 'accepted') continue;
+    counts.finished++;
+    counts[judgment.status]++;
+  }
+  return counts;
 }

@@ -7,10 +7,6 @@ import { formatTimeLeft, remainingSeconds } from '../time-left';
 
 export type JudgeStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'failed';
 
-/** What the judge reads and writes (QualityStore), and the counts it shows. */
-export interface JudgeStateStore extends JudgeStore {
-  judgeCounts(projectId: string): Promise<JudgeCounts>;
-}
 
 /** Where the judge's settings live: on the project. */
 export interface JudgeSettingsStore {
@@ -24,7 +20,7 @@ export interface JudgeStateOptions {
   now?: () => number;
 }
 
-/** The counts re-read during a judge run at most this often: each read hashes every finished task. */
+/** The counts re-read during a judge run at most this often: each read goes through every finished task (in the pool view worker). */
 const COUNTS_EVERY_MS = 2000;
 const NO_COUNTS: JudgeCounts = { finished: 0, judged: 0, unreadable: 0, stale: 0, none: 0 };
 // The reasons after which no model is loaded any more, as the run reads them.
@@ -57,7 +53,13 @@ export class JudgeState {
   readonly #now: () => number;
 
   constructor(
-    private readonly ports: { generator: Generator; store: JudgeStateStore; projects: JudgeSettingsStore },
+    private readonly ports: {
+      generator: Generator;
+      store: JudgeStore;
+      projects: JudgeSettingsStore;
+      /** The counts the panel shows (the pool view worker's, from its rows). */
+      counts: () => Promise<JudgeCounts>;
+    },
     private readonly projectId: string,
     private readonly tabs: Pick<TabCoordinator, 'runExclusively'>,
     private readonly options: JudgeStateOptions = {},
@@ -93,7 +95,7 @@ export class JudgeState {
   /** Re-reads the counts; of reads that overlap, the last one asked for is shown. */
   async refresh(): Promise<void> {
     const read = ++this.#countReads;
-    const counts = await this.ports.store.judgeCounts(this.projectId);
+    const counts = await this.ports.counts();
     if (read === this.#countReads) this.#counts = counts;
   }
 

@@ -2,9 +2,10 @@ import { errorMessage } from '../handle-error';
 import { PoolSelection } from './pool-selection.svelte';
 import { DEFAULT_QUERY, viewFromHash, viewToHash, type PoolQuery, type PoolRow, type PoolViewApi, type RunInfo, type ViewCounts } from '../../lib/pool-view';
 import type { ViewAddress } from './view-address';
+import type { JudgeCounts } from '../../lib/store';
 
 /** What the table needs of the pool view worker. */
-export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'judged' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince'>;
+export type PoolViewPort = Pick<PoolViewApi, 'open' | 'sync' | 'judged' | 'syncNewer' | 'query' | 'rows' | 'ids' | 'newSince' | 'judgeCounts'>;
 
 /** The filters and the sort: every field of the query but the search. */
 export type ViewFilter = Exclude<keyof PoolQuery, 'search' | 'figure'>;
@@ -182,6 +183,11 @@ export class PoolViewState {
       }
     });
     return this.#checking;
+  }
+
+  /** The judge panel's counts, from the worker's rows once the judgments it was told of are read. */
+  judgeCounts(): Promise<JudgeCounts> {
+    return this.#checking.then(() => this.port.judgeCounts(this.projectId));
   }
 
   /** Every id of the rows the table shows, in its order. */
