@@ -108,10 +108,12 @@ function emptyPage(projectId: string, page: number): DatasetPage {
 export const PAGES_PER_PART = 25;
 
 /**
- * Every finished task of a project, oldest first, each made a `Row` by `asRow`. With `onPart`, the
- * pages are asked for in parts of 2,500 tasks, all at once, and each part's rows are handed over
- * as it arrives, in page order: the caller works on one while the database reads the next. With
- * them comes how many rows all parts hold at most (full pages), for a caller that sizes tables once.
+ * Every finished task of a project, oldest first, each made a `Row` by `asRow`. The pages are asked
+ * for in parts of 2,500 tasks, all at once, and each part is made rows as it arrives: no one
+ * structured clone of a whole 100k-task pool holds up the thread (the page's, for the judge).
+ * `onPart` hears each part's rows, in page order, so a caller works on one while the database
+ * reads the next; with them comes how many rows all parts hold at most (full pages), for a caller
+ * that sizes tables once.
  */
 export async function readFinished<Row extends { task: ExportTask }>(
   store: ReadablePages,
@@ -120,15 +122,11 @@ export async function readFinished<Row extends { task: ExportTask }>(
   onPart?: (rows: readonly Row[], rowsAtMost: number) => void,
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  if (onPart) {
-    const { parts, pages } = await partsOf(store, projectId);
-    for (const part of parts) {
-      const partRows = (await part).flatMap((page) => page.rows.map(asRow));
-      onPart(partRows, pages * ROWS_PER_PAGE);
-      for (const row of partRows) rows.push(row);
-    }
-  } else {
-    for (const page of await store.getAll(projectPages(projectId))) for (const row of page.rows) rows.push(asRow(row));
+  const { parts, pages } = await partsOf(store, projectId);
+  for (const part of parts) {
+    const partRows = (await part).flatMap((page) => page.rows.map(asRow));
+    onPart?.(partRows, pages * ROWS_PER_PAGE);
+    for (const row of partRows) rows.push(row);
   }
   // Pages hold tasks in the order they finished. The loop finishes the oldest first, so this sort
   // normally only confirms the order (one pass); it keeps exports in creation order regardless.

@@ -4,7 +4,7 @@ import { byCreation } from '../ids';
 import { judgedContentHash, type JudgeableTask, type JudgedTask } from '../judge';
 import type { Audit, CallRecord, Instance, StoredJudgment, Task } from '../vocabulary';
 import { addCalls, JOURNAL_STORES, journalStores } from './call-journal';
-import { readFinished } from './dataset-pages';
+import { readFinished, type FinishedTask } from './dataset-pages';
 import type { StudioDatabase } from './open-studio-db';
 import { readTaskStates } from './task-states';
 import { writeTransaction } from './write-transaction';
@@ -114,8 +114,10 @@ export class QualityStore {
 
   async #finishedWithJudgments(projectId: string) {
     const tx = this.db.transaction(['datasetPages', 'judgments']);
-    const [rows, stored] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId, (row) => row), tx.objectStore('judgments').getAll(judgmentsOf(projectId))]);
-    const finished: JudgeQueueItem[] = rows.map(({ task, instances }) => ({ taskId: task.id, instruction: task.instruction, instances, contentHash: judgedContentHash(task.instruction, instances) }));
+    // Each task hashed as its part of pages arrives, not all at once after the last.
+    const hashed = ({ task, instances }: FinishedTask) => ({ task, instances, contentHash: judgedContentHash(task.instruction, instances) });
+    const [rows, stored] = await Promise.all([readFinished(tx.objectStore('datasetPages'), projectId, hashed), tx.objectStore('judgments').getAll(judgmentsOf(projectId))]);
+    const finished: JudgeQueueItem[] = rows.map(({ task, instances, contentHash }) => ({ taskId: task.id, instruction: task.instruction, instances, contentHash }));
     const judgments = new Map(stored.map((row) => [row.taskId, row]));
     const current = new Set(stored.map((row) => `${row.taskId}\n${row.contentHash}`));
     return { finished, judgments, current };
