@@ -18,6 +18,9 @@ export interface OpenedProject {
   projectName: string;
 }
 
+/** The card's charts in the zip's figures/ (src/lib/download/card-figures.ts): Fig. 3, 4, three of Fig. 5, instances per task. */
+const CARD_CHARTS = 6;
+
 /** One format, or the zip of every format with rejected.jsonl and the card, through the real download worker. */
 export async function exportViaWorker(project: OpenedProject, formats: ExportFormat[], longTasks: LongTasks): Promise<ExportReport> {
   const zipped = formats.length > 1;
@@ -28,7 +31,7 @@ export async function exportViaWorker(project: OpenedProject, formats: ExportFor
   const end = performance.now();
   await longTasks.settle();
   const label = zipped ? `zip of all ${formats.length} + rejected + card` : formats[0]!;
-  const check = zipped ? await checkZip(prepared.blob, formats.length + 2) : await checkFile(formats[0]!, prepared.blob, ...(await counts(project)));
+  const check = zipped ? await checkZip(prepared.blob, formats.length + 2 + CARD_CHARTS) : await checkFile(formats[0]!, prepared.blob, ...(await counts(project)));
   return { label, totalMs: end - start, longestTaskMs: longTasks.longestIn(start, end), bytes: prepared.blob.size, check };
 }
 
