@@ -225,4 +225,7 @@ async function runBench(page: Page, machine: string, siteUrl: string): Promise<v
   console.log(missed.length === 0 ? '\nAll targets met.' : `\n*** TARGETS MISSED: ${missed.join(', ')} (see the rows marked OVER TARGET) ***`);
 }
 
-await runBenchPage('bench:pool', PAGE_ROOT, DEADLINE_MS, runBench, { withApp: true });
+// Served cross-origin isolated, as a host that sends the headers: otherwise the app reloads itself
+// once its service worker takes control (to give llama.cpp its threads), in the middle of the table's part.
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+await runBenchPage('bench:pool', PAGE_ROOT, DEADLINE_MS, runBench, { withApp: true, headers: ISOLATED });
