@@ -1,4 +1,4 @@
-import { PoolNewsChannel, TabCoordinator } from '../lib/coordination';
+import { JUDGE_NEWS, NewsChannel, POOL_NEWS, TabCoordinator, type JudgeNews, type PoolNews } from '../lib/coordination';
 import { connectWorker, DownloadClient, FilterClient, GeneratorClient, ImportClient, ModelRouter, PoolViewClient, StatsClient } from '../lib/clients';
 import { PromptApiEngine, type LanguageModelApi } from '../lib/prompt-api';
 import type { GeneratorApi } from '../lib/engine';
@@ -20,7 +20,9 @@ export interface AppServices {
   quality: QualityStore;
   tabs: TabCoordinator;
   /** A person's changes to a pool, between this tab and the others. */
-  poolNews: PoolNewsChannel;
+  poolNews: NewsChannel<PoolNews>;
+  /** The judge's judgments and runs, between this tab and the others. */
+  judgeNews: NewsChannel<JudgeNews>;
   /** The download worker, started on the first download. */
   downloads: () => DownloadClient;
   /** The import worker, started on the first import of seed tasks. */
@@ -57,7 +59,8 @@ export async function startServices(): Promise<AppServices> {
     projects: new ProjectStore(db),
     quality: new QualityStore(db),
     tabs: new TabCoordinator(navigator.locks),
-    poolNews: new PoolNewsChannel(),
+    poolNews: new NewsChannel<PoolNews>(POOL_NEWS),
+    judgeNews: new NewsChannel<JudgeNews>(JUDGE_NEWS),
     downloads: once(() => {
       const worker = new Worker(new URL('../../workers/download.worker.ts', import.meta.url), { type: 'module', name: 'download' });
       return new DownloadClient(connectWorker<DownloadApi>(worker, 'download worker'));

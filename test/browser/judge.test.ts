@@ -1,6 +1,7 @@
 // The judge on the e2e site: a judge run with the scripted model, paused and resumed across a
 // reload; an unreadable streak that stops with advice; judging as a generation run finishes each
-// task; and one judge step end to end on the real CPU engine with a test-built GGUF.
+// task; a second tab following a judge run live; and one judge step end to end on the real CPU
+// engine with a test-built GGUF.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_UNREADABLE_IN_A_ROW } from '../../src/lib/run';
@@ -138,6 +139,31 @@ test('with "judge each task as a run finishes it" on, a run leaves every finishe
   await page.reload();
   await expect.poll(() => page.getByTestId('judge-while-generating').isChecked()).toBe(true);
   expect(errors).toEqual([]);
+});
+
+test('another tab of the project sees the judge run live: it says a tab is judging, and its counts follow', async () => {
+  const first = await openWatchedPage(site.browser, site.url);
+  await loadScriptedModel(first.page);
+  const finished = await generate(first.page, 8);
+  const second = await openWatchedPage(site.browser, site.url, first.context);
+  await expect.poll(() => judgeCount(second.page, 'none')).toBe(finished);
+
+  // Watched from inside the page: a fast judge run may come and go between two polls.
+  await second.page.evaluate(() => {
+    const seen = globalThis as unknown as { sawJudgingElsewhere: boolean };
+    seen.sawJudgingElsewhere = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="judge-other-tab"]')) seen.sawJudgingElsewhere = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await first.page.getByTestId('judge-start').click();
+  await waitForJudgeStatus(first.page, 'finished');
+  await expect.poll(() => second.page.evaluate(() => (globalThis as unknown as { sawJudgingElsewhere: boolean }).sawJudgingElsewhere), { timeout: RUN_TIMEOUT_MS }).toBe(true);
+  // Without a reload: the judged count and the notice follow the other tab's run.
+  await expect.poll(() => judgeCount(second.page, 'judged'), { timeout: RUN_TIMEOUT_MS }).toBe(await judgeCount(first.page, 'judged'));
+  expect(await judgeCount(second.page, 'none')).toBe(0);
+  await expect.poll(() => second.page.getByTestId('judge-other-tab').count()).toBe(0);
+  expect([...first.errors, ...second.errors]).toEqual([]);
 });
 
 test('the real CPU engine with a test-built GGUF runs a judge step; its garbage is stored as unreadable, with its call', async () => {

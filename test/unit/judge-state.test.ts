@@ -2,6 +2,7 @@
 // ProjectStore on fake-indexeddb, and the project's lock shared with the generation run.
 import { describe, expect, test } from 'vitest';
 import { defaultJudgeSettings } from '../../src/lib/judge';
+import { NewsChannel, type JudgeNews } from '../../src/lib/coordination';
 import { ProjectStore, QualityStore } from '../../src/lib/store';
 import { JudgeState } from '../../src/ui/judge/judge-state.svelte';
 import { fillJudgePool } from '../fixtures/judge-pool';
@@ -16,7 +17,10 @@ import type { Task } from '../../src/lib/vocabulary';
 const P = 'p1';
 const serve = useChannels();
 
-async function setup(count: number, options: ScriptedEngineOptions = {}) {
+/** A tab's end of the judge news, over a BroadcastChannel of this test's own. */
+const newsChannel = (name: string) => new NewsChannel<JudgeNews>(name);
+
+async function setup(count: number, options: ScriptedEngineOptions = {}, news?: NewsChannel<JudgeNews>) {
   const ports = await scriptedRunPorts(serve, P, options);
   await ports.db.put('projects', { id: P, name: 'Judged', created: 0 });
   await fillJudgePool(ports.store, P, count);
@@ -30,7 +34,11 @@ async function setup(count: number, options: ScriptedEngineOptions = {}) {
   const told: string[][] = [];
   // Each reading of the clock moves it on by `step`.
   const clock = { time: 0, step: 1000 };
-  const judge = new JudgeState({ generator: ports.generator, store: quality, projects, counts: () => quality.judgeCounts(P) }, P, tabs, { onJudged: (ids) => told.push(ids), now: () => (clock.time += clock.step) });
+  const judge = new JudgeState({ generator: ports.generator, store: quality, projects, counts: () => quality.judgeCounts(P) }, P, tabs, {
+    onJudged: (ids) => told.push(ids),
+    now: () => (clock.time += clock.step),
+    ...(news ? { news } : {}),
+  });
   await judge.load();
   return { ...ports, quality, projects, judge, told, locks, clock };
 }
@@ -71,6 +79,37 @@ describe('JudgeState', () => {
     expect(judge.status).toBe('finished');
     expect(judge.progress).toMatchObject({ total: 5 - judged, done: 5 - judged });
     expect(await quality.judgments(P)).toHaveLength(5);
+  });
+
+  test('another tab hears each judgment for its pool, says that tab is judging while it runs, and reads the counts when it stops', async () => {
+    const name = `judge-news-${Math.random()}`;
+    const judging = await setup(4, { delayMs: 5 }, newsChannel(name));
+    // A second tab on the same database: its own state, its own end of the channel.
+    const quality = judging.quality;
+    const otherTold: string[][] = [];
+    const other = new JudgeState({ generator: judging.generator, store: quality, projects: judging.projects, counts: () => quality.judgeCounts(P) }, P, { runExclusively: async () => undefined }, {
+      onJudged: (ids) => otherTold.push(ids),
+      news: newsChannel(name),
+    });
+    await other.load();
+    const seen = observe(() => other.otherTab);
+    // A judgment made while generating comes without a run: the other tab's rows follow, and no "judging" notice.
+    judging.judge.draft.whileGenerating = true;
+    await judging.judge.judgeWhileGenerating(SCRIPTED_MODEL_ID)!(new AbortController().signal)({ id: 'task-000' } as Task);
+    await expect.poll(() => otherTold).toEqual([['task-000']]);
+    expect(seen()).not.toContain(true);
+    await judging.judge.start(SCRIPTED_MODEL_ID);
+    expect(judging.judge.status).toBe('finished');
+    await expect.poll(() => other.counts.judged).toBe(4);
+    expect(otherTold).toEqual([['task-000'], ['task-001'], ['task-002'], ['task-003']]);
+    // It said another tab was judging, and no longer once that run finished.
+    expect(seen()).toContain(true);
+    expect(other.otherTab).toBe(false);
+    // Disposed (another project shown), it hears no more.
+    other.dispose();
+    newsChannel(name).publish({ projectId: P, taskIds: ['task-003'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(otherTold).toHaveLength(4);
   });
 
   test('the unreadable streak stops the run with its advice', async () => {

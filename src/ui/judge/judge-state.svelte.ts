@@ -1,4 +1,4 @@
-import type { TabCoordinator } from '../../lib/coordination';
+import type { JudgeNews, TabCoordinator } from '../../lib/coordination';
 import { checkJudgeSettings, defaultJudgeSettings, repairJudgeSettings } from '../../lib/judge';
 import { judgeEachFinished, runJudge, type JudgePorts, type JudgeProgress, type JudgeStore } from '../../lib/run';
 import type { JudgeCounts } from '../../lib/store';
@@ -15,8 +15,10 @@ export interface JudgeSettingsStore {
 }
 
 export interface JudgeStateOptions {
-  /** Hears of each stored judgment, so the pool's rows show it. */
+  /** Hears of each stored judgment, this tab's or another's, so the pool's rows show it. */
   onJudged?: (taskIds: string[]) => void;
+  /** This tab's judgments and judge runs told to the other tabs, and theirs heard (NewsChannel). */
+  news?: { publish(news: JudgeNews): void; subscribe(listener: (news: JudgeNews) => void): () => void };
   now?: () => number;
 }
 
@@ -51,6 +53,7 @@ export class JudgeState {
   #controller: AbortController | undefined;
   #running: Promise<void> | undefined;
   readonly #now: () => number;
+  readonly #unsubscribe: () => void;
 
   constructor(
     private readonly ports: {
@@ -65,6 +68,7 @@ export class JudgeState {
     private readonly options: JudgeStateOptions = {},
   ) {
     this.#now = options.now ?? Date.now;
+    this.#unsubscribe = options.news?.subscribe((news) => this.#hear(news)) ?? (() => {});
   }
 
   get status() { return this.#status; }
@@ -76,7 +80,7 @@ export class JudgeState {
   get timeLeft() { return this.#timeLeft; }
   /** Why the last run stopped; `unreadable` when it was the unreadable streak, whose message holds the advice. */
   get error() { return this.#error; }
-  /** The last start found the project's lock held elsewhere (a run or a judge in another tab); the next start tries again. */
+  /** Another tab holds the project's lock (a run or a judge): the last start found it so, or another tab's judge run says it is judging. */
   get otherTab() { return this.#otherTab; }
   get lostModel() { return this.#lostModel; }
   /** The model's answer so far, for the task being judged. */
@@ -145,6 +149,7 @@ export class JudgeState {
           const seconds = remainingSeconds((this.#now() - started) / 1000, event.progress.done / Math.max(1, event.progress.total));
           this.#timeLeft = seconds === undefined ? undefined : formatTimeLeft(seconds);
           if (event.type === 'judged') this.judged([event.taskId]);
+          this.#tell({ taskIds: event.type === 'judged' ? [event.taskId] : [], run: { status: 'running', progress: event.progress } });
           this.refreshNowAndThen();
         },
       }),
@@ -160,6 +165,7 @@ export class JudgeState {
       return;
     }
     const outcome = held.value;
+    this.#tell({ taskIds: [], run: { status: outcome.status, progress: outcome.progress } });
     this.#progress = outcome.progress;
     this.#status = outcome.status;
     if (outcome.status === 'failed') {
@@ -194,6 +200,7 @@ export class JudgeState {
         now: this.#now,
         onJudged: (taskId) => {
           this.judged([taskId]);
+          this.#tell({ taskIds: [taskId] });
           this.refreshNowAndThen();
         },
       });
@@ -208,5 +215,27 @@ export class JudgeState {
 
   private judged(taskIds: string[]): void {
     this.options.onJudged?.(taskIds);
+  }
+
+  /** Stops hearing other tabs; the page calls it when it shows another project. */
+  dispose(): void {
+    this.#unsubscribe();
+  }
+
+  #tell(news: Omit<JudgeNews, 'projectId'>): void {
+    this.options.news?.publish({ projectId: this.projectId, ...news });
+  }
+
+  /**
+   * Another tab judged: this tab's pool shows the judgments, its counts follow (at most every 2 s
+   * while the other judges, at once when it stops), and while the other tab's judge run goes this
+   * one says so. A tab judging itself hears nothing: only one judge holds the project's lock.
+   */
+  #hear(news: JudgeNews): void {
+    if (news.projectId !== this.projectId || this.busy) return;
+    if (news.taskIds.length > 0) this.judged(news.taskIds);
+    if (news.run) this.#otherTab = news.run.status === 'running';
+    if (news.run && news.run.status !== 'running') void this.refresh();
+    else this.refreshNowAndThen();
   }
 }
