@@ -51,8 +51,9 @@ test('a row found by search is edited, warned about as a near-duplicate, deleted
   await page.keyboard.press('Escape');
   await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#view?q=${word.slice(0, 4).toUpperCase()}&status=accepted`);
   await page.getByTestId('pool-reset').click();
+  // The table asks the pool view worker again: the edited row shows once its answer is in.
   const row = page.getByRole('row', { name: EDITED });
-  expect(await row.locator('.mark.edited').count()).toBe(1);
+  await expect.poll(() => row.locator('.mark.edited').count()).toBe(1);
   let records = await downloadJsonl(page);
   expect(records.find((record) => record.instruction === EDITED)?.instances).toContainEqual({ input: expect.any(String), output: 'Turmeric' });
   expect(records.some((record) => record.instruction === instruction)).toBe(false);
