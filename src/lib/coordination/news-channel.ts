@@ -19,4 +19,8 @@ export class NewsChannel<News> {
     this.#channel.addEventListener('message', onMessage);
     return () => this.#channel.removeEventListener('message', onMessage);
   }
+
+  close(): void {
+    this.#channel.close();
+  }
 }

@@ -1,4 +1,5 @@
 import type { PoolCounts } from '../vocabulary';
+import { NewsChannel } from './news-channel';
 
 /** What a tab running a project tells the others after every step. */
 export interface RunNews {
@@ -24,13 +25,13 @@ const lockName = (projectId: string) => `self-instruct-studio:run:${projectId}`;
  * over a BroadcastChannel, so they can show it live.
  */
 export class TabCoordinator {
-  readonly #channel: BroadcastChannel;
+  readonly #news: NewsChannel<RunNews>;
 
   constructor(
     private readonly locks: LockManagerLike,
     channel: BroadcastChannel = new BroadcastChannel(CHANNEL),
   ) {
-    this.#channel = channel;
+    this.#news = new NewsChannel<RunNews>(CHANNEL, channel);
   }
 
   /** Runs `work` holding the project's lock; undefined, at once, when another tab holds it. */
@@ -48,17 +49,15 @@ export class TabCoordinator {
   }
 
   publish(news: RunNews): void {
-    this.#channel.postMessage(news);
+    this.#news.publish(news);
   }
 
   /** Calls `listener` with other tabs' news; returns the function that stops listening. */
   subscribe(listener: (news: RunNews) => void): () => void {
-    const onMessage = (event: MessageEvent<RunNews>) => listener(event.data);
-    this.#channel.addEventListener('message', onMessage);
-    return () => this.#channel.removeEventListener('message', onMessage);
+    return this.#news.subscribe(listener);
   }
 
   close(): void {
-    this.#channel.close();
+    this.#news.close();
   }
 }

@@ -1,5 +1,6 @@
 import { judgedContentHash } from '../judge';
 import type { JudgeCounts } from '../store';
+import type { PoolRow } from './pool-row';
 import type { QualityQuestion, QualityScore, StoredJudgment, TaskState } from '../vocabulary';
 
 /**
@@ -31,7 +32,7 @@ export function rowJudgment(state: TaskState, stored: StoredJudgment | undefined
 }
 
 /** The judge panel's counts over rows: the finished tasks in the pool, by where each stands with the judge. */
-export function judgeCountsOf(rows: Iterable<{ status: string; judgment: RowJudgment }>): JudgeCounts {
+export function judgeCountsOf(rows: Iterable<Pick<PoolRow, 'status' | 'judgment'>>): JudgeCounts {
   const counts: JudgeCounts = { finished: 0, judged: 0, unreadable: 0, stale: 0, none: 0 };
   for (const { status, judgment } of rows) {
     if (status !== 'accepted') continue;
